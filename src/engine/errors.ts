@@ -1,0 +1,43 @@
+// Coded errors. A failure inside a measurement is data (`Result` with
+// `state: 'errored'`); these are for the edges that must stop: a bad suite
+// file, a bad option, a store that cannot be opened.
+
+export const ErrorCode = {
+  SuiteLoad: 'PERFLAB_E_SUITE_LOAD',
+  SuiteInvalid: 'PERFLAB_E_SUITE_INVALID',
+  CaseNotFound: 'PERFLAB_E_CASE_NOT_FOUND',
+  CaseThrew: 'PERFLAB_E_CASE_THREW',
+  CaseTimeout: 'PERFLAB_E_CASE_TIMEOUT',
+  CaseOutOfMemory: 'PERFLAB_E_CASE_OOM',
+  CaseExited: 'PERFLAB_E_CASE_EXITED',
+  CaseUnhandledRejection: 'PERFLAB_E_CASE_UNHANDLED_REJECTION',
+  CommandFailed: 'PERFLAB_E_COMMAND_FAILED',
+  Config: 'PERFLAB_E_CONFIG',
+  StoreLocked: 'PERFLAB_E_STORE_LOCKED',
+  StoreCorrupt: 'PERFLAB_E_STORE_CORRUPT',
+  Git: 'PERFLAB_E_GIT',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export class PerflabError extends Error {
+  readonly code: ErrorCode;
+  /** The file the error is about, when there is one. */
+  readonly file: string | undefined;
+
+  constructor(code: ErrorCode, message: string, options: { file?: string; cause?: unknown } = {}) {
+    super(options.file ? `${options.file}: ${message}` : message, { cause: options.cause });
+    this.name = 'PerflabError';
+    this.code = code;
+    this.file = options.file;
+  }
+}
+
+/** True for errors that are the user's to fix (suite, config, usage), as opposed to perflab failing. */
+export function isUserError(error: unknown): error is PerflabError {
+  return (
+    error instanceof PerflabError &&
+    error.code !== ErrorCode.StoreCorrupt &&
+    error.code !== ErrorCode.Git
+  );
+}
