@@ -15,7 +15,10 @@ export const ErrorCode = {
   Config: 'PERFLAB_E_CONFIG',
   StoreLocked: 'PERFLAB_E_STORE_LOCKED',
   StoreCorrupt: 'PERFLAB_E_STORE_CORRUPT',
+  /** The store was written by a newer perflab (its schemaVersion is above the one this perflab knows). */
+  StoreVersion: 'PERFLAB_E_STORE_VERSION',
   Git: 'PERFLAB_E_GIT',
+  Cancelled: 'PERFLAB_E_CANCELLED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// Entry point of the `perflab` command: set up the loaders, then hand over to the CLI.
+import '../src/engine/suite/register-loaders.js';
+
+await import('../src/cli/main.ts');
