@@ -107,7 +107,9 @@ export function defineSuite<const T extends SuiteDefinition>(definition: T): T &
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.length ? issue.path.join('.') : '(suite)';
-    throw new PerflabError(ErrorCode.SuiteInvalid, `invalid suite: ${field}: ${issue?.message ?? 'invalid'}`);
+    // A bad record key (a case name) carries the useful message one level down.
+    const inner = issue?.code === 'invalid_key' ? issue.issues[0]?.message : undefined;
+    throw new PerflabError(ErrorCode.SuiteInvalid, `invalid suite: ${field}: ${inner ?? issue?.message ?? 'invalid'}`);
   }
   return Object.freeze({ ...definition, [SUITE_BRAND]: true as const });
 }

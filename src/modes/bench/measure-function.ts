@@ -21,64 +21,61 @@ export interface FunctionMeasurement {
 
 export class RegionError extends Error {}
 
-export async function measureFunction(
-  fnCase: FunctionCase<unknown>,
+export async function measureFunction<State>(
+  fnCase: FunctionCase<State>,
   options: ResolvedBenchOptions,
 ): Promise<FunctionMeasurement> {
-  const state = fnCase.setup ? await fnCase.setup() : undefined;
+  const state = (fnCase.setup ? await fnCase.setup() : undefined) as State;
   try {
     const region = new Region();
-    const call = await makeCall(fnCase, state, region);
+    const timeBatch = await makeBatchTimer(fnCase, state, region);
 
-    // Warm-up, and learn whether the case times its own region.
+    // Warm-up; it also tells whether the case times its own region.
     const warmupEnd = now() + BigInt(Math.round(options.warmupMs * 1e6));
-    let perCall = await timeOne(call, region);
-    while (now() < warmupEnd) perCall = await timeOne(call, region);
+    do await timeBatch(1);
+    while (now() < warmupEnd);
 
-    const batch = region.used ? 1 : calibrate(perCall);
+    const batch = region.used ? 1 : await calibrate(timeBatch);
     const samples: number[] = [];
     const budgetEnd = now() + BigInt(Math.round(options.timeBudgetMs * 1e6));
     while (samples.length < options.maxSamples && (samples.length < options.minSamples || now() < budgetEnd)) {
-      if (region.used) {
-        await call();
-        samples.push(region.take());
-      } else {
-        const t0 = now();
-        for (let i = 0; i < batch; i++) await call();
-        samples.push(Number(now() - t0) / batch);
-      }
+      const elapsed = await timeBatch(batch);
+      samples.push(region.used ? region.take() : elapsed / batch);
     }
     return { samples, batch };
   } finally {
-    if (fnCase.teardown) await fnCase.teardown(state as never);
+    if (fnCase.teardown) await fnCase.teardown(state);
   }
 }
 
-/** Sync functions are called without `await` in the hot loop: awaiting a non-promise still costs a microtask. */
-async function makeCall(fnCase: FunctionCase<unknown>, state: unknown, region: Region): Promise<() => unknown> {
+/**
+ * Returns a function that runs the case `n` times back to back and returns
+ * the elapsed ns. Sync cases are called without `await` in the loop: awaiting
+ * a non-promise still costs a microtask per call.
+ */
+async function makeBatchTimer<State>(fnCase: FunctionCase<State>, state: State, region: Region): Promise<(n: number) => Promise<number>> {
   const fn = fnCase.fn;
   const first = fn(state, region);
   if (isThenable(first)) {
     await first;
-    return () => fn(state, region);
+    return async (n) => {
+      const t0 = now();
+      for (let i = 0; i < n; i++) await fn(state, region);
+      return Number(now() - t0);
+    };
   }
-  region.reset();
-  return () => {
-    fn(state, region);
+  return async (n) => {
+    const t0 = now();
+    for (let i = 0; i < n; i++) fn(state, region);
+    return Number(now() - t0);
   };
 }
 
-async function timeOne(call: () => unknown, region: Region): Promise<number> {
-  const t0 = now();
-  await call();
-  const total = Number(now() - t0);
-  return region.used ? region.take() : total;
-}
-
-function calibrate(perCallNs: number): number {
-  if (perCallNs >= MIN_SAMPLE_NS) return 1;
-  const wanted = Math.ceil(MIN_SAMPLE_NS / Math.max(perCallNs, 1));
-  return Math.min(MAX_BATCH, 2 ** Math.ceil(Math.log2(wanted)));
+/** Doubles the batch until one batch lasts MIN_SAMPLE_NS. */
+async function calibrate(timeBatch: (n: number) => Promise<number>): Promise<number> {
+  let batch = 1;
+  while (batch < MAX_BATCH && (await timeBatch(batch)) < MIN_SAMPLE_NS) batch *= 2;
+  return batch;
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

@@ -1,0 +1,75 @@
+// `perflab compare <refA> <refB>`: the candidate comparison from a terminal.
+import { resolve } from 'node:path';
+import { Command } from 'commander';
+import Table from 'cli-table3';
+import pc from 'picocolors';
+import { ExclusivePool } from '../../engine/pool/exclusive-pool.js';
+import { formatRatio } from '../../engine/report/format-duration.js';
+import { caseFilter } from '../../engine/suite/case-filter.js';
+import { compareRefs, type CompareRefsReport } from '../../modes/bench/compare-refs.js';
+import { WORKER_FILE } from '../../modes/bench/run-bench.js';
+import { addStoreOption, cliActor, withStore } from '../context.js';
+import { ExitCode } from '../exit-code.js';
+import { parsePositiveInt } from '../parse-number.js';
+
+interface CompareFlags {
+  repo: string;
+  suites: string;
+  filter?: string;
+  json?: boolean;
+  failOnRegression?: boolean;
+  timeBudget?: number;
+  store?: string;
+}
+
+export function compareCommand(): Command {
+  const command = new Command('compare')
+    .description('measure two commits interleaved and report the change of every case (B relative to A)')
+    .argument('<refA>', 'the reference, e.g. main')
+    .argument('<refB>', 'the candidate, e.g. my-branch')
+    .option('--repo <path>', 'the git repository', '.')
+    .option('--suites <dir>', 'suites directory inside the repository', 'suites')
+    .option('--filter <pattern>', 'only cases whose id matches')
+    .option('--json', 'print JSON')
+    .option('--fail-on-regression', 'exit with code 1 when B is confirmed slower')
+    .option('--time-budget <ms>', 'time budget per case run (overrides suites)', parsePositiveInt);
+  addStoreOption(command);
+  return command.action(async (refA: string, refB: string, flags: CompareFlags) => {
+    const tty = process.stderr.isTTY === true;
+    const report = await compareRefs({
+      repo: resolve(flags.repo),
+      refA,
+      refB,
+      suites: flags.suites,
+      filter: caseFilter(flags.filter),
+      pool: new ExclusivePool({ filename: WORKER_FILE }),
+      ...(flags.timeBudget ? { overrides: { timeBudgetMs: flags.timeBudget } } : {}),
+      onProgress: (caseId, side, done, target) => {
+        if (tty) process.stderr.write(`\r\x1b[2K${caseId}: ${side === 'baseline' ? 'A' : 'B'} ${done}/${target}`);
+      },
+    });
+    if (tty) process.stderr.write('\r\x1b[2K');
+    await withStore(flags.store, (store) =>
+      store.audit({ at: new Date().toISOString(), actor: cliActor(), action: 'compare', args: { refA, refB, commitA: report.commitA, commitB: report.commitB, filter: flags.filter ?? null } }),
+    );
+    if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    else process.stdout.write(humanCompare(report, refA, refB));
+    if (report.suiteErrors.length > 0 || report.comparisons.some((c) => c.verdict === 'errored')) process.exitCode = ExitCode.UserError;
+    else if (flags.failOnRegression && report.comparisons.some((c) => c.verdict === 'regressed')) process.exitCode = ExitCode.Regression;
+  });
+}
+
+function humanCompare(report: CompareRefsReport, refA: string, refB: string): string {
+  const out = [pc.bold(`${refB} (${report.commitB.slice(0, 12)}) relative to ${refA} (${report.commitA.slice(0, 12)})`)];
+  const table = new Table({ head: ['case', 'ratio B/A', 'CI', 'p', 'runs/side', 'verdict'], style: { head: [], border: [] } });
+  for (const c of report.comparisons) {
+    const ch = c.change;
+    table.push([c.caseId, ch ? formatRatio(ch.ratio) : '', ch ? `${formatRatio(ch.ciLow)} … ${formatRatio(ch.ciHigh)}` : '', ch ? ch.pValue.toPrecision(2) : '', ch ? String(ch.runs) : '', c.verdict]);
+  }
+  out.push(table.toString());
+  for (const c of report.comparisons) if (c.verdict !== 'unchanged') out.push(`${c.caseId}: ${c.reason}`);
+  if (report.onlyA.length) out.push(pc.dim(`only in ${refA}: ${report.onlyA.join(', ')}`));
+  if (report.onlyB.length) out.push(pc.dim(`only in ${refB}: ${report.onlyB.join(', ')}`));
+  for (const e of report.suiteErrors) out.push(pc.red(`✗ (${e.side === 'A' ? refA : refB}) ${e.file}: ${e.error.message}`));
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,13 @@
+// Exit codes, documented in the README. When several apply, the highest wins.
+export const ExitCode = {
+  /** Nothing wrong. */
+  Ok: 0,
+  /** A confirmed regression, with --fail-on-regression. */
+  Regression: 1,
+  /** A suite or configuration error: bad suite file, case that errored, bad option. */
+  UserError: 2,
+  /** perflab itself failed. */
+  InternalError: 3,
+} as const;
+
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

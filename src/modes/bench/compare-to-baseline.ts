@@ -1,0 +1,80 @@
+// One result against its baseline: screen it against the window of runs
+// since the baseline was accepted, and confirm a suspect by measuring again
+// (DESIGN §5). Only a confirmed change becomes `regressed` or `improved`.
+import { access } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { hasCommit, type Checkout } from '../../engine/git/git.js';
+import { withWorktree } from '../../engine/git/worktree.js';
+import type { ExclusivePool } from '../../engine/pool/exclusive-pool.js';
+import type { Baseline, Comparison, Result } from '../../engine/model.js';
+import { robustCv, screen } from '../../engine/stats/index.js';
+import type { HistoryEntry, Store } from '../../engine/store/store.js';
+import type { BenchCaseRef } from './bench-case.js';
+import { confirmAgainstWindow, confirmInterleaved, type ConfirmRunOptions } from './confirm-change.js';
+
+export interface CompareContext {
+  store: Store;
+  pool: ExclusivePool;
+  machine: string;
+  /** The checkout the candidate runs from, or null outside git. */
+  checkout: Checkout | null;
+  environment: 'ok' | 'suspect';
+  onConfirmRun?: (caseId: string, side: 'baseline' | 'candidate', done: number, target: number) => void;
+  signal?: AbortSignal;
+}
+
+/** Per-run medians that describe a baseline: the accepted run and the unchanged runs since. */
+export async function baselineWindow(store: Store, caseId: string, machine: string, baseline: Baseline): Promise<{ current: number[]; previous: number[] }> {
+  const since = store.getRun(baseline.runId)?.startedAt;
+  const entries = await store.history(caseId, { machine, limit: 200 });
+  const usable = (e: HistoryEntry): e is HistoryEntry & { median: number } => e.state === 'ok' && e.inWindow && typeof e.median === 'number';
+  const from = entries.findIndex((e) => e.runId === baseline.runId);
+  const split = from >= 0 ? from : since ? entries.findIndex((e) => e.at >= since) : entries.length;
+  const at = split < 0 ? entries.length : split;
+  return {
+    current: entries.slice(at).filter(usable).map((e) => e.median),
+    previous: entries.slice(0, at).filter(usable).map((e) => e.median).slice(-30),
+  };
+}
+
+export async function compareToBaseline(ctx: CompareContext, ref: BenchCaseRef, result: Result): Promise<Comparison> {
+  if (result.state === 'errored') return { caseId: ref.id, verdict: 'errored', reason: result.error.message };
+  const baseline = ctx.store.getBaseline(ref.id, ctx.machine);
+  if (!baseline) return { caseId: ref.id, verdict: 'no-baseline', reason: 'first result on this machine; it becomes the baseline' };
+
+  const threshold = ref.options.threshold;
+  const window = await baselineWindow(ctx.store, ref.id, ctx.machine, baseline);
+  const { summary } = result;
+  // Too few runs since the baseline for a spread of their own: keep the
+  // previous spread (DESIGN §5), or fall back to the standard error of this run's median.
+  const fallbackCv = window.previous.length >= 3 ? robustCv(window.previous) : (1.2533 * summary.cv) / Math.sqrt(summary.n);
+  const screened = screen(summary.median, window.current.length > 0 ? window.current : [baseline.median], { threshold, fallbackCv, direction: summary.direction });
+  if (!screened.suspect) return { caseId: ref.id, verdict: 'unchanged', reason: screened.reason };
+  if (ctx.environment === 'suspect') {
+    return { caseId: ref.id, verdict: 'unstable', reason: `${screened.reason} The canary moved too: the machine, not the code, may have changed; no verdict.` };
+  }
+
+  const run: ConfirmRunOptions = {
+    threshold,
+    onRun: (side, done, target) => ctx.onConfirmRun?.(ref.id, side, done, target),
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
+  };
+  const confirmation = await confirmBaseline(ctx, ref, baseline, window.current, run);
+  if (confirmation.verdict === 'errored') return { caseId: ref.id, verdict: 'errored', reason: confirmation.reason };
+  return { caseId: ref.id, verdict: confirmation.verdict, reason: `Screening: ${screened.reason} ${confirmation.reason}`, ...(confirmation.change ? { change: confirmation.change } : {}) };
+}
+
+async function confirmBaseline(ctx: CompareContext, ref: BenchCaseRef, baseline: Baseline, window: number[], run: ConfirmRunOptions) {
+  const checkout = ctx.checkout;
+  if (!checkout || !baseline.commit || !(await hasCommit(checkout.root, baseline.commit))) {
+    return confirmAgainstWindow(ctx.pool, ref, window.length > 0 ? window : [baseline.median], run);
+  }
+  // Same commit and a clean tree: the code is identical, so both sides run from here.
+  if (baseline.commit === checkout.commit && !checkout.dirty) return confirmInterleaved(ctx.pool, ref, ref, run);
+  return withWorktree(checkout.root, baseline.commit, async (dir) => {
+    const file = join(dir, relative(checkout.root, ref.file));
+    const exists = await access(file).then(() => true, () => false);
+    if (!exists) return confirmAgainstWindow(ctx.pool, ref, window, run);
+    return confirmInterleaved(ctx.pool, { ...ref, file }, ref, run);
+  });
+}

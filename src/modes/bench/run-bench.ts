@@ -1,0 +1,189 @@
+// A benchmark run, end to end: list the cases, measure the canary and then
+// each case (one at a time, fresh worker each), judge each result against its
+// baseline, and record everything. The store holds the outcome; the returned
+// report is what the CLI (and later the bot) shows.
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import type { Checkout } from '../../engine/git/git.js';
+import { ExclusivePool } from '../../engine/pool/exclusive-pool.js';
+import type { Alert, Comparison, RecordedResult, Result, Run, Trigger } from '../../engine/model.js';
+import { robustCv, screen } from '../../engine/stats/index.js';
+import type { Store } from '../../engine/store/store.js';
+import type { CaseFilter } from '../../engine/suite/case-filter.js';
+import type { BenchOptions } from '../../engine/suite/define-suite.js';
+import type { BenchCaseRef } from './bench-case.js';
+import { baselineWindow, compareToBaseline } from './compare-to-baseline.js';
+import { listCases, listSuiteFile, type SuiteError } from './list-cases.js';
+import { measureCase } from './measure-case.js';
+
+export const WORKER_FILE = new URL('./worker.ts', import.meta.url).href;
+const CANARY_FILE = fileURLToPath(new URL('./canary.suite.ts', import.meta.url));
+
+export type BenchProgress =
+  | { type: 'listed'; cases: number; suiteErrors: number }
+  | { type: 'case-start'; caseId: string; index: number; total: number }
+  | { type: 'case-done'; caseId: string; result: Result }
+  | { type: 'confirm'; caseId: string; side: 'baseline' | 'candidate'; done: number; target: number };
+
+export interface RunBenchOptions {
+  suitesDir: string;
+  filter: CaseFilter;
+  store: Store;
+  machine: string;
+  trigger: Trigger;
+  /** The checkout the suites come from (null outside git). */
+  checkout: Checkout | null;
+  /** Commit to record; defaults to the checkout's HEAD. */
+  commit?: string;
+  /** Run-wide option overrides (CLI flags). */
+  overrides?: BenchOptions;
+  /** Measure the canary (default true). */
+  canary?: boolean;
+  pool?: ExclusivePool;
+  onProgress?: (event: BenchProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface ReportEntry {
+  caseId: string;
+  result: Result;
+  comparison: Comparison;
+}
+
+export interface BenchReport {
+  run: Run;
+  entries: ReportEntry[];
+  canary: ReportEntry | null;
+  suiteErrors: SuiteError[];
+  alerts: Alert[];
+}
+
+export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
+  const { store, machine, onProgress } = options;
+  const pool = options.pool ?? new ExclusivePool({ filename: WORKER_FILE });
+  const overrides = options.overrides ?? {};
+
+  const listing = await listCases(pool, options.suitesDir, options.filter, overrides);
+  onProgress?.({ type: 'listed', cases: listing.cases.length, suiteErrors: listing.suiteErrors.length });
+
+  const run: Run = {
+    id: newRunId(),
+    mode: 'bench',
+    commit: options.commit ?? options.checkout?.commit ?? null,
+    dirty: options.checkout?.dirty ?? false,
+    machine,
+    trigger: options.trigger,
+    startedAt: new Date().toISOString(),
+    finishedAt: null,
+    environment: 'ok',
+  };
+  await store.beginRun(run);
+
+  const canary = options.canary === false || listing.cases.length === 0 ? null : await measureCanary(pool, store, machine, overrides, options.signal);
+  if (canary?.comparison.verdict === 'unstable') run.environment = 'suspect';
+
+  const measured: { ref: BenchCaseRef; result: Result }[] = [];
+  for (const [index, ref] of listing.cases.entries()) {
+    onProgress?.({ type: 'case-start', caseId: ref.id, index, total: listing.cases.length });
+    const result = await measureCase(pool, ref, ref.options, options.signal);
+    onProgress?.({ type: 'case-done', caseId: ref.id, result });
+    measured.push({ ref, result });
+  }
+
+  const ctx = {
+    store,
+    pool,
+    machine,
+    checkout: options.checkout,
+    environment: run.environment,
+    onConfirmRun: (caseId: string, side: 'baseline' | 'candidate', done: number, target: number) =>
+      onProgress?.({ type: 'confirm', caseId, side, done, target }),
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
+  const entries: ReportEntry[] = [];
+  for (const { ref, result } of measured) {
+    entries.push({ caseId: ref.id, result, comparison: await compareToBaseline(ctx, ref, result) });
+  }
+
+  const all = canary ? [canary, ...entries] : entries;
+  const recordedAt = new Date().toISOString();
+  const recorded: RecordedResult[] = all.map(({ result, comparison }) => ({
+    runId: run.id,
+    commit: run.commit,
+    machine,
+    recordedAt,
+    result,
+    comparison,
+    // Only settled results describe the baseline; unconfirmed changes never drift into it.
+    inWindow: result.state === 'ok' && run.environment === 'ok' && (comparison.verdict === 'unchanged' || comparison.verdict === 'no-baseline'),
+  }));
+  await store.recordResults(run.id, recorded);
+
+  for (const { caseId, result, comparison } of all) {
+    if (comparison.verdict !== 'no-baseline' || result.state !== 'ok') continue;
+    await store.acceptBaseline({
+      caseId,
+      machine,
+      runId: run.id,
+      commit: run.commit,
+      median: result.summary.median,
+      unit: result.summary.unit,
+      acceptedBy: 'perflab',
+      acceptedAt: new Date().toISOString(),
+      reason: 'first result on this machine',
+    });
+  }
+
+  const alerts = await raiseAlerts(store, run, entries, listing.suiteErrors);
+  run.finishedAt = new Date().toISOString();
+  await store.finishRun(run.id, { finishedAt: run.finishedAt, environment: run.environment });
+  return { run, entries, canary, suiteErrors: listing.suiteErrors, alerts };
+}
+
+/** The canary is screened against its own history only: it has no code change to confirm. */
+async function measureCanary(pool: ExclusivePool, store: Store, machine: string, overrides: BenchOptions, signal?: AbortSignal): Promise<ReportEntry | null> {
+  const { cases } = await listSuiteFile(pool, CANARY_FILE, overrides);
+  const ref = cases[0];
+  if (!ref) return null;
+  const result = await measureCase(pool, ref, ref.options, signal);
+  const baseline = store.getBaseline(ref.id, machine);
+  let comparison: Comparison;
+  if (result.state === 'errored') comparison = { caseId: ref.id, verdict: 'errored', reason: result.error.message };
+  else if (!baseline) comparison = { caseId: ref.id, verdict: 'no-baseline', reason: 'first canary on this machine' };
+  else {
+    const window = await baselineWindow(store, ref.id, machine, baseline);
+    const values = window.current.length > 0 ? window.current : [baseline.median];
+    const fallbackCv = window.previous.length >= 3 ? robustCv(window.previous) : result.summary.cv / Math.sqrt(result.summary.n);
+    const screened = screen(result.summary.median, values, { threshold: ref.options.threshold, fallbackCv, direction: 'lower' });
+    comparison = screened.suspect
+      ? {
+          caseId: ref.id,
+          verdict: 'unstable',
+          reason: `The canary moved: ${screened.reason} This run is environment-suspect. If the machine changed for good, accept a new canary baseline: perflab baseline accept ${ref.id}`,
+        }
+      : { caseId: ref.id, verdict: 'unchanged', reason: screened.reason };
+  }
+  return { caseId: ref.id, result, comparison };
+}
+
+async function raiseAlerts(store: Store, run: Run, entries: ReportEntry[], suiteErrors: SuiteError[]): Promise<Alert[]> {
+  const groups: [Alert['kind'], string[]][] = [
+    ['regression', entries.filter((e) => e.comparison.verdict === 'regressed').map((e) => e.caseId)],
+    ['improvement', entries.filter((e) => e.comparison.verdict === 'improved').map((e) => e.caseId)],
+    ['environment-suspect', run.environment === 'suspect' ? ['perflab/canary'] : []],
+    ['suite-error', [...suiteErrors.map((s) => s.file), ...entries.filter((e) => e.comparison.verdict === 'errored').map((e) => e.caseId)]],
+  ];
+  const alerts: Alert[] = [];
+  for (const [kind, caseIds] of groups) {
+    if (caseIds.length === 0) continue;
+    const alert: Alert = { id: `${run.id}-${kind}`, runId: run.id, commit: run.commit, kind, caseIds, state: 'open', createdAt: new Date().toISOString() };
+    await store.addAlert(alert);
+    alerts.push(alert);
+  }
+  return alerts;
+}
+
+function newRunId(): string {
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return `${stamp}-${randomBytes(3).toString('hex')}`;
+}

@@ -1,0 +1,144 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describeCheckout } from '../../../src/engine/git/git.js';
+import { ExclusivePool } from '../../../src/engine/pool/exclusive-pool.js';
+import { caseFilter } from '../../../src/engine/suite/case-filter.js';
+import { openStore } from '../../../src/engine/store/open-store.js';
+import type { Store } from '../../../src/engine/store/store.js';
+import { runBench, WORKER_FILE, type RunBenchOptions } from '../../../src/modes/bench/run-bench.js';
+import { spinSuite, tempRepo, type TempRepo } from '../../helpers/temp-repo.js';
+
+const FAST = { timeBudgetMs: 60, minSamples: 5, warmupMs: 10 };
+
+let repo: TempRepo;
+let storeDir: string;
+let store: Store;
+const pool = new ExclusivePool({ filename: WORKER_FILE });
+
+beforeEach(async () => {
+  repo = tempRepo();
+  storeDir = mkdtempSync(join(tmpdir(), 'perflab-store-'));
+  store = await openStore(storeDir);
+});
+
+afterEach(async () => {
+  await store.close();
+  repo.remove();
+  rmSync(storeDir, { recursive: true, force: true });
+});
+
+async function run(extra: Partial<RunBenchOptions> = {}) {
+  return runBench({
+    suitesDir: join(repo.dir, 'suites'),
+    filter: caseFilter(undefined),
+    store,
+    machine: 'test-machine',
+    trigger: { kind: 'cli', by: 'cli:test' },
+    checkout: await describeCheckout(repo.dir),
+    overrides: FAST,
+    pool,
+    canary: false,
+    ...extra,
+  });
+}
+
+describe('runBench', () => {
+  it('accepts the first result of a case as its baseline', async () => {
+    repo.write('suites/spin.ts', spinSuite(1));
+    const commit = repo.commit('spin');
+
+    const report = await run();
+
+    expect(report.entries.map((e) => [e.caseId, e.comparison.verdict])).toEqual([['spin/work', 'no-baseline']]);
+    const baseline = store.getBaseline('spin/work', 'test-machine');
+    expect(baseline).toMatchObject({ runId: report.run.id, commit, acceptedBy: 'perflab' });
+    expect(report.run.commit).toBe(commit);
+  });
+
+  it('calls an unchanged commit unchanged', async () => {
+    repo.write('suites/spin.ts', spinSuite(1));
+    repo.commit('spin');
+    await run();
+
+    const report = await run();
+
+    expect(report.entries[0]?.comparison.verdict).toBe('unchanged');
+    expect(report.alerts).toEqual([]);
+  });
+
+  it('confirms a commit that doubles the work as a regression, against the old code, and raises one alert', async () => {
+    repo.write('suites/spin.ts', spinSuite(1));
+    repo.commit('spin');
+    await run();
+    repo.write('suites/spin.ts', spinSuite(2));
+    const slow = repo.commit('twice the work');
+
+    const report = await run();
+
+    const entry = report.entries[0];
+    expect(entry?.comparison.verdict).toBe('regressed');
+    expect(entry?.comparison.change?.method).toBe('interleaved');
+    expect(entry?.comparison.change?.ratio).toBeGreaterThan(1.6);
+    expect(entry?.comparison.change?.ratio).toBeLessThan(2.5);
+    expect(entry?.comparison.change?.ciLow).toBeGreaterThan(1.03);
+    expect(entry?.comparison.change?.pValue).toBeLessThan(0.01);
+    expect(report.alerts).toMatchObject([{ kind: 'regression', caseIds: ['spin/work'], state: 'open', commit: slow }]);
+    // An unconfirmed change never drifts into the baseline.
+    expect(store.getBaseline('spin/work', 'test-machine')?.runId).not.toBe(report.run.id);
+    const history = await store.history('spin/work', { machine: 'test-machine' });
+    expect(history.at(-1)).toMatchObject({ runId: report.run.id, verdict: 'regressed', inWindow: false });
+  });
+
+  it('reports a broken suite by file and still runs the others', async () => {
+    repo.write('suites/spin.ts', spinSuite(1));
+    repo.write('suites/broken.ts', 'export default { name: ');
+    repo.write('suites/wrong-export.ts', 'export const nothing = 1;');
+    repo.write('suites/bad-option.ts', "import { defineSuite } from 'perflab';\nexport default defineSuite({ name: 'bad', bench: { a: { fn: () => 1, timeBudget: 5 } } });");
+    repo.commit('suites');
+
+    const report = await run();
+
+    expect(report.entries.map((e) => e.caseId)).toEqual(['spin/work']);
+    const errors = Object.fromEntries(report.suiteErrors.map((e) => [e.file.split('/').at(-1), e.error]));
+    expect(errors['broken.ts']).toMatchObject({ code: 'PERFLAB_E_SUITE_LOAD', message: expect.stringContaining('broken.ts') });
+    expect(errors['wrong-export.ts']).toMatchObject({ code: 'PERFLAB_E_SUITE_INVALID', message: expect.stringContaining('export default defineSuite') });
+    expect(errors['bad-option.ts']?.message).toMatch(/bench\.a.*timeBudget/);
+    expect(report.alerts.map((a) => a.kind)).toEqual(['suite-error']);
+  });
+
+  it('marks the run environment-suspect when the canary moves, and gives no regression verdict', async () => {
+    repo.write('suites/spin.ts', spinSuite(1));
+    repo.commit('spin');
+    const first = await run({ canary: true });
+    const canary = first.canary;
+    if (canary?.result.state !== 'ok') throw new Error('canary did not run');
+    // Pretend the canary used to be three times faster on this machine.
+    const fakeRun = { ...first.run, id: 'fake-fast-canary', startedAt: new Date().toISOString() };
+    await store.beginRun(fakeRun);
+    const fast = { ...canary.result, summary: { ...canary.result.summary, median: canary.result.summary.median / 3 } };
+    await store.recordResults(fakeRun.id, [{ runId: fakeRun.id, commit: null, machine: 'test-machine', recordedAt: new Date().toISOString(), result: fast, inWindow: true }]);
+    await store.acceptBaseline({ caseId: 'perflab/canary', machine: 'test-machine', runId: fakeRun.id, commit: null, median: fast.summary.median, unit: 'ns', acceptedBy: 'test', acceptedAt: new Date().toISOString(), reason: 'test' });
+    repo.write('suites/spin.ts', spinSuite(2));
+    repo.commit('twice the work');
+
+    const report = await run({ canary: true });
+
+    expect(report.run.environment).toBe('suspect');
+    expect(report.entries[0]?.comparison.verdict).toBe('unstable');
+    expect(report.entries[0]?.comparison.reason).toContain('canary');
+    expect(report.alerts.map((a) => a.kind)).toEqual(['environment-suspect']);
+    expect(store.getRun(report.run.id)?.environment).toBe('suspect');
+  });
+
+  it('runs only the cases the filter matches', async () => {
+    repo.write('suites/spin.ts', spinSuite(1));
+    repo.write('suites/other.ts', spinSuite(1, 'other'));
+    repo.commit('two suites');
+
+    const report = await run({ filter: caseFilter('other/*') });
+
+    expect(report.entries.map((e) => e.caseId)).toEqual(['other/work']);
+  });
+});
