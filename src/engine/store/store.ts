@@ -7,6 +7,7 @@ export interface HistoryEntry {
   runId: string;
   commit: string | null;
   machine: string;
+  /** The result's `recordedAt`, as UTC ISO. */
   at: string;
   state: 'ok' | 'errored';
   median?: number;
@@ -25,9 +26,9 @@ export type Transition =
 export interface Store {
   readonly dir: string;
 
-  /** Records a run as started (finishedAt null). A run left unfinished by a crash reads back as interrupted. */
+  /** Records a run as started (finishedAt null). A run whose finishedAt is still null after a restart was interrupted. */
   beginRun(run: Run): Promise<void>;
-  /** Stores the run's full results (with samples) and appends one history entry per case. */
+  /** Stores the run's full results (with samples) and appends one history entry per case. Once per run. */
   recordResults(runId: string, results: RecordedResult[]): Promise<void>;
   finishRun(runId: string, patch: Pick<Run, 'finishedAt' | 'environment'>): Promise<void>;
   getRun(runId: string): Run | undefined;
@@ -43,6 +44,7 @@ export interface Store {
   listBaselines(machine?: string): Baseline[];
   /** Replaces the case's baseline on that machine; the previous one stays in `baselineHistory`. Audited. */
   acceptBaseline(baseline: Baseline): Promise<void>;
+  /** Every baseline accepted for the case on the machine, oldest first; the current one is last. */
   baselineHistory(caseId: string, machine: string): Baseline[];
 
   addAlert(alert: Alert): Promise<void>;
@@ -52,6 +54,7 @@ export interface Store {
   transitionAlert(id: string, from: readonly AlertState[], to: AlertState, by: string): Promise<Transition>;
 
   audit(event: AuditEvent): Promise<void>;
+  /** Newest first. */
   listAudit(options?: { limit?: number }): AuditEvent[];
 
   /** Flushes nothing (every write is already on disk) and releases the lock. */

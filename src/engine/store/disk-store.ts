@@ -1,0 +1,149 @@
+// The embedded `Store`: lowdb files in one directory (layout in
+// store-layout.ts). Reads are served from memory (runs, baselines, alerts,
+// audit) or read from disk on demand (results, history); every write is a
+// step on one queue, so no two read-modify-writes ever interleave.
+import type { Alert, AlertState, AuditEvent, Baseline, RecordedResult, Run } from '../model.js';
+import type { AuditLog } from './audit-log.js';
+import type { CaseHistory } from './case-history.js';
+import { readResultsFile, writeResultsFile } from './results-file.js';
+import type { RunLog } from './run-log.js';
+import type { StoreLock } from './store-lock.js';
+import type { StoreState } from './store-state.js';
+import type { HistoryEntry, Store, Transition } from './store.js';
+import type { StoreLayout } from './store-layout.js';
+import type { WriteQueue } from './write-queue.js';
+
+export interface DiskStoreParts {
+  layout: StoreLayout;
+  lock: StoreLock;
+  queue: WriteQueue;
+  state: StoreState;
+  runs: RunLog;
+  history: CaseHistory;
+  audit: AuditLog;
+}
+
+export class DiskStore implements Store {
+  readonly dir: string;
+  readonly #parts: DiskStoreParts;
+  #closing: Promise<void> | undefined;
+
+  constructor(parts: DiskStoreParts) {
+    this.dir = parts.layout.root;
+    this.#parts = parts;
+  }
+
+  beginRun(run: Run): Promise<void> {
+    return this.#write(() => this.#parts.runs.begin(run));
+  }
+
+  /**
+   * Results file first, then history: a run whose record says finished
+   * (`finishRun` comes after) has both. A kill in between leaves an
+   * unfinished run whose results may be partly in history.
+   */
+  recordResults(runId: string, results: RecordedResult[]): Promise<void> {
+    return this.#write(async () => {
+      const month = this.#parts.runs.monthOf(runId);
+      if (month === undefined) throw new Error(`cannot record results of run ${runId}: no such run`);
+      checkResults(runId, results);
+      await writeResultsFile(this.#parts.layout, month, runId, results);
+      await this.#parts.history.append(results);
+    });
+  }
+
+  finishRun(runId: string, patch: Pick<Run, 'finishedAt' | 'environment'>): Promise<void> {
+    return this.#write(() => this.#parts.runs.finish(runId, patch));
+  }
+
+  getRun(runId: string): Run | undefined {
+    return this.#parts.runs.get(runId);
+  }
+
+  listRuns(options: { limit?: number } = {}): Run[] {
+    return this.#parts.runs.list(options.limit);
+  }
+
+  async runResults(runId: string): Promise<RecordedResult[]> {
+    const month = this.#parts.runs.monthOf(runId);
+    return month === undefined ? [] : readResultsFile(this.#parts.layout, month, runId);
+  }
+
+  history(caseId: string, options: { machine?: string; limit?: number; since?: string } = {}): Promise<HistoryEntry[]> {
+    return this.#parts.history.read(caseId, options);
+  }
+
+  getBaseline(caseId: string, machine: string): Baseline | undefined {
+    return this.#parts.state.getBaseline(caseId, machine);
+  }
+
+  listBaselines(machine?: string): Baseline[] {
+    return this.#parts.state.listBaselines(machine);
+  }
+
+  /**
+   * The audit event is written first: a kill in between leaves a request on
+   * record that did not take effect, never a baseline nobody is recorded as
+   * having accepted.
+   */
+  acceptBaseline(baseline: Baseline): Promise<void> {
+    return this.#write(async () => {
+      const { caseId, machine, runId, reason } = baseline;
+      await this.#parts.audit.append({
+        at: new Date().toISOString(),
+        actor: baseline.acceptedBy,
+        action: 'baseline.accept',
+        args: { caseId, machine, runId, reason },
+      });
+      await this.#parts.state.acceptBaseline(baseline);
+    });
+  }
+
+  baselineHistory(caseId: string, machine: string): Baseline[] {
+    return this.#parts.state.baselineHistory(caseId, machine);
+  }
+
+  addAlert(alert: Alert): Promise<void> {
+    return this.#write(() => this.#parts.state.addAlert(alert));
+  }
+
+  getAlert(id: string): Alert | undefined {
+    return this.#parts.state.getAlert(id);
+  }
+
+  listAlerts(options: { state?: AlertState } = {}): Alert[] {
+    return this.#parts.state.listAlerts(options.state);
+  }
+
+  transitionAlert(id: string, from: readonly AlertState[], to: AlertState, by: string): Promise<Transition> {
+    return this.#write(() => this.#parts.state.transitionAlert(id, from, to, by));
+  }
+
+  audit(event: AuditEvent): Promise<void> {
+    return this.#write(() => this.#parts.audit.append(event));
+  }
+
+  listAudit(options: { limit?: number } = {}): AuditEvent[] {
+    return this.#parts.audit.list(options.limit);
+  }
+
+  /** Waits for queued writes, then releases the lock. Later writes are refused; calling it again is harmless. */
+  close(): Promise<void> {
+    this.#closing ??= this.#parts.queue.drain().then(() => this.#parts.lock.release());
+    return this.#closing;
+  }
+
+  #write<T>(step: () => Promise<T>): Promise<T> {
+    if (this.#closing) return Promise.reject(new Error(`store ${this.dir} is closed`));
+    return this.#parts.queue.run(step);
+  }
+}
+
+function checkResults(runId: string, results: readonly RecordedResult[]): void {
+  const cases = new Set<string>();
+  for (const { runId: owner, result } of results) {
+    if (owner !== runId) throw new Error(`cannot record a result of run ${owner} as one of run ${runId}`);
+    if (cases.has(result.caseId)) throw new Error(`run ${runId} has two results for case ${result.caseId}`);
+    cases.add(result.caseId);
+  }
+}

@@ -1,0 +1,35 @@
+// Opens (creating if needed) the store in `dir`: takes the lock, sweeps what a
+// killed process left behind, loads state.json (migrating it) and the small
+// partitions (runs, audit). Results and history are read on demand.
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { AuditLog } from './audit-log.js';
+import { CaseHistory } from './case-history.js';
+import { DiskStore } from './disk-store.js';
+import { RunLog } from './run-log.js';
+import { acquireStoreLock } from './store-lock.js';
+import { StoreState } from './store-state.js';
+import type { Store } from './store.js';
+import { storeLayout } from './store-layout.js';
+import { sweepTempFiles } from './sweep-temp-files.js';
+import { createWriteQueue } from './write-queue.js';
+
+/**
+ * Throws PerflabError StoreLocked (another live perflab process has it),
+ * StoreVersion (written by a newer perflab) or StoreCorrupt (a file that
+ * does not parse, named in the message).
+ */
+export async function openStore(dir: string): Promise<Store> {
+  const layout = storeLayout(resolve(dir));
+  await mkdir(layout.root, { recursive: true });
+  const lock = await acquireStoreLock(layout.root, layout.lockFile);
+  try {
+    await sweepTempFiles(layout);
+    const state = await StoreState.load(layout);
+    const [runs, history, audit] = await Promise.all([RunLog.load(layout), CaseHistory.load(layout), AuditLog.load(layout)]);
+    return new DiskStore({ layout, lock, queue: createWriteQueue(), state, runs, history, audit });
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}

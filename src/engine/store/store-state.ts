@@ -1,0 +1,163 @@
+// Baselines and alerts: state.json, loaded whole and indexed for O(1) reads.
+// Every change builds the next state, writes it, and only then swaps it in,
+// so readers never see a change that is not on disk. The caller (the store's
+// write queue) runs one change at a time.
+import { access, copyFile, readFile } from 'node:fs/promises';
+import type { Low } from 'lowdb';
+import { z } from 'zod';
+import type { Alert, AlertState, Baseline } from '../model.js';
+import { migrateState, SCHEMA_VERSION } from './migrations.js';
+import { deepFreeze, snapshot } from './snapshot.js';
+import type { StateFile } from './state-file.js';
+import { emptyState, stateFileSchema } from './state-file.js';
+import type { Transition } from './store.js';
+import { checkStoreData, commit, corruptStoreFile, parseStoreJson, storeFile } from './store-file.js';
+import type { StoreLayout } from './store-layout.js';
+
+export class StoreState {
+  readonly #file: Low<StateFile>;
+  readonly #path: string;
+  #baselines = new Map<string, Baseline>();
+  #previous = new Map<string, Baseline[]>();
+  #alerts = new Map<string, Alert>();
+
+  private constructor(file: Low<StateFile>, path: string) {
+    this.#file = file;
+    this.#path = path;
+    this.#index(file.data);
+  }
+
+  /** Reads state.json (creating it in a new store) and migrates it to the current schema version. */
+  static async load(layout: StoreLayout): Promise<StoreState> {
+    const path = layout.stateFile;
+    const file = storeFile<StateFile>(path, stateFileSchema, emptyState(SCHEMA_VERSION), 'pretty');
+    const text = await readIfExists(path);
+    if (text === undefined) {
+      if (await hasPartitions(layout)) {
+        throw corruptStoreFile(path, 'missing, although the store holds runs, results, history or audit events; restore it (perflab will not start an empty one over existing data)');
+      }
+      await commit(file, emptyState(SCHEMA_VERSION));
+    } else {
+      const { state: migrated, from } = await migrateState(parseStoreJson(text, path, z.unknown()), layout);
+      const state = deepFreeze(checkStoreData(migrated, path, stateFileSchema));
+      if (from < SCHEMA_VERSION) {
+        // Keep what the older perflab wrote, in case the user has to go back to it.
+        await copyFile(path, `${path}.v${from}.bak`);
+        await commit(file, state);
+      } else {
+        file.data = state;
+      }
+    }
+    return new StoreState(file, path);
+  }
+
+  getBaseline(caseId: string, machine: string): Baseline | undefined {
+    return this.#baselines.get(baselineKey(caseId, machine));
+  }
+
+  listBaselines(machine?: string): Baseline[] {
+    const all = this.#file.data.baselines;
+    return machine === undefined ? [...all] : all.filter((baseline) => baseline.machine === machine);
+  }
+
+  /** Every baseline accepted for the case on the machine, oldest first; the current one is last. */
+  baselineHistory(caseId: string, machine: string): Baseline[] {
+    const key = baselineKey(caseId, machine);
+    const current = this.#baselines.get(key);
+    return [...(this.#previous.get(key) ?? []), ...(current ? [current] : [])];
+  }
+
+  async acceptBaseline(baseline: Baseline): Promise<void> {
+    const accepted = snapshot(baseline);
+    const key = baselineKey(accepted.caseId, accepted.machine);
+    const state = this.#file.data;
+    const replaced = this.#baselines.get(key);
+    await this.#commit({
+      ...state,
+      baselines: [...state.baselines.filter((b) => b !== replaced), accepted],
+      previousBaselines: replaced ? [...state.previousBaselines, replaced] : state.previousBaselines,
+    });
+  }
+
+  getAlert(id: string): Alert | undefined {
+    return this.#alerts.get(id);
+  }
+
+  listAlerts(state?: AlertState): Alert[] {
+    const all = this.#file.data.alerts;
+    return state === undefined ? [...all] : all.filter((alert) => alert.state === state);
+  }
+
+  async addAlert(alert: Alert): Promise<void> {
+    if (this.#alerts.has(alert.id)) throw new Error(`alert ${alert.id} already exists`);
+    const state = this.#file.data;
+    await this.#commit({ ...state, alerts: [...state.alerts, snapshot(alert)] });
+  }
+
+  /** Check and change in one step: the caller's queue guarantees nothing runs in between. */
+  async transitionAlert(id: string, from: readonly AlertState[], to: AlertState, by: string): Promise<Transition> {
+    const alert = this.#alerts.get(id);
+    if (!alert) return { ok: false, reason: 'not-found' };
+    if (!from.includes(alert.state)) return { ok: false, reason: 'wrong-state', alert };
+    const moved = snapshot({ ...alert, state: to, stateBy: by, stateAt: new Date().toISOString() });
+    const state = this.#file.data;
+    await this.#commit({ ...state, alerts: state.alerts.map((a) => (a === alert ? moved : a)) });
+    return { ok: true, alert: moved };
+  }
+
+  async #commit(next: StateFile): Promise<void> {
+    await commit(this.#file, next);
+    this.#index(next);
+  }
+
+  #index(state: StateFile): void {
+    const baselines = new Map<string, Baseline>();
+    for (const baseline of state.baselines) {
+      const key = baselineKey(baseline.caseId, baseline.machine);
+      if (baselines.has(key)) {
+        throw corruptStoreFile(this.#path, `two current baselines for case ${baseline.caseId} on machine ${baseline.machine}`);
+      }
+      baselines.set(key, baseline);
+    }
+    const previous = new Map<string, Baseline[]>();
+    for (const baseline of state.previousBaselines) {
+      const key = baselineKey(baseline.caseId, baseline.machine);
+      const list = previous.get(key);
+      if (list) list.push(baseline);
+      else previous.set(key, [baseline]);
+    }
+    const alerts = new Map<string, Alert>();
+    for (const alert of state.alerts) {
+      if (alerts.has(alert.id)) throw corruptStoreFile(this.#path, `two alerts with id ${alert.id}`);
+      alerts.set(alert.id, alert);
+    }
+    this.#baselines = baselines;
+    this.#previous = previous;
+    this.#alerts = alerts;
+  }
+}
+
+function baselineKey(caseId: string, machine: string): string {
+  return `${caseId}\u0000${machine}`;
+}
+
+async function hasPartitions(layout: StoreLayout): Promise<boolean> {
+  for (const dir of [layout.runsDir, layout.resultsDir, layout.historyDir, layout.auditDir]) {
+    try {
+      await access(dir);
+      return true;
+    } catch {
+      // absent: keep looking
+    }
+  }
+  return false;
+}
+
+async function readIfExists(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}

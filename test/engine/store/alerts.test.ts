@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { openStore } from '../../../src/engine/store/open-store.js';
+import { makeAlert, tempDir } from './helpers/store-fixtures.js';
+
+describe('alerts', () => {
+  it('an added alert reads back after reopening', async () => {
+    const dir = await tempDir();
+    const store = await openStore(dir);
+    await store.addAlert(makeAlert());
+    await store.close();
+
+    const reopened = await openStore(dir);
+    expect(reopened.getAlert('alert-1')).toEqual(makeAlert());
+    await reopened.close();
+  });
+
+  it('adding an alert with an existing id fails and keeps the first', async () => {
+    const store = await openStore(await tempDir());
+    await store.addAlert(makeAlert({ kind: 'regression' }));
+
+    await expect(store.addAlert(makeAlert({ kind: 'improvement' }))).rejects.toThrow(/already exists/);
+    expect(store.getAlert('alert-1')?.kind).toBe('regression');
+    await store.close();
+  });
+
+  it('transitioning an open alert moves it and records who and when, across reopening', async () => {
+    const dir = await tempDir();
+    const store = await openStore(dir);
+    await store.addAlert(makeAlert());
+
+    const transition = await store.transitionAlert('alert-1', ['open'], 'accepted', 'slack:U1');
+    await store.close();
+
+    expect(transition).toMatchObject({ ok: true, alert: { state: 'accepted', stateBy: 'slack:U1' } });
+    const reopened = await openStore(dir);
+    expect(reopened.getAlert('alert-1')).toMatchObject({ state: 'accepted', stateBy: 'slack:U1', stateAt: expect.any(String) as string });
+    await reopened.close();
+  });
+
+  it('a second transition from open fails with wrong-state, shows who moved it, and changes nothing', async () => {
+    const store = await openStore(await tempDir());
+    await store.addAlert(makeAlert());
+    await store.transitionAlert('alert-1', ['open'], 'accepted', 'slack:U1');
+    const before = store.getAlert('alert-1');
+
+    const second = await store.transitionAlert('alert-1', ['open'], 'dismissed', 'slack:U2');
+
+    expect(second).toEqual({ ok: false, reason: 'wrong-state', alert: before });
+    expect(second.ok === false && second.reason === 'wrong-state' && second.alert.stateBy).toBe('slack:U1');
+    expect(store.getAlert('alert-1')).toEqual(before);
+    await store.close();
+  });
+
+  it('of two concurrent transitions from open exactly one wins', async () => {
+    const dir = await tempDir();
+    const store = await openStore(dir);
+    await store.addAlert(makeAlert());
+
+    const [a, b] = await Promise.all([
+      store.transitionAlert('alert-1', ['open'], 'accepted', 'slack:U1'),
+      store.transitionAlert('alert-1', ['open'], 'dismissed', 'slack:U2'),
+    ]);
+
+    expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1);
+    const winner = a.ok ? a.alert : b.ok ? b.alert : undefined;
+    const loser = a.ok ? b : a;
+    expect(loser).toEqual({ ok: false, reason: 'wrong-state', alert: winner });
+    await store.close();
+    const reopened = await openStore(dir);
+    expect(reopened.getAlert('alert-1')).toEqual(winner);
+    await reopened.close();
+  });
+
+  it('an alert may move along allowed states', async () => {
+    const store = await openStore(await tempDir());
+    await store.addAlert(makeAlert());
+    await store.transitionAlert('alert-1', ['open'], 'investigating', 'slack:U1');
+
+    const fixed = await store.transitionAlert('alert-1', ['open', 'investigating'], 'fixed', 'slack:U2');
+
+    expect(fixed).toMatchObject({ ok: true, alert: { state: 'fixed', stateBy: 'slack:U2' } });
+    await store.close();
+  });
+
+  it('transitioning an unknown alert reports not-found', async () => {
+    const store = await openStore(await tempDir());
+
+    expect(await store.transitionAlert('nope', ['open'], 'accepted', 'slack:U1')).toEqual({ ok: false, reason: 'not-found' });
+    await store.close();
+  });
+
+  it('listAlerts filters by state and keeps creation order', async () => {
+    const store = await openStore(await tempDir());
+    await store.addAlert(makeAlert({ id: 'a1' }));
+    await store.addAlert(makeAlert({ id: 'a2' }));
+    await store.addAlert(makeAlert({ id: 'a3' }));
+    await store.transitionAlert('a2', ['open'], 'dismissed', 'slack:U1');
+
+    expect(store.listAlerts().map((alert) => alert.id)).toEqual(['a1', 'a2', 'a3']);
+    expect(store.listAlerts({ state: 'open' }).map((alert) => alert.id)).toEqual(['a1', 'a3']);
+    await store.close();
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import type { AuditEvent } from '../../../src/engine/model.js';
+import { openStore } from '../../../src/engine/store/open-store.js';
+import { tempDir } from './helpers/store-fixtures.js';
+
+function event(at: string, action = 'alert.dismiss'): AuditEvent {
+  return { at, actor: 'cli:alice', action, args: { alertId: 'a1' } };
+}
+
+describe('audit', () => {
+  it('audit events read back newest first, across months, after reopening', async () => {
+    const dir = await tempDir();
+    const store = await openStore(dir);
+    await store.audit(event('2024-02-28T10:00:00.000Z', 'first'));
+    await store.audit(event('2024-03-01T10:00:00.000Z', 'third'));
+    await store.audit(event('2024-02-29T10:00:00.000Z', 'second'));
+    await store.close();
+
+    const reopened = await openStore(dir);
+    expect(reopened.listAudit().map((e) => e.action)).toEqual(['third', 'second', 'first']);
+    await reopened.close();
+  });
+
+  it('listAudit with a limit returns the newest events', async () => {
+    const store = await openStore(await tempDir());
+    for (let day = 1; day <= 5; day++) await store.audit(event(`2024-03-0${day}T10:00:00.000Z`, `day ${day}`));
+
+    expect(store.listAudit({ limit: 2 }).map((e) => e.action)).toEqual(['day 5', 'day 4']);
+    await store.close();
+  });
+});

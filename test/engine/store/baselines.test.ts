@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { openStore } from '../../../src/engine/store/open-store.js';
+import { makeBaseline, tempDir } from './helpers/store-fixtures.js';
+
+describe('baselines', () => {
+  it('an accepted baseline reads back after reopening', async () => {
+    const dir = await tempDir();
+    const store = await openStore(dir);
+    await store.acceptBaseline(makeBaseline());
+    await store.close();
+
+    const reopened = await openStore(dir);
+    expect(reopened.getBaseline('parse/json', 'ci-1')).toEqual(makeBaseline());
+    await reopened.close();
+  });
+
+  it('a case without an accepted baseline has none', async () => {
+    const store = await openStore(await tempDir());
+    await store.acceptBaseline(makeBaseline({ machine: 'ci-1' }));
+
+    expect(store.getBaseline('parse/json', 'arm-2')).toBeUndefined();
+    expect(store.getBaseline('parse/csv', 'ci-1')).toBeUndefined();
+    await store.close();
+  });
+
+  it('accepting a new baseline replaces the current one and keeps the previous ones in order', async () => {
+    const dir = await tempDir();
+    const store = await openStore(dir);
+    await store.acceptBaseline(makeBaseline({ runId: 'r1', median: 100 }));
+    await store.acceptBaseline(makeBaseline({ runId: 'r2', median: 120 }));
+    await store.acceptBaseline(makeBaseline({ runId: 'r3', median: 90 }));
+    await store.close();
+
+    const reopened = await openStore(dir);
+    expect(reopened.getBaseline('parse/json', 'ci-1')?.runId).toBe('r3');
+    expect(reopened.baselineHistory('parse/json', 'ci-1').map((b) => b.runId)).toEqual(['r1', 'r2', 'r3']);
+    expect(reopened.listBaselines()).toHaveLength(1);
+    await reopened.close();
+  });
+
+  it('baselines are kept per case and machine', async () => {
+    const store = await openStore(await tempDir());
+    await store.acceptBaseline(makeBaseline({ machine: 'ci-1', median: 1 }));
+    await store.acceptBaseline(makeBaseline({ machine: 'arm-2', median: 2 }));
+    await store.acceptBaseline(makeBaseline({ caseId: 'parse/csv', machine: 'arm-2', median: 3 }));
+
+    expect(store.getBaseline('parse/json', 'ci-1')?.median).toBe(1);
+    expect(store.baselineHistory('parse/json', 'arm-2').map((b) => b.median)).toEqual([2]);
+    expect(store.listBaselines('arm-2').map((b) => b.median)).toEqual([2, 3]);
+    await store.close();
+  });
+
+  it('accepting a baseline is audited with who, case, machine, run and reason', async () => {
+    const dir = await tempDir();
+    const store = await openStore(dir);
+    await store.acceptBaseline(makeBaseline({ acceptedBy: 'slack:U42', runId: 'r7', reason: 'new parser' }));
+    await store.close();
+
+    const reopened = await openStore(dir);
+    expect(reopened.listAudit()).toEqual([
+      {
+        at: expect.any(String) as string,
+        actor: 'slack:U42',
+        action: 'baseline.accept',
+        args: { caseId: 'parse/json', machine: 'ci-1', runId: 'r7', reason: 'new parser' },
+      },
+    ]);
+    await reopened.close();
+  });
+});
