@@ -120,8 +120,9 @@ describe('runBench', () => {
     const fast = { ...canary.result, summary: { ...canary.result.summary, median: canary.result.summary.median / 3 } };
     await store.recordResults(fakeRun.id, [{ runId: fakeRun.id, commit: null, machine: 'test-machine', recordedAt: new Date().toISOString(), result: fast, inWindow: true }]);
     await store.acceptBaseline({ caseId: 'perflab/canary', machine: 'test-machine', runId: fakeRun.id, commit: null, median: fast.summary.median, unit: 'ns', acceptedBy: 'test', acceptedAt: new Date().toISOString(), reason: 'test' });
-    repo.write('suites/spin.ts', spinSuite(2));
-    repo.commit('twice the work');
+    // Four times the work: far beyond any noise, so screening surely flags it.
+    repo.write('suites/spin.ts', spinSuite(4));
+    repo.commit('four times the work');
 
     const report = await run({ canary: true });
 
