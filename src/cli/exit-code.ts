@@ -8,6 +8,8 @@ export const ExitCode = {
   UserError: 2,
   /** perflab itself failed. */
   InternalError: 3,
+  /** Stopped with Ctrl-C (what was measured is recorded). The shell's convention, 128 + SIGINT. */
+  Interrupted: 130,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

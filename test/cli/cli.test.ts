@@ -1,7 +1,7 @@
 // The `perflab` command as a user runs it: a real process, a real git
 // repository, a real store on disk.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -134,5 +134,33 @@ describe('perflab CLI', () => {
     expect(r.stdout).toMatch(/spin\/work.*regressed/);
     expect(r.stdout).toContain('perflab baseline accept spin/work');
     expect(r.code).toBe(1);
+  });
+
+  it('stops on Ctrl-C, records what was measured, and exits 130', async () => {
+    const other = tempRepo();
+    try {
+      other.write('suites/a.ts', spinSuite(1, 'a'));
+      other.write('suites/b.ts', spinSuite(1, 'b'));
+      other.commit('two suites');
+      const otherStore = join(other.dir, '.perflab');
+      const child = spawn(process.execPath, [BIN, 'run', '--time-budget', '3000', '--min-samples', '5', '--no-canary'], {
+        cwd: other.dir,
+        env: { ...process.env, PERFLAB_STORE: otherStore, PERFLAB_MACHINE: 'cli-test', NO_COLOR: '1' },
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        // Interrupt while the second case is being measured.
+        if (/^a\/work: /m.test(stderr) && !child.killed) child.kill('SIGINT');
+      });
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      expect(code).toBe(130);
+      expect(stderr).toContain('stopping: recording what was measured');
+
+      const history = spawnSync(process.execPath, [BIN, 'history', 'a/work', '--json'], { cwd: other.dir, encoding: 'utf8', env: { ...process.env, PERFLAB_STORE: otherStore, PERFLAB_MACHINE: 'cli-test' } });
+      expect(JSON.parse(history.stdout).entries).toHaveLength(1);
+    } finally {
+      other.remove();
+    }
   });
 });

@@ -3,6 +3,7 @@
 // (DESIGN §5). Only a confirmed change becomes `regressed` or `improved`.
 import { access } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { ErrorCode } from '../../engine/errors.js';
 import { hasCommit, type Checkout } from '../../engine/git/git.js';
 import { withWorktree } from '../../engine/git/worktree.js';
 import type { ExclusivePool } from '../../engine/pool/exclusive-pool.js';
@@ -60,7 +61,10 @@ export async function compareToBaseline(ctx: CompareContext, ref: BenchCaseRef, 
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   };
   const confirmation = await confirmBaseline(ctx, ref, baseline, window.current, run);
-  if (confirmation.verdict === 'errored') return { caseId: ref.id, verdict: 'errored', reason: confirmation.reason };
+  if (confirmation.verdict === 'errored') {
+    if (confirmation.error.code === ErrorCode.Cancelled) return { caseId: ref.id, verdict: 'unstable', reason: `${screened.reason} Confirmation was cancelled: no verdict.` };
+    return { caseId: ref.id, verdict: 'errored', reason: confirmation.reason };
+  }
   return { caseId: ref.id, verdict: confirmation.verdict, reason: `Screening: ${screened.reason} ${confirmation.reason}`, ...(confirmation.change ? { change: confirmation.change } : {}) };
 }
 

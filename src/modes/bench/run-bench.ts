@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { Checkout } from '../../engine/git/git.js';
+import { ErrorCode } from '../../engine/errors.js';
 import { ExclusivePool } from '../../engine/pool/exclusive-pool.js';
 import type { Alert, Comparison, RecordedResult, Result, Run, Trigger } from '../../engine/model.js';
 import { robustCv, screen } from '../../engine/stats/index.js';
@@ -84,8 +85,11 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
 
   const measured: { ref: BenchCaseRef; result: Result }[] = [];
   for (const [index, ref] of listing.cases.entries()) {
+    if (options.signal?.aborted) break; // what was measured so far is still judged and recorded
     onProgress?.({ type: 'case-start', caseId: ref.id, index, total: listing.cases.length });
     const result = await measureCase(pool, ref, ref.options, options.signal);
+    // A case stopped by cancellation measured nothing: leave no trace of it.
+    if (result.state === 'errored' && result.error.code === ErrorCode.Cancelled) break;
     onProgress?.({ type: 'case-done', caseId: ref.id, result });
     measured.push({ ref, result });
   }
