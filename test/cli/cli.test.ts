@@ -76,7 +76,7 @@ describe('perflab CLI', () => {
     expect(['unchanged', 'unstable']).toContain(verdict);
     expect(r.stdout).toMatch(new RegExp(`spin/work.*${verdict}`));
     secondVerdict = verdict;
-  });
+  }, 180_000);
 
   it('shows the history of a case as JSON', () => {
     const r = perflab('history', 'spin/work', '--json');
@@ -122,19 +122,19 @@ describe('perflab CLI', () => {
   });
 
   it('compares two commits interleaved and fails on a confirmed regression when asked', () => {
-    repo.write('suites/spin.ts', spinSuite(2));
-    repo.commit('twice the work');
+    repo.write('suites/spin.ts', spinSuite(3));
+    repo.commit('three times the work');
     const r = perflab('compare', 'HEAD~1', 'HEAD', '--fail-on-regression', '--time-budget', '60');
     expect(r.stdout).toMatch(/spin\/work.*regressed/);
     expect(r.code).toBe(1);
-  });
+  }, 180_000);
 
   it('fails the run on a confirmed regression with --fail-on-regression', () => {
     const r = perflab('run', '--fail-on-regression', ...FAST);
     expect(r.stdout).toMatch(/spin\/work.*regressed/);
     expect(r.stdout).toContain('perflab baseline accept spin/work');
     expect(r.code).toBe(1);
-  });
+  }, 180_000);
 
   it('stops on Ctrl-C, records what was measured, and exits 130', async () => {
     const other = tempRepo();

@@ -10,7 +10,8 @@ describe('measureFunction', () => {
     const m = await measureFunction({ fn: () => 1 + 1 }, quick);
     expect(m.batch).toBeGreaterThan(64);
     expect(m.samples.length).toBeGreaterThanOrEqual(5);
-    for (const ns of m.samples) expect(ns).toBeLessThan(1_000);
+    const sorted = [...m.samples].sort((a, b) => a - b);
+    expect(sorted[Math.floor(sorted.length / 2)]).toBeLessThan(1_000); // the median: one sample may be preempted
   });
 
   it('awaits async functions and times them whole', async () => {
