@@ -1,6 +1,6 @@
 // `perflab baseline accept|show`: the audited act of saying "this is the new normal".
 import { Command } from 'commander';
-import Table from 'cli-table3';
+import { textTable } from '../../engine/report/text-table.js';
 import { ErrorCode, PerflabError } from '../../engine/errors.js';
 import type { Baseline } from '../../engine/model.js';
 import { formatDuration } from '../../engine/report/format-duration.js';
@@ -77,7 +77,7 @@ function knownCases(store: Store, machine: string): string {
 }
 
 function baselineTable(rows: readonly Baseline[]): string {
-  const table = new Table({ head: ['case', 'median', 'run', 'commit', 'accepted by', 'when', 'why'], style: { head: [], border: [] } });
+  const table = textTable(['case', 'median', 'run', 'commit', 'accepted by', 'when', 'why']);
   for (const b of rows) {
     table.push([b.caseId, formatDuration(b.median), b.runId, b.commit?.slice(0, 12) ?? '', b.acceptedBy, b.acceptedAt.replace('T', ' ').slice(0, 19), b.reason]);
   }

@@ -1,7 +1,7 @@
 // `perflab compare <refA> <refB>`: the candidate comparison from a terminal.
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import Table from 'cli-table3';
+import { textTable } from '../../engine/report/text-table.js';
 import pc from 'picocolors';
 import { ExclusivePool } from '../../engine/pool/exclusive-pool.js';
 import { formatRatio } from '../../engine/report/format-duration.js';
@@ -61,7 +61,7 @@ export function compareCommand(): Command {
 
 function humanCompare(report: CompareRefsReport, refA: string, refB: string): string {
   const out = [pc.bold(`${refB} (${report.commitB.slice(0, 12)}) relative to ${refA} (${report.commitA.slice(0, 12)})`)];
-  const table = new Table({ head: ['case', 'ratio B/A', 'CI', 'p', 'runs/side', 'verdict'], style: { head: [], border: [] } });
+  const table = textTable(['case', 'ratio B/A', 'CI', 'p', 'runs/side', 'verdict']);
   for (const c of report.comparisons) {
     const ch = c.change;
     table.push([c.caseId, ch ? formatRatio(ch.ratio) : '', ch ? `${formatRatio(ch.ciLow)} … ${formatRatio(ch.ciHigh)}` : '', ch ? ch.pValue.toPrecision(2) : '', ch ? String(ch.runs) : '', c.verdict]);

@@ -1,6 +1,6 @@
 // `perflab history <caseId>`: how a case moved, run by run.
 import { Command } from 'commander';
-import Table from 'cli-table3';
+import { textTable } from '../../engine/report/text-table.js';
 import { ErrorCode, PerflabError } from '../../engine/errors.js';
 import { formatDuration } from '../../engine/report/format-duration.js';
 import { addStoreOption, machineName, withStore } from '../context.js';
@@ -23,7 +23,7 @@ export function historyCommand(): Command {
       }
       if (entries.length === 0) throw new PerflabError(ErrorCode.CaseNotFound, `no history for "${caseId}"${flags.allMachines ? '' : ` on ${machineName()}`}`);
       const baseline = store.getBaseline(caseId, machineName());
-      const table = new Table({ head: ['when', 'run', 'commit', 'median', 'cv', 'verdict', ''], style: { head: [], border: [] } });
+      const table = textTable(['when', 'run', 'commit', 'median', 'cv', 'verdict', '']);
       for (const e of entries) {
         table.push([
           e.at.replace('T', ' ').slice(0, 19),

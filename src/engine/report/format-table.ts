@@ -1,5 +1,5 @@
 // The readable table: case, median, Δ vs baseline with its CI, verdict.
-import Table from 'cli-table3';
+import { textTable } from './text-table.js';
 import pc from 'picocolors';
 import type { Comparison, Result, Verdict } from '../model.js';
 import { formatDuration, formatRatio } from './format-duration.js';
@@ -14,10 +14,7 @@ const VERDICT_COLOR: Record<Verdict, (s: string) => string> = {
 };
 
 export function formatTable(rows: { result: Result; comparison: Comparison }[]): string {
-  const table = new Table({
-    head: ['case', 'median', '± MAD', 'n', 'Δ vs baseline (CI)', 'p', 'verdict'],
-    style: { head: [], border: [] },
-  });
+  const table = textTable(['case', 'median', '± MAD', 'n', 'Δ vs baseline (CI)', 'p', 'verdict']);
   for (const { result, comparison } of rows) {
     const change = comparison.change;
     const delta = change && Number.isFinite(change.ratio)
