@@ -7,7 +7,7 @@ import { ErrorCode } from '../../engine/errors.js';
 import { hasCommit, type Checkout } from '../../engine/git/git.js';
 import { withWorktree } from '../../engine/git/worktree.js';
 import type { ExclusivePool } from '../../engine/pool/exclusive-pool.js';
-import type { Baseline, Comparison, Result } from '../../engine/model.js';
+import type { Baseline, Comparison, Result, Summary } from '../../engine/model.js';
 import { robustCv, screen } from '../../engine/stats/index.js';
 import type { HistoryEntry, Store } from '../../engine/store/store.js';
 import type { BenchCaseRef } from './bench-case.js';
@@ -38,18 +38,25 @@ export async function baselineWindow(store: Store, caseId: string, machine: stri
   };
 }
 
+/**
+ * Screens one summary against its baseline's window. With too few runs since
+ * the baseline for a spread of their own, the previous spread is kept
+ * (DESIGN §5), or else the standard error of this run's median is used.
+ */
+export async function screenAgainstBaseline(store: Store, caseId: string, machine: string, baseline: Baseline, summary: Summary, threshold: number) {
+  const window = await baselineWindow(store, caseId, machine, baseline);
+  const fallbackCv = window.previous.length >= 3 ? robustCv(window.previous) : (1.2533 * summary.cv) / Math.sqrt(summary.n);
+  const values = window.current.length > 0 ? window.current : [baseline.median];
+  return { window, screened: screen(summary.median, values, { threshold, fallbackCv, direction: summary.direction }) };
+}
+
 export async function compareToBaseline(ctx: CompareContext, ref: BenchCaseRef, result: Result): Promise<Comparison> {
   if (result.state === 'errored') return { caseId: ref.id, verdict: 'errored', reason: result.error.message };
   const baseline = ctx.store.getBaseline(ref.id, ctx.machine);
   if (!baseline) return { caseId: ref.id, verdict: 'no-baseline', reason: 'first result on this machine; it becomes the baseline' };
 
   const threshold = ref.options.threshold;
-  const window = await baselineWindow(ctx.store, ref.id, ctx.machine, baseline);
-  const { summary } = result;
-  // Too few runs since the baseline for a spread of their own: keep the
-  // previous spread (DESIGN §5), or fall back to the standard error of this run's median.
-  const fallbackCv = window.previous.length >= 3 ? robustCv(window.previous) : (1.2533 * summary.cv) / Math.sqrt(summary.n);
-  const screened = screen(summary.median, window.current.length > 0 ? window.current : [baseline.median], { threshold, fallbackCv, direction: summary.direction });
+  const { window, screened } = await screenAgainstBaseline(ctx.store, ref.id, ctx.machine, baseline, result.summary, threshold);
   if (!screened.suspect) return { caseId: ref.id, verdict: 'unchanged', reason: screened.reason };
   if (ctx.environment === 'suspect') {
     return { caseId: ref.id, verdict: 'unstable', reason: `${screened.reason} The canary moved too: the machine, not the code, may have changed; no verdict.` };

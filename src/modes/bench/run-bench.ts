@@ -8,12 +8,11 @@ import type { Checkout } from '../../engine/git/git.js';
 import { ErrorCode } from '../../engine/errors.js';
 import { ExclusivePool } from '../../engine/pool/exclusive-pool.js';
 import type { Alert, Comparison, RecordedResult, Result, Run, Trigger } from '../../engine/model.js';
-import { robustCv, screen } from '../../engine/stats/index.js';
 import type { Store } from '../../engine/store/store.js';
 import type { CaseFilter } from '../../engine/suite/case-filter.js';
 import type { BenchOptions } from '../../engine/suite/define-suite.js';
 import type { BenchCaseRef } from './bench-case.js';
-import { baselineWindow, compareToBaseline } from './compare-to-baseline.js';
+import { compareToBaseline, screenAgainstBaseline } from './compare-to-baseline.js';
 import { listCases, listSuiteFile, type SuiteError } from './list-cases.js';
 import { measureCase } from './measure-case.js';
 
@@ -155,10 +154,7 @@ async function measureCanary(pool: ExclusivePool, store: Store, machine: string,
   if (result.state === 'errored') comparison = { caseId: ref.id, verdict: 'errored', reason: result.error.message };
   else if (!baseline) comparison = { caseId: ref.id, verdict: 'no-baseline', reason: 'first canary on this machine' };
   else {
-    const window = await baselineWindow(store, ref.id, machine, baseline);
-    const values = window.current.length > 0 ? window.current : [baseline.median];
-    const fallbackCv = window.previous.length >= 3 ? robustCv(window.previous) : result.summary.cv / Math.sqrt(result.summary.n);
-    const screened = screen(result.summary.median, values, { threshold: ref.options.threshold, fallbackCv, direction: 'lower' });
+    const { screened } = await screenAgainstBaseline(store, ref.id, machine, baseline, result.summary, ref.options.threshold);
     comparison = screened.suspect
       ? {
           caseId: ref.id,
