@@ -158,6 +158,19 @@ export interface Alert {
   /** Who moved it to its current state, and when. */
   stateBy?: string;
   stateAt?: string;
+  /** Set when someone opened an investigation. */
+  investigation?: { note: string; assignee?: string };
+  /** The outbox's record: an alert is stored before it is posted and marked after (DESIGN §10). */
+  delivery?: AlertDelivery;
+}
+
+export interface AlertDelivery {
+  state: 'pending' | 'posted' | 'failed';
+  attempts: number;
+  /** Where the message is, once posted. */
+  channel?: string;
+  ts?: string;
+  lastError?: string;
 }
 
 export interface AuditEvent {

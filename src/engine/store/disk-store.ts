@@ -2,7 +2,7 @@
 // store-layout.ts). Reads are served from memory (runs, baselines, alerts,
 // audit) or read from disk on demand (results, history); every write is a
 // step on one queue, so no two read-modify-writes ever interleave.
-import type { Alert, AlertState, AuditEvent, Baseline, RecordedResult, Run } from '../model.js';
+import type { Alert, AlertDelivery, AlertState, AuditEvent, Baseline, RecordedResult, Run } from '../model.js';
 import type { AuditLog } from './audit-log.js';
 import type { CaseHistory } from './case-history.js';
 import { readResultsFile, writeResultsFile } from './results-file.js';
@@ -115,8 +115,12 @@ export class DiskStore implements Store {
     return this.#parts.state.listAlerts(options.state);
   }
 
-  transitionAlert(id: string, from: readonly AlertState[], to: AlertState, by: string): Promise<Transition> {
-    return this.#write(() => this.#parts.state.transitionAlert(id, from, to, by));
+  transitionAlert(id: string, from: readonly AlertState[], to: AlertState, by: string, patch?: Pick<Alert, 'investigation'>): Promise<Transition> {
+    return this.#write(() => this.#parts.state.transitionAlert(id, from, to, by, patch));
+  }
+
+  setAlertDelivery(id: string, delivery: AlertDelivery): Promise<Alert | undefined> {
+    return this.#write(() => this.#parts.state.setAlertDelivery(id, delivery));
   }
 
   audit(event: AuditEvent): Promise<void> {

@@ -5,7 +5,7 @@
 import { access, copyFile, readFile } from 'node:fs/promises';
 import type { Low } from 'lowdb';
 import { z } from 'zod';
-import type { Alert, AlertState, Baseline } from '../model.js';
+import type { Alert, AlertDelivery, AlertState, Baseline } from '../model.js';
 import { migrateState, SCHEMA_VERSION } from './migrations.js';
 import { deepFreeze, snapshot } from './snapshot.js';
 import type { StateFile } from './state-file.js';
@@ -95,14 +95,26 @@ export class StoreState {
   }
 
   /** Check and change in one step: the caller's queue guarantees nothing runs in between. */
-  async transitionAlert(id: string, from: readonly AlertState[], to: AlertState, by: string): Promise<Transition> {
+  async transitionAlert(id: string, from: readonly AlertState[], to: AlertState, by: string, patch: Pick<Alert, 'investigation'> = {}): Promise<Transition> {
     const alert = this.#alerts.get(id);
     if (!alert) return { ok: false, reason: 'not-found' };
     if (!from.includes(alert.state)) return { ok: false, reason: 'wrong-state', alert };
-    const moved = snapshot({ ...alert, state: to, stateBy: by, stateAt: new Date().toISOString() });
-    const state = this.#file.data;
-    await this.#commit({ ...state, alerts: state.alerts.map((a) => (a === alert ? moved : a)) });
+    const moved = snapshot({ ...alert, ...patch, state: to, stateBy: by, stateAt: new Date().toISOString() });
+    await this.#replaceAlert(alert, moved);
     return { ok: true, alert: moved };
+  }
+
+  async setAlertDelivery(id: string, delivery: AlertDelivery): Promise<Alert | undefined> {
+    const alert = this.#alerts.get(id);
+    if (!alert) return undefined;
+    const updated = snapshot({ ...alert, delivery });
+    await this.#replaceAlert(alert, updated);
+    return updated;
+  }
+
+  async #replaceAlert(alert: Alert, next: Alert): Promise<void> {
+    const state = this.#file.data;
+    await this.#commit({ ...state, alerts: state.alerts.map((a) => (a === alert ? next : a)) });
   }
 
   async #commit(next: StateFile): Promise<void> {

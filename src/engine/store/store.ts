@@ -1,6 +1,6 @@
 // What the engine needs from a store. `openStore` (lowdb on disk) is the
 // embedded implementation; the engine depends on this interface only.
-import type { Alert, AlertState, AuditEvent, Baseline, RecordedResult, Run, Verdict } from '../model.js';
+import type { Alert, AlertDelivery, AlertState, AuditEvent, Baseline, RecordedResult, Run, Verdict } from '../model.js';
 
 /** One line of a case's history: small enough to read a year of it quickly. */
 export interface HistoryEntry {
@@ -51,7 +51,9 @@ export interface Store {
   getAlert(id: string): Alert | undefined;
   listAlerts(options?: { state?: AlertState }): Alert[];
   /** Atomic: moves the alert to `to` only if its state is one of `from`. */
-  transitionAlert(id: string, from: readonly AlertState[], to: AlertState, by: string): Promise<Transition>;
+  transitionAlert(id: string, from: readonly AlertState[], to: AlertState, by: string, patch?: Pick<Alert, 'investigation'>): Promise<Transition>;
+  /** Records the outbox's delivery state of an alert; its state is not touched. */
+  setAlertDelivery(id: string, delivery: AlertDelivery): Promise<Alert | undefined>;
 
   audit(event: AuditEvent): Promise<void>;
   /** Newest first. */

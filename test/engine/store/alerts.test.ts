@@ -100,4 +100,31 @@ describe('alerts', () => {
     expect(store.listAlerts({ state: 'open' }).map((alert) => alert.id)).toEqual(['a1', 'a3']);
     await store.close();
   });
+
+  it('an investigation note travels with the transition and survives reopening', async () => {
+    const dir = await tempDir();
+    const store = await openStore(dir);
+    await store.addAlert(makeAlert());
+
+    await store.transitionAlert('alert-1', ['open'], 'investigating', 'slack:U1', { investigation: { note: 'GC change?', assignee: 'U2' } });
+    await store.close();
+
+    const reopened = await openStore(dir);
+    expect(reopened.getAlert('alert-1')).toMatchObject({ state: 'investigating', investigation: { note: 'GC change?', assignee: 'U2' } });
+    await reopened.close();
+  });
+
+  it('delivery state is recorded without touching the alert state', async () => {
+    const dir = await tempDir();
+    const store = await openStore(dir);
+    await store.addAlert(makeAlert());
+
+    await store.setAlertDelivery('alert-1', { state: 'posted', attempts: 2, channel: 'C1', ts: '1.000100' });
+    expect(await store.setAlertDelivery('nope', { state: 'pending', attempts: 0 })).toBeUndefined();
+    await store.close();
+
+    const reopened = await openStore(dir);
+    expect(reopened.getAlert('alert-1')).toMatchObject({ state: 'open', delivery: { state: 'posted', attempts: 2, channel: 'C1', ts: '1.000100' } });
+    await reopened.close();
+  });
 });
