@@ -1,0 +1,26 @@
+// How the engine tells the outside world about an alert. The Slack bot is one
+// Notifier; the CLI prints instead. The engine never imports @slack/*.
+import type { Alert } from '../model.js';
+
+export interface PostedMessage {
+  channel: string;
+  ts: string;
+}
+
+export interface Notifier {
+  /** Posts a new alert. Throws on failure; a `NotifyError` with `retryAfterMs` asks for a later retry. */
+  post(alert: Alert): Promise<PostedMessage>;
+  /** Shows an alert's new state (accepted, dismissed, investigating) in its existing message. */
+  update(alert: Alert, message: PostedMessage): Promise<void>;
+}
+
+export class NotifyError extends Error {
+  /** When the receiver asked us to wait (HTTP 429 Retry-After), in ms. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(message: string, options: { retryAfterMs?: number; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = 'NotifyError';
+    this.retryAfterMs = options.retryAfterMs;
+  }
+}

@@ -1,0 +1,93 @@
+// The outbox (DESIGN §10): an alert is in the store before anyone is told;
+// posting is retried until it succeeds (honouring Retry-After), and an alert
+// marked posted is never posted again — also after a restart, which resumes
+// whatever was still pending.
+//
+// The one gap: a crash after Slack accepted the post but before the store
+// recorded it would post that alert again on restart (milliseconds wide).
+import type { Alert } from '../model.js';
+import type { Store } from '../store/store.js';
+import { NotifyError, type Notifier } from './notifier.js';
+
+export interface OutboxOptions {
+  /** Waits between attempts, ms; the last one repeats. Default 1 s, 5 s, 15 s, 60 s, 5 min. */
+  delaysMs?: readonly number[];
+  /** Give up (delivery state `failed`) after this many attempts. Default 20. */
+  maxAttempts?: number;
+  onError?: (alert: Alert, error: unknown) => void;
+}
+
+export class Outbox {
+  readonly #store: Store;
+  readonly #notifier: Notifier;
+  readonly #delays: readonly number[];
+  readonly #maxAttempts: number;
+  readonly #onError: ((alert: Alert, error: unknown) => void) | undefined;
+  readonly #inFlight = new Map<string, Promise<void>>();
+  readonly #timers = new Set<NodeJS.Timeout>();
+  #closed = false;
+
+  constructor(store: Store, notifier: Notifier, options: OutboxOptions = {}) {
+    this.#store = store;
+    this.#notifier = notifier;
+    this.#delays = options.delaysMs ?? [1_000, 5_000, 15_000, 60_000, 300_000];
+    this.#maxAttempts = options.maxAttempts ?? 20;
+    this.#onError = options.onError;
+  }
+
+  /** Posts the alert unless it was posted already; concurrent calls for one alert share one attempt. */
+  deliver(alertId: string): Promise<void> {
+    const running = this.#inFlight.get(alertId);
+    if (running) return running;
+    const attempt = this.#attempt(alertId).finally(() => this.#inFlight.delete(alertId));
+    this.#inFlight.set(alertId, attempt);
+    return attempt;
+  }
+
+  /** Delivers every alert still pending, e.g. after a restart. */
+  async resume(): Promise<void> {
+    for (const alert of this.#store.listAlerts()) {
+      if (alert.delivery?.state !== 'posted' && alert.delivery?.state !== 'failed') await this.deliver(alert.id);
+    }
+  }
+
+  /** Shows a state change in the alert's message, if it has one. */
+  async update(alert: Alert): Promise<void> {
+    const { delivery } = alert;
+    if (delivery?.state !== 'posted' || !delivery.channel || !delivery.ts) return;
+    await this.#notifier.update(alert, { channel: delivery.channel, ts: delivery.ts });
+  }
+
+  /** Stops retry timers; pending alerts stay pending in the store for the next start. */
+  close(): void {
+    this.#closed = true;
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers.clear();
+  }
+
+  async #attempt(alertId: string): Promise<void> {
+    const alert = this.#store.getAlert(alertId);
+    if (!alert || alert.delivery?.state === 'posted' || this.#closed) return;
+    const attempts = (alert.delivery?.attempts ?? 0) + 1;
+    try {
+      const message = await this.#notifier.post(alert);
+      await this.#store.setAlertDelivery(alertId, { state: 'posted', attempts, channel: message.channel, ts: message.ts });
+    } catch (error) {
+      this.#onError?.(alert, error);
+      const failed = attempts >= this.#maxAttempts;
+      await this.#store.setAlertDelivery(alertId, { state: failed ? 'failed' : 'pending', attempts, lastError: describe(error) });
+      if (failed || this.#closed) return;
+      const delay = error instanceof NotifyError && error.retryAfterMs !== undefined ? error.retryAfterMs : (this.#delays[Math.min(attempts - 1, this.#delays.length - 1)] ?? 60_000);
+      const timer = setTimeout(() => {
+        this.#timers.delete(timer);
+        void this.deliver(alertId);
+      }, delay);
+      timer.unref();
+      this.#timers.add(timer);
+    }
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
