@@ -1,0 +1,156 @@
+// The `/perflab` grammar: text in, a command or a kind explanation out. Pure,
+// and total: whatever Slack (or someone pasting 5 KB of junk) sends, the
+// answer is a ParseResult, never an exception.
+import { checkCaseId, checkJobId, checkPattern, checkRef } from './check-arguments.js';
+import { codeSpan, echoInput } from './echo-input.js';
+import { normalizeCommandText, tokenize, type Token } from './tokenize.js';
+
+export type Subcommand =
+  | { name: 'help' }
+  | { name: 'run'; pattern: string; ref?: string }
+  | { name: 'status' }
+  | { name: 'history'; caseId: string }
+  | { name: 'baseline'; caseId: string }
+  | { name: 'compare'; refA: string; refB: string; pattern?: string }
+  | { name: 'cancel'; jobId: string };
+
+export type SubcommandName = Subcommand['name'];
+
+/** On failure, `error` and `usage` are mrkdwn, escaped and ready to send as a private reply. */
+export type ParseResult = { ok: true; command: Subcommand } | { ok: false; error: string; usage: string };
+
+/** Slack allows 4000 characters after the command; anything longer did not come from a person typing. */
+export const MAX_TEXT = 4000;
+
+/** One line per subcommand, plain text (escape `<` `>` before putting it in mrkdwn). */
+export const USAGE: Record<SubcommandName, string> = {
+  help: '/perflab help',
+  run: '/perflab run <suite|case pattern|all> [@ref]',
+  status: '/perflab status',
+  history: '/perflab history <suite/case>',
+  baseline: '/perflab baseline <suite/case>',
+  compare: '/perflab compare <refA> <refB> [suite|case pattern]',
+  cancel: '/perflab cancel <job id>',
+};
+
+const NAMES = Object.keys(USAGE) as SubcommandName[];
+const GENERAL_USAGE = codeSpan(`/perflab <${NAMES.join('|')}> …`);
+// Usage lines as they appear in replies.
+const USAGE_MRKDWN = Object.fromEntries(NAMES.map((name) => [name, codeSpan(USAGE[name])])) as Record<SubcommandName, string>;
+
+const DESCRIPTION: Record<SubcommandName, string> = {
+  help: 'this list',
+  run: 'measure now, e.g. `/perflab run json @main` or `/perflab run "json/parse 1MB"`',
+  status: 'what is queued and running',
+  history: "a case's results, run by run",
+  baseline: "a case's accepted baseline and who accepted it",
+  compare: 'is B slower than A? e.g. `/perflab compare main my-branch`',
+  cancel: 'stop a queued or running job (ids are in `/perflab status`)',
+};
+
+/** The help message, listing only what the caller may run (in the canonical order). */
+export function helpText(allowed: readonly SubcommandName[]): string {
+  const lines = NAMES.filter((name) => allowed.includes(name)).map((name) => `• ${USAGE_MRKDWN[name]} — ${DESCRIPTION[name]}`);
+  if (lines.length === 0) return 'You cannot run any perflab commands here. Ask a perflab admin if you think you should.';
+  return ['*perflab* — what you can ask me:', ...lines, 'Quote case names with spaces: `"json/parse 1MB"`.'].join('\n');
+}
+
+export function parseCommand(text: string): ParseResult {
+  if (typeof text !== 'string') return { ok: true, command: { name: 'help' } };
+  if (text.length > MAX_TEXT) {
+    return fail(`That is ${text.length} characters; commands are at most ${MAX_TEXT}. Try a shorter pattern.`, GENERAL_USAGE);
+  }
+  const tokenized = tokenize(normalizeCommandText(text));
+  if (!tokenized.ok) return fail(tokenized.error, GENERAL_USAGE);
+  const [first, ...args] = tokenized.tokens;
+  if (!first) return { ok: true, command: { name: 'help' } };
+  const name = first.text.toLowerCase();
+  switch (name) {
+    case 'help':
+      return { ok: true, command: { name: 'help' } };
+    case 'status':
+      return args.length === 0 ? { ok: true, command: { name: 'status' } } : fail('`status` takes no arguments.', USAGE_MRKDWN.status);
+    case 'run':
+      return parseRun(args);
+    case 'history':
+    case 'baseline':
+      return parseCaseCommand(name, args);
+    case 'compare':
+      return parseCompare(args);
+    case 'cancel':
+      return parseCancel(args);
+    default:
+      return fail(`I don't know ${echoInput(first.text)}. Try \`/perflab help\` to see what I can do.`, GENERAL_USAGE);
+  }
+}
+
+function parseRun(args: Token[]): ParseResult {
+  const last = args.at(-1);
+  const ref = last && isRefToken(last) ? last.text.slice(1) : undefined;
+  const rest = ref === undefined ? args : args.slice(0, -1);
+  if (rest.length === 0) {
+    return fail('`run` needs what to run: a suite, a case pattern or `all`, like `/perflab run json @main`.', USAGE_MRKDWN.run);
+  }
+  if (rest.some(isRefToken)) return fail('Put one `@ref` at the end, like `/perflab run json @main`.', USAGE_MRKDWN.run);
+  const pattern = patternOf(rest);
+  const patternProblem = checkPattern(pattern);
+  if (patternProblem) return fail(`${echoInput(pattern)} cannot be run: ${patternProblem}.`, USAGE_MRKDWN.run);
+  if (ref === undefined) return { ok: true, command: { name: 'run', pattern } };
+  const refProblem = checkRef(ref);
+  if (refProblem) return fail(`${echoInput(`@${ref}`)} is not a git ref: ${refProblem}.`, USAGE_MRKDWN.run);
+  return { ok: true, command: { name: 'run', pattern, ref } };
+}
+
+function parseCompare(args: Token[]): ParseResult {
+  const [a, b, ...rest] = args;
+  if (!a || !b) return fail('`compare` needs two refs, like `/perflab compare main my-branch`.', USAGE_MRKDWN.compare);
+  const refA = stripAt(a);
+  const refB = stripAt(b);
+  for (const ref of [refA, refB]) {
+    const problem = checkRef(ref);
+    if (problem) return fail(`${echoInput(ref)} is not a git ref: ${problem}.`, USAGE_MRKDWN.compare);
+  }
+  if (rest.length === 0) return { ok: true, command: { name: 'compare', refA, refB } };
+  if (rest.some(isRefToken)) return fail('`compare` takes exactly two refs, then optionally a pattern.', USAGE_MRKDWN.compare);
+  const pattern = patternOf(rest);
+  const problem = checkPattern(pattern);
+  if (problem) return fail(`${echoInput(pattern)} cannot be compared: ${problem}.`, USAGE_MRKDWN.compare);
+  return { ok: true, command: { name: 'compare', refA, refB, pattern } };
+}
+
+function parseCaseCommand(name: 'history' | 'baseline', args: Token[]): ParseResult {
+  if (args.length === 0) return fail(`\`${name}\` needs a case id, like \`json/parse 1MB\`.`, USAGE_MRKDWN[name]);
+  // Unquoted case names with spaces are fine: `history json/parse 1MB`.
+  const caseId = args.map((t) => t.text).join(' ').trim();
+  const problem = checkCaseId(caseId);
+  if (problem) return fail(`${echoInput(caseId)} is not a case id: ${problem}, like \`json/parse 1MB\`.`, USAGE_MRKDWN[name]);
+  return { ok: true, command: { name, caseId } };
+}
+
+function parseCancel(args: Token[]): ParseResult {
+  const [token, ...extra] = args;
+  if (!token) return fail('`cancel` needs a job id, like `/perflab cancel j-42` (see `/perflab status`).', USAGE_MRKDWN.cancel);
+  if (extra.length > 0) return fail('`cancel` takes one job id.', USAGE_MRKDWN.cancel);
+  const problem = checkJobId(token.text);
+  if (problem) return fail(`${echoInput(token.text)} is not a job id: ${problem}.`, USAGE_MRKDWN.cancel);
+  return { ok: true, command: { name: 'cancel', jobId: token.text } };
+}
+
+/** `@main` outside quotes; `"@main"` is an ordinary word. */
+function isRefToken(token: Token): boolean {
+  return !token.quoted && token.text.startsWith('@');
+}
+
+function stripAt(token: Token): string {
+  return isRefToken(token) ? token.text.slice(1) : token.text;
+}
+
+/** Words joined by one space, so unquoted case names with spaces still work; `ALL` means `all`. */
+function patternOf(tokens: Token[]): string {
+  const pattern = tokens.map((t) => t.text).join(' ').trim();
+  return tokens.length === 1 && !tokens[0]?.quoted && pattern.toLowerCase() === 'all' ? 'all' : pattern;
+}
+
+function fail(error: string, usage: string): ParseResult {
+  return { ok: false, error, usage };
+}

@@ -1,0 +1,80 @@
+// Engine data as the bot would get it, small and readable; tests override what they are about.
+import type { AlertCaseView, AlertView } from '../../../src/bot/blocks/alert-message.js';
+import type { Message, ModalView } from '../../../src/bot/blocks/block-kit.js';
+import { limitViolations } from '../../../src/bot/blocks/limit-violations.js';
+import type { Alert, Run } from '../../../src/engine/model.js';
+
+export function alertOf(overrides: Partial<Alert> = {}): Alert {
+  return {
+    id: 'al-1',
+    runId: 'run-7',
+    commit: 'c0ffee1234567890abcdef',
+    kind: 'regression',
+    caseIds: ['json/parse 1MB'],
+    state: 'open',
+    createdAt: '2024-05-01T12:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function runOf(overrides: Partial<Run> = {}): Run {
+  return {
+    id: 'run-7',
+    mode: 'bench',
+    commit: 'c0ffee1234567890abcdef',
+    dirty: false,
+    machine: 'perf-box-1',
+    trigger: { kind: 'commit', by: 'perflab' },
+    startedAt: '2024-05-01T11:50:00.000Z',
+    finishedAt: '2024-05-01T12:00:00.000Z',
+    environment: 'ok',
+    ...overrides,
+  };
+}
+
+export function regressedCase(caseId: string, ratio = 1.18): AlertCaseView {
+  return {
+    caseId,
+    unit: 'ns',
+    baselineMedian: 1200,
+    currentMedian: 1200 * ratio,
+    n: 30,
+    comparison: {
+      caseId,
+      verdict: ratio > 1 ? 'regressed' : 'improved',
+      reason: `confirmed ${ratio > 1 ? 'slower' : 'faster'}`,
+      change: { ratio, ciLow: ratio - 0.06, ciHigh: ratio + 0.06, pValue: 0.0004, method: 'interleaved', runs: 12 },
+    },
+  };
+}
+
+export function regressionView(overrides: Partial<AlertView> = {}): AlertView {
+  const comparisons = overrides.comparisons ?? [regressedCase('json/parse 1MB')];
+  return {
+    alert: alertOf({ caseIds: comparisons.map((c) => c.caseId) }),
+    run: runOf(),
+    comparisons,
+    commitRange: { from: 'aaaaaaaaaaaa1111', to: 'c0ffee1234567890abcdef' },
+    author: { name: 'Ada', slackUserId: 'U0ADA1234' },
+    link: 'https://perf.example.com/runs/run-7',
+    ...overrides,
+  };
+}
+
+/** Fails the test with every limit the surface breaks. */
+export function expectWithinLimits(surface: Message | ModalView): void {
+  const violations = limitViolations(surface);
+  if (violations.length > 0) throw new Error(`Slack limits broken:\n${violations.join('\n')}`);
+}
+
+/** Every text in the blocks, joined: for "does it say X" assertions. */
+export function allText(message: { blocks: unknown[] }): string {
+  const out: string[] = [];
+  const visit = (v: unknown): void => {
+    if (typeof v === 'string') out.push(v);
+    else if (Array.isArray(v)) v.forEach(visit);
+    else if (v && typeof v === 'object') Object.values(v).forEach(visit);
+  };
+  visit(message.blocks);
+  return out.join('\n');
+}
