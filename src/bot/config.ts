@@ -1,0 +1,101 @@
+// Bot configuration: the environment first, as Bolt apps conventionally do,
+// then an optional perflab.config.json for what does not fit in a variable.
+// A missing or contradictory setting stops start-up naming the variable.
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { ErrorCode, PerflabError } from '../engine/errors.js';
+
+export type SlackConnection =
+  | { mode: 'socket'; botToken: string; appToken: string; apiUrl?: string }
+  | { mode: 'http'; botToken: string; signingSecret: string; apiUrl?: string }
+  | { mode: 'local' };
+
+export interface BotConfig {
+  connection: SlackConnection;
+  /** Channel id for alerts; the local workspace has its own. */
+  channel: string | undefined;
+  /** HTTP mode's port, and the local workspace page's. */
+  port: number;
+  /** Who may accept baselines and dismiss alerts: Slack user ids and user group ids. Empty: everyone. */
+  admins: { users: string[]; groups: string[] };
+}
+
+const fileSchema = z
+  .object({
+    channel: z.string().min(1).optional(),
+    port: z.number().int().min(0).max(65_535).optional(),
+    admins: z.object({ users: z.array(z.string().regex(/^[UW][A-Z0-9]+$/, 'a Slack user id like U012ABC')).default([]), groups: z.array(z.string().regex(/^S[A-Z0-9]+$/, 'a user group id like S012ABC')).default([]) }).strict().optional(),
+  })
+  .strict();
+
+export const CONFIG_FILE = 'perflab.config.json';
+
+export async function loadBotConfig(env: NodeJS.ProcessEnv = process.env, file = CONFIG_FILE): Promise<BotConfig> {
+  const fromFile = await readConfigFile(file);
+  const botToken = env.SLACK_BOT_TOKEN || undefined;
+  const appToken = env.SLACK_APP_TOKEN || undefined;
+  const signingSecret = env.SLACK_SIGNING_SECRET || undefined;
+  const apiUrl = env.SLACK_API_URL || undefined;
+
+  const fail = (message: string): never => {
+    throw new PerflabError(ErrorCode.Config, message);
+  };
+  if (apiUrl && !/^https?:\/\/.+\/$/.test(apiUrl)) fail(`SLACK_API_URL must be an http(s) URL ending in "/", like https://slack.com/api/ (got "${apiUrl}")`);
+  if (botToken && !botToken.startsWith('xoxb-')) fail('SLACK_BOT_TOKEN must be a bot token (it starts with "xoxb-")');
+  if (appToken && !appToken.startsWith('xapp-')) fail('SLACK_APP_TOKEN must be an app-level token (it starts with "xapp-")');
+
+  let connection: SlackConnection;
+  if (!botToken) {
+    if (appToken || signingSecret) fail('set SLACK_BOT_TOKEN too: SLACK_APP_TOKEN or SLACK_SIGNING_SECRET alone cannot post messages');
+    if (apiUrl) fail('SLACK_API_URL is set but SLACK_BOT_TOKEN is not: set the token, or unset SLACK_API_URL to use the local workspace');
+    connection = { mode: 'local' };
+  } else if (appToken && signingSecret) {
+    fail('set either SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode), not both');
+  } else if (appToken) {
+    connection = { mode: 'socket', botToken, appToken, ...(apiUrl ? { apiUrl } : {}) };
+  } else if (signingSecret) {
+    connection = { mode: 'http', botToken, signingSecret, ...(apiUrl ? { apiUrl } : {}) };
+  } else {
+    fail('set SLACK_APP_TOKEN for Socket Mode or SLACK_SIGNING_SECRET for HTTP mode (SLACK_BOT_TOKEN is set)');
+  }
+
+  const channel = env.PERFLAB_CHANNEL || fromFile.channel;
+  if (connection!.mode !== 'local' && !channel) fail('set PERFLAB_CHANNEL to the id of the channel for alerts (like C012ABC)');
+
+  const port = env.PORT !== undefined && env.PORT !== '' ? Number(env.PORT) : (fromFile.port ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`PORT must be a port number, got "${env.PORT}"`);
+
+  const admins = parseAdmins(env.PERFLAB_ADMINS) ?? { users: fromFile.admins?.users ?? [], groups: fromFile.admins?.groups ?? [] };
+  return { connection: connection!, channel, port, admins };
+}
+
+/** `PERFLAB_ADMINS=U012ABC,S034DEF`: users (U…/W…) and user groups (S…). */
+function parseAdmins(value: string | undefined): BotConfig['admins'] | undefined {
+  if (!value) return undefined;
+  const ids = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = ids.find((id) => !/^[UWS][A-Z0-9]+$/.test(id));
+  if (bad) throw new PerflabError(ErrorCode.Config, `PERFLAB_ADMINS: "${bad}" is not a Slack user id (U…) or user group id (S…)`);
+  return { users: ids.filter((id) => !id.startsWith('S')), groups: ids.filter((id) => id.startsWith('S')) };
+}
+
+async function readConfigFile(file: string): Promise<z.infer<typeof fileSchema>> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw new PerflabError(ErrorCode.Config, `cannot read: ${String(error)}`, { file });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new PerflabError(ErrorCode.Config, `not valid JSON: ${(error as Error).message}`, { file });
+  }
+  const parsed = fileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new PerflabError(ErrorCode.Config, `${issue?.path.join('.') || '(top level)'}: ${issue?.message ?? 'invalid'}`, { file });
+  }
+  return parsed.data;
+}
