@@ -8,6 +8,7 @@ import { baselineCommand } from './commands/baseline.js';
 import { compareCommand } from './commands/compare.js';
 import { historyCommand } from './commands/history.js';
 import { runCommand } from './commands/run.js';
+import { serveCommand } from './commands/serve.js';
 import { ExitCode } from './exit-code.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -19,7 +20,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run perflab --help for usage)')
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(pc.red(text)) });
-  for (const command of [runCommand(), baselineCommand(), historyCommand(), compareCommand()]) {
+  for (const command of [runCommand(), baselineCommand(), historyCommand(), compareCommand(), serveCommand()]) {
     program.addCommand(command.exitOverride());
   }
   for (const sub of program.commands.flatMap((c) => c.commands)) sub.exitOverride();

@@ -1,0 +1,56 @@
+// Gathers what an alert message shows from the store: the run, each case's
+// comparison with its baseline and current medians, the commit range and
+// its author.
+import { ErrorCode, PerflabError } from '../engine/errors.js';
+import { git } from '../engine/git/git.js';
+import type { Alert } from '../engine/model.js';
+import type { Lab } from '../lab/lab.js';
+import type { AlertView } from './blocks/alert-message.js';
+
+export async function alertView(lab: Lab, alert: Alert, repo: string | null): Promise<AlertView> {
+  const run = lab.store.getRun(alert.runId);
+  if (!run) throw new PerflabError(ErrorCode.StoreCorrupt, `alert ${alert.id} names run ${alert.runId}, which is not in the store`);
+  const results = await lab.store.runResults(alert.runId);
+  const history = lab.store.baselineHistory.bind(lab.store);
+  const comparisons: AlertView['comparisons'] = [];
+  let from: string | null = null;
+  for (const caseId of alert.caseIds) {
+    const recorded = results.find((r) => r.result.caseId === caseId);
+    if (!recorded?.comparison) continue;
+    // The baseline this result was judged against: the newest accepted before the run.
+    const baseline = history(caseId, run.machine).filter((b) => b.acceptedAt <= run.startedAt).at(-1);
+    from ??= baseline?.commit ?? null;
+    const ok = recorded.result.state === 'ok' ? recorded.result : null;
+    comparisons.push({
+      caseId,
+      comparison: recorded.comparison,
+      ...(baseline ? { baselineMedian: baseline.median } : {}),
+      ...(ok ? { currentMedian: ok.summary.median, n: ok.summary.n } : {}),
+      unit: ok?.summary.unit ?? baseline?.unit ?? 'ns',
+    });
+  }
+  const suiteErrors = alert.kind === 'suite-error'
+    ? alert.caseIds.map((id) => {
+        const errored = results.find((r) => r.result.caseId === id)?.result;
+        return { file: id, message: errored?.state === 'errored' ? errored.error.message : 'the suite file did not load (see the run output)' };
+      })
+    : undefined;
+  const author = repo && run.commit ? await commitAuthor(repo, run.commit) : undefined;
+  return {
+    alert,
+    run,
+    comparisons,
+    commitRange: { from, to: run.commit },
+    ...(author ? { author } : {}),
+    ...(suiteErrors ? { suiteErrors } : {}),
+  };
+}
+
+async function commitAuthor(repo: string, commit: string): Promise<{ name: string } | undefined> {
+  try {
+    const name = await git(repo, ['log', '-1', '--format=%an', commit]);
+    return name ? { name } : undefined;
+  } catch {
+    return undefined; // a commit from another clone: no author to name
+  }
+}

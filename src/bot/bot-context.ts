@@ -1,0 +1,16 @@
+// What every listener needs, built once by createBot.
+import type { Lab } from '../lab/lab.js';
+import type { Authorizer } from './authorize.js';
+import type { ButtonKey } from './button-key.js';
+
+export interface BotContext {
+  lab: Lab;
+  authorizer: Authorizer;
+  key: ButtonKey;
+  /** The alerts channel. */
+  channel: string;
+  log: (message: string, error?: unknown) => void;
+}
+
+/** How a Slack user appears as an actor in the store and audit log. */
+export const slackActor = (userId: string): string => `slack:${userId}`;

@@ -1,0 +1,85 @@
+// Builds the Slack bot: a Bolt app for the configured connection (Socket
+// Mode, HTTP, or the local workspace — which is Socket Mode on 127.0.0.1),
+// the lab behind it with a Slack notifier for its outbox, and the listeners.
+import { App, LogLevel, type AppOptions } from '@slack/bolt';
+import type { BenchOptions } from '../engine/suite/define-suite.js';
+import type { Store } from '../engine/store/store.js';
+import { Lab } from '../lab/lab.js';
+import { Authorizer } from './authorize.js';
+import type { BotContext } from './bot-context.js';
+import { loadButtonKey } from './button-key.js';
+import type { BotConfig } from './config.js';
+import { registerAlertButtons } from './listeners/alert-buttons.js';
+import { registerInvestigateView } from './listeners/investigate-view.js';
+import { registerSlashCommand } from './listeners/slash-command.js';
+import { SlackNotifier } from './slack-notifier.js';
+
+/** A connection Bolt can open: the local workspace is Socket Mode with its own API URL. */
+export type BotConnection = Exclude<BotConfig['connection'], { mode: 'local' }>;
+
+export interface BotOptions {
+  connection: BotConnection;
+  channel: string;
+  admins: BotConfig['admins'];
+  /** HTTP mode listens here. */
+  port?: number;
+  store: Store;
+  machine: string;
+  suitesDir: string;
+  /** The repository the suites come from, for commit authors (null outside git). */
+  repo: string | null;
+  overrides?: BenchOptions;
+  logLevel?: LogLevel;
+  /** Client options for tests (e.g. no retries). */
+  clientOptions?: AppOptions['clientOptions'];
+}
+
+export interface Bot {
+  app: App;
+  lab: Lab;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function createBot(options: BotOptions): Promise<Bot> {
+  const { connection } = options;
+  const clientOptions = { ...options.clientOptions, ...(connection.apiUrl ? { slackApiUrl: connection.apiUrl } : {}) };
+  const logLevel = options.logLevel ?? LogLevel.WARN;
+  const app =
+    connection.mode === 'socket'
+      ? new App({ token: connection.botToken, appToken: connection.appToken, socketMode: true, clientOptions, logLevel })
+      : new App({ token: connection.botToken, signingSecret: connection.signingSecret, clientOptions, logLevel, ...(options.port !== undefined ? { port: options.port } : {}) });
+
+  const key = await loadButtonKey(options.store.dir);
+  // The notifier reads alerts through the lab, and the lab posts through the notifier.
+  const labRef: { current?: Lab } = {};
+  const notifier = new SlackNotifier(app.client, () => labRef.current as Lab, options.channel, key, options.repo);
+  const log = (message: string, error?: unknown) => app.logger.error(message, error instanceof Error ? error.message : (error ?? ''));
+  const lab = new Lab({
+    store: options.store,
+    machine: options.machine,
+    suitesDir: options.suitesDir,
+    notifier,
+    ...(options.overrides ? { overrides: options.overrides } : {}),
+    onError: (context, error) => log(context, error),
+  });
+  labRef.current = lab;
+  const ctx: BotContext = { lab, authorizer: new Authorizer(options.admins, app.client), key, channel: options.channel, log };
+  registerSlashCommand(app, ctx);
+  registerAlertButtons(app, ctx);
+  registerInvestigateView(app, ctx);
+  app.error(async (error) => log('unhandled error in a listener', error));
+
+  return {
+    app,
+    lab,
+    async start() {
+      await app.start(options.port ?? 3000);
+      await lab.outbox?.resume(); // alerts stored but not yet posted before a restart
+    },
+    async stop() {
+      await lab.close();
+      await app.stop();
+    },
+  };
+}

@@ -1,0 +1,79 @@
+// The buttons on an alert. Each click: ack first, check the button is one of
+// ours (signed), check who clicked may do it, then one atomic change through
+// the lab. The lab's outbox rewrites the alert message; refusals are private.
+import type { App, BlockButtonAction } from '@slack/bolt';
+import type { AlertActionOutcome } from '../../lab/lab.js';
+import { ACTION_ID, parseButtonValue, type AlertAction } from '../blocks/button-value.js';
+import { investigateModal } from '../blocks/investigate-modal.js';
+import { slackActor, type BotContext } from '../bot-context.js';
+
+type WebClient = App['client'];
+
+const PAST: Record<string, string> = { accepted: 'accepted', dismissed: 'dismissed', investigating: 'being investigated', fixed: 'marked fixed', open: 'open' };
+const ADMIN_ONLY: readonly AlertAction[] = ['accept', 'dismiss'];
+
+export function registerAlertButtons(app: App, ctx: BotContext): void {
+  const pattern = new RegExp(`^(${Object.values(ACTION_ID).map((id) => id.replace('.', '\\.')).join('|')})$`);
+  app.action<BlockButtonAction>(pattern, async ({ ack, body, action, client }) => {
+    await ack();
+    const userId = body.user.id;
+    const channel = body.channel?.id ?? body.container.channel_id ?? ctx.channel;
+    const whisper = (text: string) => client.chat.postEphemeral({ channel, user: userId, text }).catch((error: unknown) => ctx.log('ephemeral failed', error));
+    const actor = slackActor(userId);
+
+    const parsed = parseButtonValue(action.value, ctx.key.verify);
+    const clicked = Object.entries(ACTION_ID).find(([, id]) => id === action.action_id)?.[0];
+    if (!parsed.ok || parsed.payload.action !== clicked) {
+      await ctx.lab.store.audit({ at: new Date().toISOString(), actor, action: 'button.rejected', args: { actionId: action.action_id, reason: parsed.ok ? 'action-mismatch' : parsed.reason } });
+      await whisper("That button isn't one perflab made (or it was altered), so nothing changed.");
+      return;
+    }
+    const { alertId, action: what } = parsed.payload;
+    if (ADMIN_ONLY.includes(what) && !(await ctx.authorizer.mayAct(userId))) {
+      await ctx.lab.store.audit({ at: new Date().toISOString(), actor, action: 'button.refused', args: { alertId, action: what } });
+      await whisper(`Only perflab admins may ${what} alerts. Ask one of them, or \`/perflab help\` for what you can do.`);
+      return;
+    }
+    try {
+      switch (what) {
+        case 'accept':
+          return void (await explain(await ctx.lab.acceptAlert(alertId, actor, `accepted in Slack by <@${userId}>`), whisper));
+        case 'dismiss':
+          return void (await explain(await ctx.lab.dismissAlert(alertId, actor), whisper));
+        case 'investigate':
+          return void (await openInvestigation(ctx, client, body, alertId, userId, whisper));
+        case 'rerun': {
+          const job = ctx.lab.rerunAlert(alertId, actor);
+          await whisper(job ? `Re-running as job \`${job.id}\`; \`/perflab status\` shows it.` : 'That alert no longer exists, so there is nothing to re-run.');
+          return;
+        }
+      }
+    } catch (error) {
+      ctx.log(`button ${what} on ${alertId} failed`, error);
+      await whisper(`Sorry, that failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
+}
+
+async function explain(outcome: AlertActionOutcome, whisper: (text: string) => Promise<unknown>): Promise<void> {
+  if (outcome.ok) return;
+  if (outcome.reason === 'not-found') await whisper('That alert no longer exists (the button is stale); nothing changed.');
+  else if (outcome.reason === 'wrong-state') await whisper(`Already ${PAST[outcome.alert.state] ?? outcome.alert.state} by ${who(outcome.alert.stateBy)}; nothing changed.`);
+  else await whisper(`Nothing changed: ${outcome.message}.`);
+}
+
+async function openInvestigation(ctx: BotContext, client: WebClient, body: BlockButtonAction, alertId: string, userId: string, whisper: (text: string) => Promise<unknown>): Promise<void> {
+  const alert = ctx.lab.store.getAlert(alertId);
+  if (!alert) return void (await whisper('That alert no longer exists (the button is stale); nothing changed.'));
+  if (alert.state === 'accepted' || alert.state === 'dismissed') return void (await whisper(`Already ${PAST[alert.state]} by ${who(alert.stateBy)}; nothing to investigate.`));
+  const message = alert.delivery?.channel && alert.delivery.ts ? { channel: alert.delivery.channel, ts: alert.delivery.ts } : undefined;
+  await client.views.open({
+    trigger_id: body.trigger_id,
+    view: investigateModal({ alertId, caseIds: alert.caseIds, assignee: userId, ...(message ? { message } : {}) }) as never,
+  });
+}
+
+function who(actor: string | undefined): string {
+  if (!actor) return 'someone';
+  return actor.startsWith('slack:') ? `<@${actor.slice('slack:'.length)}>` : actor;
+}

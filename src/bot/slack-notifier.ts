@@ -1,0 +1,73 @@
+// The Slack side of the outbox: posts an alert to the channel (details in its
+// thread) and rewrites it when someone acts on it. Slack's rate limiting is
+// passed back as NotifyError.retryAfterMs so the outbox waits as asked.
+import type { App } from '@slack/bolt';
+import { NotifyError, type Notifier, type PostedMessage } from '../engine/alert/notifier.js';
+import type { Alert } from '../engine/model.js';
+import type { Lab } from '../lab/lab.js';
+import { alertView } from './alert-view.js';
+import { alertMessage } from './blocks/alert-message.js';
+import { alertResolved, type AlertOutcome } from './blocks/alert-resolved.js';
+import { resultTable } from './blocks/run-progress.js';
+import type { ButtonKey } from './button-key.js';
+
+type WebClient = App['client'];
+
+export class SlackNotifier implements Notifier {
+  constructor(
+    private readonly client: WebClient,
+    private readonly lab: () => Lab,
+    private readonly channel: string,
+    private readonly key: ButtonKey,
+    private readonly repo: string | null,
+  ) {}
+
+  async post(alert: Alert): Promise<PostedMessage> {
+    const view = await alertView(this.lab(), alert, this.repo);
+    const message = alertMessage(view, { sign: this.key.sign });
+    const posted = await slack(() => this.client.chat.postMessage({ channel: this.channel, text: message.text, blocks: message.blocks as never }));
+    const ts = posted.ts as string;
+    const channel = (posted.channel as string | undefined) ?? this.channel;
+    // Details in the thread; a failure here must not re-post the alert.
+    const results = await this.lab().store.runResults(alert.runId);
+    for (const part of resultTable(results.map((r) => ({ result: r.result, ...(r.comparison ? { comparison: r.comparison } : {}) })))) {
+      await this.client.chat.postMessage({ channel, thread_ts: ts, text: part.text, blocks: part.blocks as never }).catch(() => undefined);
+    }
+    return { channel, ts };
+  }
+
+  async update(alert: Alert, message: PostedMessage): Promise<void> {
+    const outcome = outcomeOf(alert);
+    if (!outcome) return;
+    const view = await alertView(this.lab(), alert, this.repo);
+    const body = alertResolved(view, outcome, { sign: this.key.sign });
+    await slack(() => this.client.chat.update({ channel: message.channel, ts: message.ts, text: body.text, blocks: body.blocks as never }));
+  }
+}
+
+export function outcomeOf(alert: Alert): AlertOutcome | undefined {
+  const by = alert.stateBy ?? 'perflab';
+  const at = alert.stateAt ?? alert.createdAt;
+  switch (alert.state) {
+    case 'accepted':
+    case 'dismissed':
+      return { state: alert.state, by, at };
+    case 'investigating':
+      return { state: 'investigating', by, at, ...(alert.investigation?.assignee ? { assignee: alert.investigation.assignee } : {}), ...(alert.investigation?.note ? { note: alert.investigation.note } : {}) };
+    case 'fixed':
+      return { state: 'fixed', by, at, commit: alert.commit };
+    case 'open':
+      return undefined;
+  }
+}
+
+/** Calls Slack; a rate limit becomes a NotifyError carrying Slack's Retry-After. */
+async function slack<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    const e = error as { code?: string; retryAfter?: number; data?: { error?: string }; message?: string };
+    if (e.code === 'slack_webapi_rate_limited_error') throw new NotifyError('rate limited by Slack', { retryAfterMs: (e.retryAfter ?? 1) * 1000, cause: error });
+    throw new NotifyError(e.data?.error ?? e.message ?? String(error), { cause: error });
+  }
+}

@@ -1,0 +1,131 @@
+// The real Bolt app against the local workspace, end to end: slash command →
+// ack → run → alert → click Accept → baseline changed, message updated.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createBot, type Bot } from '../../src/bot/create-bot.js';
+import { LocalWorkspace, type Message } from '../../src/bot/local-workspace/index.js';
+import { openStore } from '../../src/engine/store/open-store.js';
+import type { Store } from '../../src/engine/store/store.js';
+import { spinSuite, tempRepo, type TempRepo } from '../helpers/temp-repo.js';
+
+let ws: LocalWorkspace;
+let bot: Bot;
+let store: Store;
+let repo: TempRepo;
+let storeDir: string;
+
+const ALICE = 'U0ALICE'; // in S0MAINTAINERS: may accept
+const BOB = 'U0BOB'; // may not
+
+beforeAll(async () => {
+  repo = tempRepo();
+  repo.write('suites/spin.ts', spinSuite(1));
+  repo.commit('spin');
+  storeDir = mkdtempSync(join(tmpdir(), 'perflab-bot-'));
+  store = await openStore(storeDir);
+  ws = await LocalWorkspace.start();
+  bot = await createBot({
+    connection: { mode: 'socket', botToken: ws.botToken, appToken: ws.appToken, apiUrl: ws.apiUrl },
+    channel: ws.channel,
+    admins: { users: [], groups: ['S0MAINTAINERS'] },
+    store,
+    machine: 'bot-test',
+    suitesDir: join(repo.dir, 'suites'),
+    repo: repo.dir,
+    overrides: { timeBudgetMs: 60, minSamples: 5, warmupMs: 10 },
+  });
+  await bot.start();
+});
+
+afterAll(async () => {
+  await bot.stop();
+  await ws.stop();
+  await store.close();
+  repo.remove();
+  rmSync(storeDir, { recursive: true, force: true });
+});
+
+const text = (m: Message | undefined): string => JSON.stringify(m ?? {});
+const lastEphemeral = (user: string): string => text(ws.ephemerals(user).at(-1));
+const alertMessages = (): Message[] => ws.messages().filter((m) => text(m).includes('perflab.accept') || text(m).includes('Performance regression'));
+
+describe('the Slack bot on the local workspace', () => {
+  it('answers help privately, with the commands', async () => {
+    await ws.slashCommand(ALICE, 'help');
+    await ws.waitFor(() => ws.ephemerals(ALICE).length > 0);
+    expect(lastEphemeral(ALICE)).toContain('/perflab run');
+  });
+
+  it('answers a malformed command privately with usage, never silence', async () => {
+    const before = ws.ephemerals(BOB).length;
+    await ws.slashCommand(BOB, 'frobnicate "unbalanced');
+    await ws.waitFor(() => ws.ephemerals(BOB).length > before);
+    expect(lastEphemeral(BOB)).toMatch(/usage|perflab/i);
+    const garbage = ws.ephemerals(BOB).length;
+    await ws.slashCommand(BOB, `history ${'x'.repeat(5000)}`);
+    await ws.waitFor(() => ws.ephemerals(BOB).length > garbage);
+  });
+
+  it('runs suites from a command, updating one message and putting the results in its thread', async () => {
+    await ws.slashCommand(ALICE, 'run spin');
+    const done = await ws.waitFor(() => ws.messages().find((m) => text(m).includes('spin') && /done|finished|no-baseline|No baseline/i.test(text(m)) && (m.replies?.length ?? 0) > 0), 60_000);
+    expect(text(done.replies?.[0])).toContain('spin/work');
+    expect(store.getBaseline('spin/work', 'bot-test')).toBeDefined();
+  });
+
+  it('posts a confirmed regression with buttons; a click by a non-admin is refused privately', async () => {
+    repo.write('suites/spin.ts', spinSuite(3));
+    repo.commit('three times the work');
+    // The first post fails with 429: the outbox (and the client) must retry after Retry-After, and post once.
+    ws.failNext('chat.postMessage', { status: 429, retryAfterSec: 1 });
+    await ws.slashCommand(ALICE, 'run spin');
+    const alert = await ws.waitFor(() => alertMessages()[0], 150_000);
+    expect(text(alert)).toContain('spin/work');
+    expect(alertMessages()).toHaveLength(1);
+
+    await ws.clickButton(BOB, ws.channel, alert.ts, 'perflab.accept');
+    await ws.waitFor(() => lastEphemeral(BOB).includes('admins'));
+    expect(store.listAlerts()[0]?.state).toBe('open');
+  }, 180_000);
+
+  it('accepts on a click by an admin: baseline moves, message loses its buttons; a second click changes nothing', async () => {
+    const alert = alertMessages()[0] as Message;
+    const before = store.getBaseline('spin/work', 'bot-test');
+
+    await ws.clickButton(ALICE, ws.channel, alert.ts, 'perflab.accept');
+    await ws.waitFor(() => store.listAlerts()[0]?.state === 'accepted');
+    const updated = await ws.waitFor(() => ws.messages().find((m) => m.ts === alert.ts && !text(m).includes('perflab.accept')));
+
+    expect(text(updated)).toMatch(/accepted/i);
+    expect(store.getBaseline('spin/work', 'bot-test')?.runId).not.toBe(before?.runId);
+    expect(store.getBaseline('spin/work', 'bot-test')?.acceptedBy).toBe(`slack:${ALICE}`);
+    expect(store.listAudit().some((e) => e.action === 'alert.accept' && e.actor === `slack:${ALICE}`)).toBe(true);
+  });
+
+  it('rejects a forged button value and changes nothing', async () => {
+    const forged = JSON.stringify({ alertId: store.listAlerts()[0]?.id, action: 'dismiss', v: 1, sig: 'not-a-signature' });
+    const posted = await bot.app.client.chat.postMessage({
+      channel: ws.channel,
+      text: 'forged',
+      blocks: [{ type: 'actions', elements: [{ type: 'button', action_id: 'perflab.dismiss', text: { type: 'plain_text', text: 'Dismiss' }, value: forged }] }],
+    });
+    const before = ws.ephemerals(ALICE).length;
+
+    await ws.clickButton(ALICE, ws.channel, posted.ts as string, 'perflab.dismiss');
+    await ws.waitFor(() => ws.ephemerals(ALICE).length > before);
+
+    expect(lastEphemeral(ALICE)).toContain("isn't one perflab made");
+    expect(store.listAlerts()[0]?.state).toBe('accepted');
+    expect(store.listAudit().some((e) => e.action === 'button.rejected')).toBe(true);
+  });
+
+  it('keeps working after the socket drops', async () => {
+    ws.dropSocketConnections();
+    await ws.waitFor(() => ws.socketConnections > 0, 20_000);
+    const before = ws.ephemerals(ALICE).length;
+    await ws.slashCommand(ALICE, 'status');
+    await ws.waitFor(() => ws.ephemerals(ALICE).length > before);
+  });
+});
