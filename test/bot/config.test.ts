@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadBotConfig } from '../../src/bot/config.js';
+
+const NO_FILE = join(tmpdir(), 'perflab-no-such-config.json');
+const load = (env: Record<string, string>, file = NO_FILE) => loadBotConfig(env as NodeJS.ProcessEnv, file);
+
+describe('loadBotConfig', () => {
+  it('uses the local workspace when no Slack tokens are set', async () => {
+    expect((await load({})).connection).toEqual({ mode: 'local' });
+  });
+
+  it('uses Socket Mode with a bot and an app token, and needs a channel', async () => {
+    await expect(load({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' })).rejects.toThrow('set PERFLAB_CHANNEL');
+    const config = await load({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', PERFLAB_CHANNEL: 'C1' });
+    expect(config.connection).toMatchObject({ mode: 'socket', botToken: 'xoxb-1', appToken: 'xapp-1' });
+  });
+
+  it('uses HTTP mode with a signing secret instead of an app token', async () => {
+    const config = await load({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', PERFLAB_CHANNEL: 'C1', PORT: '8080' });
+    expect(config.connection.mode).toBe('http');
+    expect(config.port).toBe(8080);
+  });
+
+  it.each([
+    [{ SLACK_APP_TOKEN: 'xapp-1' }, 'set SLACK_BOT_TOKEN'],
+    [{ SLACK_BOT_TOKEN: 'xoxb-1', PERFLAB_CHANNEL: 'C1' }, 'set SLACK_APP_TOKEN for Socket Mode or SLACK_SIGNING_SECRET'],
+    [{ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_SIGNING_SECRET: 's', PERFLAB_CHANNEL: 'C1' }, 'not both'],
+    [{ SLACK_BOT_TOKEN: 'xapp-oops', SLACK_APP_TOKEN: 'xapp-1' }, 'starts with "xoxb-"'],
+    [{ SLACK_API_URL: 'http://127.0.0.1:1/api/' }, 'SLACK_API_URL is set but SLACK_BOT_TOKEN is not'],
+    [{ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', PERFLAB_CHANNEL: 'C1', SLACK_API_URL: 'ftp://x' }, 'SLACK_API_URL must be'],
+    [{ PORT: 'eighty' }, 'PORT must be a port number'],
+    [{ PERFLAB_ADMINS: 'U1,alice' }, '"alice" is not a Slack user id'],
+  ])('stops with a message naming the variable: %j', async (env, message) => {
+    await expect(load(env)).rejects.toThrow(message);
+  });
+
+  it('reads admins from PERFLAB_ADMINS, users and groups apart', async () => {
+    expect((await load({ PERFLAB_ADMINS: 'U1, S2 ,W3' })).admins).toEqual({ users: ['U1', 'W3'], groups: ['S2'] });
+  });
+
+  it('reads the config file, and names the file and field when it is wrong', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'perflab-config-'));
+    const good = join(dir, 'good.json');
+    writeFileSync(good, JSON.stringify({ channel: 'C9', admins: { users: ['U7'] } }));
+    expect(await load({}, good)).toMatchObject({ channel: 'C9', admins: { users: ['U7'], groups: [] } });
+
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ admins: { users: ['alice'] } }));
+    await expect(load({}, bad)).rejects.toThrow(/bad\.json: admins\.users\.0: a Slack user id/);
+    writeFileSync(bad, '{ nope');
+    await expect(load({}, bad)).rejects.toThrow(/bad\.json: not valid JSON/);
+  });
+});
