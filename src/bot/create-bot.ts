@@ -43,7 +43,9 @@ export interface Bot {
 
 export async function createBot(options: BotOptions): Promise<Bot> {
   const { connection } = options;
-  const clientOptions = { ...options.clientOptions, ...(connection.apiUrl ? { slackApiUrl: connection.apiUrl } : {}) };
+  // An explicit retryConfig: Bolt's Socket Mode client otherwise writes its own
+  // (100 retries) into this object. Long outages are the outbox's to ride out.
+  const clientOptions = { retryConfig: { retries: 3, factor: 2 }, ...options.clientOptions, ...(connection.apiUrl ? { slackApiUrl: connection.apiUrl } : {}) };
   const logLevel = options.logLevel ?? LogLevel.WARN;
   const app =
     connection.mode === 'socket'

@@ -61,7 +61,7 @@ function post(body: string, timestamp: number, secret = SECRET): Promise<Respons
   });
 }
 
-const command = new URLSearchParams({ command: '/perflab', text: 'help', user_id: 'U0ALICE', channel_id: ws?.channel ?? 'C0PERFLAB', team_id: 'T0', response_url: 'http://127.0.0.1:9/none', trigger_id: 't', api_app_id: 'A0', token: 'x' }).toString();
+const command = new URLSearchParams({ command: '/perflab', text: 'help', user_id: 'U0ALICE', channel_id: 'C0PERFLAB', team_id: 'T0', response_url: 'http://127.0.0.1:9/none', trigger_id: 't', api_app_id: 'A0', token: 'x' }).toString();
 const now = () => Math.floor(Date.now() / 1000);
 
 describe('HTTP mode', () => {
