@@ -39,15 +39,28 @@ export async function baselineWindow(store: Store, caseId: string, machine: stri
 }
 
 /**
+ * How suspicious a result must look before confirmation is spent on it.
+ * Confirmation has the last word on every verdict, so a case screens at half
+ * its threshold and at |z| ≥ 2.5: a real change of threshold size is then
+ * rarely filtered out by one noisy run (docs/benchmarks.md has the numbers).
+ * The canary has no confirmation behind it and screens strictly (3.5).
+ */
+const SCREENING = {
+  case: { thresholdFactor: 0.5, zLimit: 2.5 },
+  canary: { thresholdFactor: 1, zLimit: 3.5 },
+} as const;
+
+/**
  * Screens one summary against its baseline's window. With too few runs since
  * the baseline for a spread of their own, the previous spread is kept
  * (DESIGN §5), or else the standard error of this run's median is used.
  */
-export async function screenAgainstBaseline(store: Store, caseId: string, machine: string, baseline: Baseline, summary: Summary, threshold: number) {
+export async function screenAgainstBaseline(store: Store, caseId: string, machine: string, baseline: Baseline, summary: Summary, threshold: number, role: keyof typeof SCREENING = 'case') {
   const window = await baselineWindow(store, caseId, machine, baseline);
   const fallbackCv = window.previous.length >= 3 ? robustCv(window.previous) : (1.2533 * summary.cv) / Math.sqrt(summary.n);
   const values = window.current.length > 0 ? window.current : [baseline.median];
-  return { window, screened: screen(summary.median, values, { threshold, fallbackCv, direction: summary.direction }) };
+  const { thresholdFactor, zLimit } = SCREENING[role];
+  return { window, screened: screen(summary.median, values, { threshold: threshold * thresholdFactor, zLimit, fallbackCv, direction: summary.direction }) };
 }
 
 export async function compareToBaseline(ctx: CompareContext, ref: BenchCaseRef, result: Result): Promise<Comparison> {

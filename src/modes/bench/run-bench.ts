@@ -154,7 +154,7 @@ async function measureCanary(pool: ExclusivePool, store: Store, machine: string,
   if (result.state === 'errored') comparison = { caseId: ref.id, verdict: 'errored', reason: result.error.message };
   else if (!baseline) comparison = { caseId: ref.id, verdict: 'no-baseline', reason: 'first canary on this machine' };
   else {
-    const { screened } = await screenAgainstBaseline(store, ref.id, machine, baseline, result.summary, ref.options.threshold);
+    const { screened } = await screenAgainstBaseline(store, ref.id, machine, baseline, result.summary, ref.options.threshold, 'canary');
     comparison = screened.suspect
       ? {
           caseId: ref.id,
