@@ -90,12 +90,17 @@ describe('the Slack bot on the local workspace', () => {
     expect(store.listAlerts()[0]?.state).toBe('open');
   }, 180_000);
 
-  it('accepts on a click by an admin: baseline moves, message loses its buttons; a second click changes nothing', async () => {
+  it('accepts on a click by an admin: baseline moves, message loses its buttons; a double click changes nothing more', async () => {
     const alert = alertMessages()[0] as Message;
     const before = store.getBaseline('spin/work', 'bot-test');
+    const ephemerals = ws.ephemerals(ALICE).length;
 
-    await ws.clickButton(ALICE, ws.channel, alert.ts, 'perflab.accept');
-    await ws.waitFor(() => store.listAlerts()[0]?.state === 'accepted');
+    // Two clicks before the message loses its buttons: exactly one may act.
+    await Promise.all([ws.clickButton(ALICE, ws.channel, alert.ts, 'perflab.accept'), ws.clickButton(ALICE, ws.channel, alert.ts, 'perflab.accept')]);
+    await ws.waitFor(() => store.getBaseline('spin/work', 'bot-test')?.acceptedBy === `slack:${ALICE}`);
+    await ws.waitFor(() => ws.ephemerals(ALICE).length > ephemerals);
+    expect(lastEphemeral(ALICE)).toContain('Already accepted by <@U0ALICE>');
+    expect(store.baselineHistory('spin/work', 'bot-test').filter((b) => b.acceptedBy === `slack:${ALICE}`)).toHaveLength(1);
     const updated = await ws.waitFor(() => ws.messages().find((m) => m.ts === alert.ts && !text(m).includes('perflab.accept')));
 
     expect(text(updated)).toMatch(/accepted/i);
