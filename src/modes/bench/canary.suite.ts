@@ -8,7 +8,9 @@ import { defineSuite } from '../../engine/suite/define-suite.js';
 function canaryWork(): number {
   // Integer mixing (xorshift32) and a small sort: steady CPU and memory traffic.
   let x = 2463534242;
-  const values = new Int32Array(512);
+  // ~0.2 ms a call: long enough that it is never batched, so every fresh
+  // worker times the same code path (batched short calls came out bimodal).
+  const values = new Int32Array(16_384);
   for (let i = 0; i < values.length; i++) {
     x ^= x << 13;
     x ^= x >>> 17;
@@ -16,7 +18,7 @@ function canaryWork(): number {
     values[i] = x;
   }
   values.sort();
-  return values[256] ?? 0;
+  return values[8_192] ?? 0;
 }
 
 export default defineSuite({

@@ -18,6 +18,8 @@ import { measureCase } from './measure-case.js';
 
 export const WORKER_FILE = new URL('./worker.ts', import.meta.url).href;
 const CANARY_FILE = fileURLToPath(new URL('./canary.suite.ts', import.meta.url));
+/** Runs in the canary's window before it may mark a run environment-suspect. */
+const CANARY_MIN_WINDOW = 3;
 
 export type BenchProgress =
   | { type: 'listed'; cases: number; suiteErrors: number }
@@ -154,8 +156,14 @@ async function measureCanary(pool: ExclusivePool, store: Store, machine: string,
   if (result.state === 'errored') comparison = { caseId: ref.id, verdict: 'errored', reason: result.error.message };
   else if (!baseline) comparison = { caseId: ref.id, verdict: 'no-baseline', reason: 'first canary on this machine' };
   else {
-    const { screened } = await screenAgainstBaseline(store, ref.id, machine, baseline, result.summary, ref.options.threshold, 'canary');
-    comparison = screened.suspect
+    const { screened, window } = await screenAgainstBaseline(store, ref.id, machine, baseline, result.summary, ref.options.threshold, 'canary');
+    // Until the canary has its own run-to-run spread, it has no "own noise" to
+    // move beyond: judging it by one run's standard error flagged healthy runs,
+    // kept them out of the window, and so locked the store in suspicion.
+    const learning = window.current.length < CANARY_MIN_WINDOW;
+    comparison = learning
+      ? { caseId: ref.id, verdict: 'unchanged', reason: `learning this machine's noise (${window.current.length + 1} of ${CANARY_MIN_WINDOW} runs)` }
+      : screened.suspect
       ? {
           caseId: ref.id,
           verdict: 'unstable',
