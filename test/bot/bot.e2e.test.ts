@@ -4,12 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createBot, type Bot } from '../../src/bot/create-bot.js';
-import { LocalWorkspace, type Message } from '../../src/bot/local-workspace/index.js';
+import type { Bot } from '../../src/bot/create-bot.js';
+import type { LocalWorkspace, Message } from '../../src/bot/local-workspace/index.js';
+import { startLocalBot, type LocalBot } from '../../src/bot/start-local-bot.js';
 import { openStore } from '../../src/engine/store/open-store.js';
 import type { Store } from '../../src/engine/store/store.js';
 import { spinSuite, tempRepo, type TempRepo } from '../helpers/temp-repo.js';
 
+let local: LocalBot;
 let ws: LocalWorkspace;
 let bot: Bot;
 let store: Store;
@@ -25,23 +27,18 @@ beforeAll(async () => {
   repo.commit('spin');
   storeDir = mkdtempSync(join(tmpdir(), 'perflab-bot-'));
   store = await openStore(storeDir);
-  ws = await LocalWorkspace.start();
-  bot = await createBot({
-    connection: { mode: 'socket', botToken: ws.botToken, appToken: ws.appToken, apiUrl: ws.apiUrl },
-    channel: ws.channel,
-    admins: { users: [], groups: ['S0MAINTAINERS'] },
+  local = await startLocalBot({
     store,
     machine: 'bot-test',
     suitesDir: join(repo.dir, 'suites'),
     repo: repo.dir,
     overrides: { timeBudgetMs: 60, minSamples: 5, warmupMs: 10 },
   });
-  await bot.start();
+  ({ workspace: ws, bot } = local);
 });
 
 afterAll(async () => {
-  await bot.stop();
-  await ws.stop();
+  await local.stop();
   await store.close();
   repo.remove();
   rmSync(storeDir, { recursive: true, force: true });

@@ -4,9 +4,9 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import pc from 'picocolors';
-import { createBot, type BotConnection } from '../../bot/create-bot.js';
+import { createBot } from '../../bot/create-bot.js';
 import { loadBotConfig } from '../../bot/config.js';
-import { LocalWorkspace } from '../../bot/local-workspace/index.js';
+import { startLocalBot } from '../../bot/start-local-bot.js';
 import { describeCheckout } from '../../engine/git/git.js';
 import { openStore } from '../../engine/store/open-store.js';
 import { addStoreOption, machineName, storeDir } from '../context.js';
@@ -27,52 +27,40 @@ export function serveCommand(): Command {
   return command.action(async (flags: ServeFlags) => {
     const config = await loadBotConfig();
     const store = await openStore(storeDir(flags.store));
-    let workspace: LocalWorkspace | undefined;
     try {
-      let connection: BotConnection;
-      let channel: string;
-      let admins = config.admins;
-      if (config.connection.mode === 'local') {
-        workspace = await LocalWorkspace.start({ port: config.port });
-        connection = { mode: 'socket', botToken: workspace.botToken, appToken: workspace.appToken, apiUrl: workspace.apiUrl };
-        channel = workspace.channel;
-        // The local workspace's maintainers group (alice) may accept; bob may not, to show authorization.
-        if (admins.users.length === 0 && admins.groups.length === 0) admins = { users: [], groups: ['S0MAINTAINERS'] };
-      } else {
-        connection = config.connection;
-        channel = config.channel as string;
-      }
       const suitesDir = resolve(flags.suites);
-      const bot = await createBot({
-        connection,
-        channel,
-        admins,
-        port: config.port,
+      const common = {
         store,
         machine: machineName(),
         suitesDir,
+        port: config.port,
         repo: (await describeCheckout(suitesDir))?.root ?? null,
         ...(flags.timeBudget ? { overrides: { timeBudgetMs: flags.timeBudget } } : {}),
-      });
-      await bot.start();
-      if (workspace) {
-        await bot.app.client.chat.postMessage({
-          channel,
+      };
+      let stop: () => Promise<void>;
+      if (config.connection.mode === 'local') {
+        const restricted = config.admins.users.length > 0 || config.admins.groups.length > 0;
+        const local = await startLocalBot({ ...common, ...(restricted ? { admins: config.admins } : {}), workspace: { port: config.port } });
+        stop = local.stop;
+        await local.bot.app.client.chat.postMessage({
+          channel: local.workspace.channel,
           text: "Hi, I'm perflab. Type `/perflab run all` below to measure the example suites, `/perflab help` for the rest. Alerts land here with buttons.",
         });
-        console.log(`${pc.bold('perflab')} is running with a local workspace: open ${pc.cyan(workspace.url)} and type ${pc.bold('/perflab run all')}`);
+        console.log(`${pc.bold('perflab')} is running with a local workspace: open ${pc.cyan(local.workspace.url)} and type ${pc.bold('/perflab run all')}`);
       } else {
-        console.log(`${pc.bold('perflab')} is connected to Slack (${connection.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${config.port}`}); alerts go to ${channel}`);
+        const channel = config.channel as string;
+        const bot = await createBot({ ...common, connection: config.connection, channel, admins: config.admins });
+        await bot.start();
+        stop = bot.stop;
+        console.log(`${pc.bold('perflab')} is connected to Slack (${config.connection.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${config.port}`}); alerts go to ${channel}`);
       }
       await new Promise<void>((done) => {
-        const stop = () => done();
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
+        process.once('SIGINT', () => done());
+        process.once('SIGTERM', () => done());
       });
       console.log('stopping…');
-      await bot.stop();
+      await stop();
     } finally {
-      await workspace?.stop();
       await store.close();
     }
   });
