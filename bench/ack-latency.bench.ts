@@ -25,8 +25,9 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { quantileSorted } from 'simple-statistics';
-import { createBot, type Bot } from '../src/bot/create-bot.js';
-import { LocalWorkspace } from '../src/bot/local-workspace/index.js';
+import type { Bot } from '../src/bot/create-bot.js';
+import type { LocalWorkspace } from '../src/bot/local-workspace/index.js';
+import { LOCAL_ADMINS, startLocalBot, type LocalBot } from '../src/bot/start-local-bot.js';
 import { openStore } from '../src/engine/store/open-store.js';
 import type { Store } from '../src/engine/store/store.js';
 import { intSetting, machineLine, markdownTable, progress } from './support/bench-report.js';
@@ -118,22 +119,13 @@ async function main(): Promise<void> {
 
   const loadBefore = loadavg()[0] ?? Number.NaN;
   let store: Store | undefined;
-  let ws: LocalWorkspace | undefined;
-  let bot: Bot | undefined;
+  let local: LocalBot | undefined;
   try {
     store = await openStore(join(dir, 'store'));
-    ws = await LocalWorkspace.start();
-    bot = await createBot({
-      connection: { mode: 'socket', botToken: ws.botToken, appToken: ws.appToken, apiUrl: ws.apiUrl },
-      channel: ws.channel,
-      admins: { users: [], groups: ['S0MAINTAINERS'] },
-      store,
-      machine: 'ack-latency',
-      suitesDir,
-      repo: null,
-    });
-    await bot.start();
-    const [workspace, lab] = [ws, bot.lab];
+    // The real bot (createBot) on a fresh local workspace.
+    local = await startLocalBot({ admins: LOCAL_ADMINS, store, machine: 'ack-latency', suitesDir, repo: null });
+    const { workspace, bot } = local;
+    const lab = bot.lab;
 
     progress(`warming up: ${warmup} commands`);
     await timeAcks(workspace, warmup);
@@ -169,8 +161,7 @@ ${markdownTable(['pool', 'n', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'process C
 
 p99 while measuring: ${p99.toFixed(2)} ms — ${p99 < GOAL_P99_MS ? 'under' : 'OVER'} the ${GOAL_P99_MS} ms goal (Slack allows 3000 ms). Job ${job.id} ended ${job.state}; all ${expected} private answers arrived.`);
   } finally {
-    await bot?.stop(); // before the workspace, or its client reconnects to a closed port
-    await ws?.stop();
+    await local?.stop(); // the bot, then the workspace
     await store?.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -34,6 +34,8 @@ export type JobEvent =
   | { type: 'progress'; job: Job; progress: BenchProgress }
   | { type: 'run-finished'; job: Job; report: BenchReport }
   | { type: 'compare-finished'; job: Job; report: CompareRefsReport }
+  /** Stopped by `cancel`; what a run measured before is recorded (and in `report`). */
+  | { type: 'cancelled'; job: Job; by?: string; report?: BenchReport }
   | { type: 'failed'; job: Job; error: string };
 
 export type JobListener = (event: JobEvent) => void;
@@ -87,9 +89,10 @@ export class Lab {
         });
         await this.#audit(trigger, 'run', { selection, ref: request.ref ?? null, runId: report.run.id });
         for (const alert of report.alerts) void this.outbox?.deliver(alert.id);
-        listener?.({ type: 'run-finished', job, report });
+        if (signal.aborted) listener?.({ type: 'cancelled', job, ...(job.cancelledBy ? { by: job.cancelledBy } : {}), report });
+        else listener?.({ type: 'run-finished', job, report });
       } catch (error) {
-        listener?.({ type: 'failed', job, error: error instanceof Error ? error.message : String(error) });
+        notifyFailure(listener, job, signal, error);
         throw error;
       }
     });
@@ -113,9 +116,10 @@ export class Lab {
           signal,
         });
         await this.#audit(trigger, 'compare', { ...request, commitA: report.commitA, commitB: report.commitB });
-        listener?.({ type: 'compare-finished', job, report });
+        if (signal.aborted) listener?.({ type: 'cancelled', job, ...(job.cancelledBy ? { by: job.cancelledBy } : {}) });
+        else listener?.({ type: 'compare-finished', job, report });
       } catch (error) {
-        listener?.({ type: 'failed', job, error: error instanceof Error ? error.message : String(error) });
+        notifyFailure(listener, job, signal, error);
         throw error;
       }
     });
@@ -224,4 +228,9 @@ export class Lab {
     const commit = await resolveCommit(checkout.root, ref);
     return withWorktree(checkout.root, commit, (dir) => fn(join(dir, relative(checkout.root, this.suitesDir))));
   }
+}
+
+function notifyFailure(listener: JobListener | undefined, job: Job, signal: AbortSignal, error: unknown): void {
+  if (signal.aborted) listener?.({ type: 'cancelled', job, ...(job.cancelledBy ? { by: job.cancelledBy } : {}) });
+  else listener?.({ type: 'failed', job, error: error instanceof Error ? error.message : String(error) });
 }

@@ -112,6 +112,23 @@ describe('Lab', () => {
     expect(store.getBaseline('spin/work', 'm')).toBeUndefined();
   });
 
+  it('cancelling a running job reports it cancelled, not finished', async () => {
+    repo.write('suites/spin.ts', spinSuite(1));
+    repo.commit('spin');
+    const lab = new Lab({ store, machine: 'm', suitesDir: join(repo.dir, 'suites'), overrides: { timeBudgetMs: 20_000, minSamples: 5, warmupMs: 5 } });
+    const events: JobEvent[] = [];
+    const job = lab.runSuites({}, { kind: 'command', by: 'slack:U1' }, (e) => {
+      events.push(e);
+      if (e.type === 'progress' && e.progress.type === 'case-start') lab.cancel(job.id, 'slack:U2');
+    });
+
+    await lab.jobs.idle();
+
+    expect(lab.jobs.get(job.id)).toMatchObject({ state: 'cancelled', cancelledBy: 'slack:U2' });
+    expect(events.map((e) => e.type)).not.toContain('run-finished');
+    expect(events.at(-1)).toMatchObject({ type: 'cancelled', by: 'slack:U2' });
+  });
+
   it('cancels a queued job before it starts', async () => {
     const lab = new Lab({ store, machine: 'm', suitesDir: join(repo.dir, 'nowhere') });
     const first = lab.runSuites({}, { kind: 'command', by: 'slack:U1' });

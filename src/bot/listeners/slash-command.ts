@@ -135,8 +135,12 @@ async function startWithProgress(req: Request, what: string, ref: string | undef
         show({ state: 'done', counts: {} }, true);
         thread([compareMessage({ ...event.report, refA: event.report.commitA.slice(0, 12), refB: event.report.commitB.slice(0, 12) })]);
         return;
+      case 'cancelled':
+        show({ state: 'cancelled', ...(event.by ? { by: event.by } : {}) }, true);
+        if (event.report && event.report.entries.length > 0) thread(resultTable(event.report.entries.map((e) => ({ result: e.result, comparison: e.comparison }))));
+        return;
       case 'failed':
-        show(event.job.state === 'cancelled' ? { state: 'cancelled', ...(event.job.cancelledBy ? { by: event.job.cancelledBy } : {}) } : { state: 'failed', error: event.error }, true);
+        show({ state: 'failed', error: event.error }, true);
         return;
       case 'started':
         return;

@@ -41,7 +41,11 @@ export class ResponseUrls {
 
   create(hook: { channel: string; userId: string; source?: Target }): string {
     const now = Date.now();
-    for (const [id, old] of this.#hooks) if (now > old.expiresAt) this.#hooks.delete(id);
+    // Hooks are kept in the order they expire, so the sweep stops at the first live one.
+    for (const [id, old] of this.#hooks) {
+      if (now <= old.expiresAt) break;
+      this.#hooks.delete(id);
+    }
     const id = this.state.ids.secret();
     this.#hooks.set(id, { ...hook, uses: 0, expiresAt: now + LIFETIME_MS });
     return id;

@@ -1,6 +1,7 @@
 // The :shortcodes: perflab's messages use, and a few common ones. Unknown
 // codes stay as typed, which is what Slack shows for an unknown emoji too.
 export const EMOJI = {
+  small_red_triangle: '🔺', new: '🆕', no_entry_sign: '🚫', see_no_evil: '🙈', hammer_and_wrench: '🛠️', zzz: '💤',
   white_check_mark: '✅', heavy_check_mark: '✔️', x: '❌', warning: '⚠️', rotating_light: '🚨',
   tada: '🎉', rocket: '🚀', fire: '🔥', zap: '⚡', snail: '🐌', turtle: '🐢', clap: '👏', '+1': '👍', thumbsup: '👍',
   '-1': '👎', eyes: '👀', mag: '🔍', hourglass: '⌛', hourglass_flowing_sand: '⏳', stopwatch: '⏱️', timer_clock: '⏲️',

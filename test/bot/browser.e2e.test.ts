@@ -1,0 +1,118 @@
+// The real perflab bot on the local workspace, driven the way a newcomer uses
+// it: headless Chromium on the workspace page, alice picked as "you", commands
+// typed in the message box, the regression alert's button clicked and its
+// confirmation dialog answered. Only the final check reads the store.
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { LocalWorkspace } from '../../src/bot/local-workspace/index.js';
+import { LOCAL_ADMINS, startLocalBot, type LocalBot } from '../../src/bot/start-local-bot.js';
+import { openStore } from '../../src/engine/store/open-store.js';
+import type { Store } from '../../src/engine/store/store.js';
+import { spinSuite, tempRepo, type TempRepo } from '../helpers/temp-repo.js';
+
+// Debian's chromium; the flags keep it from reaching the network or needing a sandbox as root.
+const CHROMIUM = {
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+};
+const SCREENSHOT = '/tmp/perflab-browser-e2e.png';
+const MACHINE = 'browser-e2e';
+const ALICE = 'U0ALICE'; // in S0MAINTAINERS: may accept
+// A first run measures the canary and one case; the second also confirms the
+// regression by re-running old and new code side by side, which can take
+// minutes on a loaded 2-core machine.
+const RUN_TIMEOUT_MS = 60_000; // ms
+const ALERT_TIMEOUT_MS = 150_000; // ms
+
+let repo: TempRepo | undefined;
+let storeDir: string | undefined;
+let store: Store | undefined;
+let local: LocalBot | undefined;
+let ws: LocalWorkspace | undefined;
+let browser: Browser | undefined;
+let page: Page;
+
+beforeAll(async () => {
+  repo = tempRepo();
+  repo.write('suites/spin.ts', spinSuite(1));
+  repo.commit('spin');
+  storeDir = mkdtempSync(join(tmpdir(), 'perflab-browser-'));
+  store = await openStore(storeDir);
+  // The real bot (createBot) on a fresh local workspace; alice is in S0MAINTAINERS.
+  local = await startLocalBot({
+    admins: LOCAL_ADMINS,
+    store,
+    machine: MACHINE,
+    suitesDir: join(repo.dir, 'suites'),
+    repo: repo.dir,
+    overrides: { timeBudgetMs: 60, minSamples: 5, warmupMs: 10 },
+  });
+  ws = local.workspace;
+  browser = await chromium.launch(CHROMIUM);
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(ws.url);
+  await page.locator('#app-status[data-connected="true"]').waitFor();
+  await page.selectOption('#user-picker', ALICE);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await local?.stop(); // the bot, then the workspace
+  await store?.close();
+  repo?.remove();
+  if (storeDir) rmSync(storeDir, { recursive: true, force: true });
+});
+
+/** Types a line in the page's message box and sends it with Enter, as a person would. */
+async function send(line: string): Promise<void> {
+  await page.fill('#composer-input', line);
+  await page.press('#composer-input', 'Enter');
+  await page.locator('#composer-hint', { hasText: `Sent ${line}` }).waitFor();
+}
+
+/** A top-level message of the channel (not one in a thread) showing `text`. */
+function channelMessage(text: string | RegExp): Locator {
+  return page.locator('#timeline > article.message', { hasText: text });
+}
+
+describe('the perflab bot in a browser on the local workspace', () => {
+  it('runs a suite typed in the message box: the progress message turns done and the results are in its thread', async () => {
+    await send('/perflab run spin');
+
+    const progress = channelMessage(/Done spin/);
+    await progress.waitFor({ timeout: RUN_TIMEOUT_MS });
+    await progress.getByRole('button', { name: /^\d+ repl(y|ies)$/ }).click();
+    const thread = progress.locator('.thread');
+    await thread.getByText('spin/work').first().waitFor();
+
+    await expect(progress.textContent()).resolves.toMatch(/1 case/);
+    await expect(thread.locator('article.message').count()).resolves.toBeGreaterThan(0);
+  }, RUN_TIMEOUT_MS + 30_000);
+
+  it('alerts on a 3× slower commit; alice accepts it from the page, the message says so and loses its buttons', async () => {
+    repo?.write('suites/spin.ts', spinSuite(3));
+    repo?.commit('three times the work');
+
+    await send('/perflab run spin');
+    const alert = channelMessage('Performance regression');
+    const accept = alert.getByRole('button', { name: 'Accept as new baseline' });
+    await accept.waitFor({ timeout: ALERT_TIMEOUT_MS }).catch((error: unknown) => {
+      throw new Error(`no alert with buttons; the channel shows:\n${JSON.stringify(ws?.messages().map((m) => m.text), null, 1)}`, { cause: error });
+    });
+    await expect(alert.getByRole('button', { name: 'Dismiss as noise' }).count()).resolves.toBe(1);
+    await expect(alert.textContent()).resolves.toContain('spin/work');
+
+    await accept.click();
+    const dialog = page.locator('dialog#confirm[open]');
+    await dialog.getByText('Accept as new baseline?').waitFor();
+    await dialog.locator('[data-role="confirm"]').click();
+
+    await alert.getByText('Accepted as the new baseline by @alice').waitFor({ timeout: 30_000 });
+    await expect(alert.getByRole('button').filter({ hasNotText: /repl(y|ies)/ }).count()).resolves.toBe(0);
+    await page.screenshot({ path: SCREENSHOT });
+    expect(store?.getBaseline('spin/work', MACHINE)?.acceptedBy).toBe(`slack:${ALICE}`);
+  }, ALERT_TIMEOUT_MS + 60_000);
+});
