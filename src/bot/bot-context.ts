@@ -10,6 +10,8 @@ export interface BotContext {
   /** The alerts channel. */
   channel: string;
   log: (message: string, error?: unknown) => void;
+  /** Registers a Slack call still under way, so stopping the bot waits for it. */
+  track: (work: Promise<unknown>) => void;
 }
 
 /** How a Slack user appears as an actor in the store and audit log. */

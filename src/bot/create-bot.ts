@@ -66,7 +66,13 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     onError: (context, error) => log(context, error),
   });
   labRef.current = lab;
-  const ctx: BotContext = { lab, authorizer: new Authorizer(options.admins, app.client), key, channel: options.channel, log };
+  const inFlight = new Set<Promise<unknown>>();
+  const track = (work: Promise<unknown>): void => {
+    inFlight.add(work);
+    const done = (): void => void inFlight.delete(work);
+    work.then(done, done);
+  };
+  const ctx: BotContext = { lab, authorizer: new Authorizer(options.admins, app.client), key, channel: options.channel, log, track };
   registerSlashCommand(app, ctx);
   registerAlertButtons(app, ctx);
   registerInvestigateView(app, ctx);
@@ -81,6 +87,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     },
     async stop() {
       await lab.close();
+      await Promise.allSettled([...inFlight]); // last progress edits and thread posts
       await app.stop();
     },
   };

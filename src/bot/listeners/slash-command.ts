@@ -109,11 +109,13 @@ async function startWithProgress(req: Request, what: string, ref: string | undef
     const message = runProgress({ jobId, what, ...(ref ? { ref } : {}), by: slackActor(req.userId), progress });
     const at = ts;
     pending = pending.then(() => client.chat.update({ channel, ts: at, text: message.text, blocks: message.blocks as never })).catch((error: unknown) => ctx.log('progress update failed', error));
+    ctx.track(pending);
   };
   const thread = (messages: Message[]): void => {
     const at = ts;
     if (!at) return;
     for (const m of messages) pending = pending.then(() => client.chat.postMessage({ channel, thread_ts: at, text: m.text, blocks: m.blocks as never })).catch((error: unknown) => ctx.log('thread post failed', error));
+    ctx.track(pending);
   };
 
   const job = start((event) => {
