@@ -40,7 +40,7 @@ import { openStore } from '../src/engine/store/open-store.js';
 import type { Store } from '../src/engine/store/store.js';
 import type { BenchOptions } from '../src/engine/suite/define-suite.js';
 import { resolveBenchOptions } from '../src/modes/bench/bench-options.js';
-import { baselineWindow } from '../src/modes/bench/compare-to-baseline.js';
+import { baselineWindow, SCREENING } from '../src/modes/bench/compare-to-baseline.js';
 import { runBench, WORKER_FILE, type BenchReport } from '../src/modes/bench/run-bench.js';
 import { intSetting, machineLine, markdownTable, medianOf, pct, progress } from './support/bench-report.js';
 
@@ -181,7 +181,7 @@ async function establishWindow(lab: Lab, dir: string, block: number): Promise<Wi
     if (!baseline) throw new Error('no baseline after the window runs');
     const { current } = await baselineWindow(store, CASE_ID, MACHINE, baseline);
     const noise = current.length >= 3 ? robustCv(current) : Number.NaN;
-    return { block, runs: current.length, centre: medianOf(current), noise, gate: Math.max(THRESHOLD, 2 * noise), seconds: (performance.now() - started) / 1000, verdicts };
+    return { block, runs: current.length, centre: medianOf(current), noise, gate: Math.max(THRESHOLD * SCREENING.case.thresholdFactor, 2 * noise), seconds: (performance.now() - started) / 1000, verdicts };
   } finally {
     await store.close();
   }
@@ -331,7 +331,7 @@ function report(scenarios: Scenario[], windows: WindowInfo[], trials: Trial[], m
       (falseAlarms === 0 ? ` (95% upper bound on the rate, rule of three: ${pct(3 / Math.max(aaComparisons, 1))}).` : '.'),
     '',
     'What the screen saw: Δ = the trial run\'s median against its window\'s median, − 1. A run goes to confirmation only if ' +
-      '|Δ| ≥ gate and |z| ≥ 3.5, and since z = Δ / window noise, that is |Δ| ≥ max(threshold, 3.5 × window noise).',
+      `|Δ| ≥ gate and |z| ≥ ${SCREENING.case.zLimit}, and since z = Δ / window noise, that is |Δ| ≥ max(${SCREENING.case.thresholdFactor} × threshold, ${SCREENING.case.zLimit} × window noise).`,
     '',
     markdownTable(['scenario', 'median Δ', 'spread of Δ (1.4826 · MAD)', 'Δ ≥ 3%', 'went to confirmation', "confirmation said 'regressed'"], screenRows),
     '',
@@ -341,11 +341,11 @@ function report(scenarios: Scenario[], windows: WindowInfo[], trials: Trial[], m
     '',
     markdownTable(['verdict', 'runs'], windowRows),
     '',
-    'Baseline windows (noise = robust CV of the per-run medians; gate = max(threshold, 2 × noise); with |z| ≥ 3.5 the screen in effect needs |Δ| ≥ max(threshold, 3.5 × noise)):',
+    `Baseline windows (noise = robust CV of the per-run medians; gate = max(${SCREENING.case.thresholdFactor} × threshold, 2 × noise); with |z| ≥ ${SCREENING.case.zLimit} the screen in effect needs |Δ| ≥ max(gate, ${SCREENING.case.zLimit} × noise)):`,
     '',
     markdownTable(
       ['window', 'runs in window', 'noise', 'gate', 'in effect |Δ| ≥', 'time to build'],
-      windows.map((w) => [String(w.block + 1), String(w.runs), pct(w.noise, 2), pct(w.gate, 2), pct(Math.max(w.gate, 3.5 * w.noise), 2), `${w.seconds.toFixed(0)} s`]),
+      windows.map((w) => [String(w.block + 1), String(w.runs), pct(w.noise, 2), pct(w.gate, 2), pct(Math.max(w.gate, SCREENING.case.zLimit * w.noise), 2), `${w.seconds.toFixed(0)} s`]),
     ),
     '',
   ].join('\n');

@@ -45,7 +45,7 @@ export async function baselineWindow(store: Store, caseId: string, machine: stri
  * rarely filtered out by one noisy run (docs/benchmarks.md has the numbers).
  * The canary has no confirmation behind it and screens strictly (3.5).
  */
-const SCREENING = {
+export const SCREENING = {
   case: { thresholdFactor: 0.5, zLimit: 2.5 },
   canary: { thresholdFactor: 1, zLimit: 3.5 },
 } as const;
