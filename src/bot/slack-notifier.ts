@@ -26,14 +26,15 @@ export class SlackNotifier implements Notifier {
     const view = await alertView(this.lab(), alert, this.repo);
     const message = alertMessage(view, { sign: this.key.sign });
     const posted = await slack(() => this.client.chat.postMessage({ channel: this.channel, text: message.text, blocks: message.blocks as never }));
-    const ts = posted.ts as string;
-    const channel = (posted.channel as string | undefined) ?? this.channel;
-    // Details in the thread; a failure here must not re-post the alert.
+    return { channel: (posted.channel as string | undefined) ?? this.channel, ts: posted.ts as string };
+  }
+
+  /** Every case of the run, in the alert's thread. */
+  async postDetails(alert: Alert, message: PostedMessage): Promise<void> {
     const results = await this.lab().store.runResults(alert.runId);
     for (const part of resultTable(results.map((r) => ({ result: r.result, ...(r.comparison ? { comparison: r.comparison } : {}) })))) {
-      await this.client.chat.postMessage({ channel, thread_ts: ts, text: part.text, blocks: part.blocks as never }).catch(() => undefined);
+      await this.client.chat.postMessage({ channel: message.channel, thread_ts: message.ts, text: part.text, blocks: part.blocks as never });
     }
-    return { channel, ts };
   }
 
   async update(alert: Alert, message: PostedMessage): Promise<void> {

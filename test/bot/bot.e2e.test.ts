@@ -87,6 +87,23 @@ describe('the Slack bot on the local workspace', () => {
     expect(store.listAlerts()[0]?.state).toBe('open');
   }, 180_000);
 
+  it('Investigate opens a modal; submitting it marks the alert investigating and notes it in the thread', async () => {
+    const alert = alertMessages()[0] as Message;
+
+    await ws.clickButton(BOB, ws.channel, alert.ts, 'perflab.investigate');
+    const view = await ws.waitFor(() => ws.openViews().find((v) => v.callback_id === 'perflab.investigate'));
+    await ws.submitView(BOB, view.id, {
+      'perflab.investigate.note': { note: 'looks like the loop bound tripled' },
+      'perflab.investigate.assignee': { assignee: BOB },
+    });
+
+    await ws.waitFor(() => store.listAlerts()[0]?.state === 'investigating');
+    expect(store.listAlerts()[0]?.investigation).toEqual({ note: 'looks like the loop bound tripled', assignee: BOB });
+    const thread = await ws.waitFor(() => ws.messages().find((m) => m.ts === alert.ts)?.replies?.find((r) => r.text.includes('is investigating')));
+    expect(thread.text).toContain('looks like the loop bound tripled');
+    expect(store.listAudit().some((e) => e.action === 'alert.investigate' && e.actor === `slack:${BOB}`)).toBe(true);
+  });
+
   it('accepts on a click by an admin: baseline moves, message loses its buttons; a double click changes nothing more', async () => {
     const alert = alertMessages()[0] as Message;
     const before = store.getBaseline('spin/work', 'bot-test');

@@ -66,7 +66,10 @@ async function openInvestigation(ctx: BotContext, client: WebClient, body: Block
   const alert = ctx.lab.store.getAlert(alertId);
   if (!alert) return void (await whisper('That alert no longer exists (the button is stale); nothing changed.'));
   if (alert.state === 'accepted' || alert.state === 'dismissed') return void (await whisper(`Already ${PAST[alert.state]} by ${who(alert.stateBy)}; nothing to investigate.`));
-  const message = alert.delivery?.channel && alert.delivery.ts ? { channel: alert.delivery.channel, ts: alert.delivery.ts } : undefined;
+  // The message clicked is the alert's; the outbox may not have recorded it yet.
+  const clickedTs = body.container.message_ts ?? body.message?.ts;
+  const clickedChannel = body.channel?.id ?? body.container.channel_id;
+  const message = clickedTs && clickedChannel ? { channel: clickedChannel, ts: clickedTs } : alert.delivery?.channel && alert.delivery.ts ? { channel: alert.delivery.channel, ts: alert.delivery.ts } : undefined;
   await client.views.open({
     trigger_id: body.trigger_id,
     view: investigateModal({ alertId, caseIds: alert.caseIds, assignee: userId, ...(message ? { message } : {}) }) as never,

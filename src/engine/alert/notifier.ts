@@ -10,6 +10,8 @@ export interface PostedMessage {
 export interface Notifier {
   /** Posts a new alert. Throws on failure; a `NotifyError` with `retryAfterMs` asks for a later retry. */
   post(alert: Alert): Promise<PostedMessage>;
+  /** Optional follow-up after the post is recorded (e.g. details in the message's thread); failures are only logged. */
+  postDetails?(alert: Alert, message: PostedMessage): Promise<void>;
   /** Shows an alert's new state (accepted, dismissed, investigating) in its existing message. */
   update(alert: Alert, message: PostedMessage): Promise<void>;
 }

@@ -72,6 +72,8 @@ export class Outbox {
     try {
       const message = await this.#notifier.post(alert);
       await this.#store.setAlertDelivery(alertId, { state: 'posted', attempts, channel: message.channel, ts: message.ts });
+      // Recorded first, so a click on the fresh message can already find and update it.
+      await this.#notifier.postDetails?.(alert, message).catch((error: unknown) => this.#onError?.(alert, error));
     } catch (error) {
       this.#onError?.(alert, error);
       const failed = attempts >= this.#maxAttempts;
