@@ -157,5 +157,5 @@ describe('runBench', () => {
     expect(environments).toEqual(['ok', 'ok', 'ok']);
     const history = await store.history('perflab/canary', { machine: 'test-machine' });
     expect(history.map((e) => e.inWindow)).toEqual([true, true, true]);
-  });
+  }, 180_000);
 });
