@@ -163,4 +163,30 @@ describe('perflab CLI', () => {
       other.remove();
     }
   });
+
+  it('serve says which variable to set when its port is taken, and exits 2', async () => {
+    const { createServer } = await import('node:net');
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      const r = spawnSync(process.execPath, [BIN, 'serve', '--store', join(store, 'serve')], {
+        cwd: repo.dir,
+        encoding: 'utf8',
+        timeout: 30_000,
+        env: { ...process.env, PORT: String(port), SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '', SLACK_SIGNING_SECRET: '', NO_COLOR: '1' },
+      });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(`port ${port} is already in use`);
+      expect(r.stderr).toContain('set PORT');
+    } finally {
+      server.close();
+    }
+  });
+
+  it('serve stops at once, naming the variable, when the Slack settings contradict each other', () => {
+    const r = spawnSync(process.execPath, [BIN, 'serve'], { cwd: repo.dir, encoding: 'utf8', timeout: 30_000, env: { ...process.env, SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: '', SLACK_SIGNING_SECRET: '', NO_COLOR: '1' } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('set SLACK_APP_TOKEN for Socket Mode or SLACK_SIGNING_SECRET');
+  });
 });

@@ -5,7 +5,9 @@ import { resolve } from 'node:path';
 import { Command } from 'commander';
 import pc from 'picocolors';
 import { createBot } from '../../bot/create-bot.js';
-import { loadBotConfig } from '../../bot/config.js';
+import { loadBotConfig, type BotConfig } from '../../bot/config.js';
+import { ErrorCode, PerflabError } from '../../engine/errors.js';
+import type { Store } from '../../engine/store/store.js';
 import { startLocalBot } from '../../bot/start-local-bot.js';
 import { describeCheckout } from '../../engine/git/git.js';
 import { openStore } from '../../engine/store/open-store.js';
@@ -28,40 +30,49 @@ export function serveCommand(): Command {
     const config = await loadBotConfig();
     const store = await openStore(storeDir(flags.store));
     try {
-      const suitesDir = resolve(flags.suites);
-      const common = {
-        store,
-        machine: machineName(),
-        suitesDir,
-        port: config.port,
-        repo: (await describeCheckout(suitesDir))?.root ?? null,
-        ...(flags.timeBudget ? { overrides: { timeBudgetMs: flags.timeBudget } } : {}),
-      };
-      let stop: () => Promise<void>;
-      if (config.connection.mode === 'local') {
-        const restricted = config.admins.users.length > 0 || config.admins.groups.length > 0;
-        const local = await startLocalBot({ ...common, ...(restricted ? { admins: config.admins } : {}), workspace: { port: config.port } });
-        stop = local.stop;
-        await local.bot.app.client.chat.postMessage({
-          channel: local.workspace.channel,
-          text: "Hi, I'm perflab. Type `/perflab run all` below to measure the example suites, `/perflab help` for the rest. Alerts land here with buttons.",
-        });
-        console.log(`${pc.bold('perflab')} is running with a local workspace: open ${pc.cyan(local.workspace.url)} and type ${pc.bold('/perflab run all')}`);
-      } else {
-        const channel = config.channel as string;
-        const bot = await createBot({ ...common, connection: config.connection, channel, admins: config.admins });
-        await bot.start();
-        stop = bot.stop;
-        console.log(`${pc.bold('perflab')} is connected to Slack (${config.connection.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${config.port}`}); alerts go to ${channel}`);
+      await serve(config, store, flags);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        throw new PerflabError(ErrorCode.Config, `port ${config.port} is already in use on this machine (another perflab?): set PORT to a free port`, { cause: error });
       }
-      await new Promise<void>((done) => {
-        process.once('SIGINT', () => done());
-        process.once('SIGTERM', () => done());
-      });
-      console.log('stopping…');
-      await stop();
+      throw error;
     } finally {
       await store.close();
     }
   });
+}
+
+async function serve(config: BotConfig, store: Store, flags: ServeFlags): Promise<void> {
+  const suitesDir = resolve(flags.suites);
+  const common = {
+    store,
+    machine: machineName(),
+    suitesDir,
+    port: config.port,
+    repo: (await describeCheckout(suitesDir))?.root ?? null,
+    ...(flags.timeBudget ? { overrides: { timeBudgetMs: flags.timeBudget } } : {}),
+  };
+  let stop: () => Promise<void>;
+  if (config.connection.mode === 'local') {
+    const restricted = config.admins.users.length > 0 || config.admins.groups.length > 0;
+    const local = await startLocalBot({ ...common, ...(restricted ? { admins: config.admins } : {}), workspace: { port: config.port } });
+    stop = local.stop;
+    await local.bot.app.client.chat.postMessage({
+      channel: local.workspace.channel,
+      text: "Hi, I'm perflab. Type `/perflab run all` below to measure the example suites, `/perflab help` for the rest. Alerts land here with buttons.",
+    });
+    console.log(`${pc.bold('perflab')} is running with a local workspace: open ${pc.cyan(local.workspace.url)} and type ${pc.bold('/perflab run all')}`);
+  } else {
+    const channel = config.channel as string;
+    const bot = await createBot({ ...common, connection: config.connection, channel, admins: config.admins });
+    await bot.start();
+    stop = bot.stop;
+    console.log(`${pc.bold('perflab')} is connected to Slack (${config.connection.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${config.port}`}); alerts go to ${channel}`);
+  }
+  await new Promise<void>((done) => {
+    process.once('SIGINT', () => done());
+    process.once('SIGTERM', () => done());
+  });
+  console.log('stopping…');
+  await stop();
 }
