@@ -8,6 +8,8 @@ export const ExitCode = {
   UserError: 2,
   /** perflab itself failed. */
   InternalError: 3,
+  /** A confirmed regression under `perflab ci --warn-only`: for CI steps that map it to "warnings". */
+  Warning: 4,
   /** Stopped with Ctrl-C (what was measured is recorded). The shell's convention, 128 + SIGINT. */
   Interrupted: 130,
 } as const;

@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import pc from 'picocolors';
 import { isUserError, PerflabError } from '../engine/errors.js';
 import { baselineCommand } from './commands/baseline.js';
+import { ciCommand } from './commands/ci.js';
 import { compareCommand } from './commands/compare.js';
 import { historyCommand } from './commands/history.js';
 import { runCommand } from './commands/run.js';
@@ -20,7 +21,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run perflab --help for usage)')
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(pc.red(text)) });
-  for (const command of [runCommand(), baselineCommand(), historyCommand(), compareCommand(), serveCommand()]) {
+  for (const command of [runCommand(), baselineCommand(), historyCommand(), compareCommand(), ciCommand(), serveCommand()]) {
     program.addCommand(command.exitOverride());
   }
   for (const sub of program.commands.flatMap((c) => c.commands)) sub.exitOverride();

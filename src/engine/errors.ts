@@ -18,6 +18,7 @@ export const ErrorCode = {
   /** The store was written by a newer perflab (its schemaVersion is above the one this perflab knows). */
   StoreVersion: 'PERFLAB_E_STORE_VERSION',
   Git: 'PERFLAB_E_GIT',
+  UnknownRef: 'PERFLAB_E_UNKNOWN_REF',
   Cancelled: 'PERFLAB_E_CANCELLED',
 } as const;
 

@@ -190,3 +190,45 @@ describe('perflab CLI', () => {
     expect(r.stderr).toContain('set SLACK_APP_TOKEN for Socket Mode or SLACK_SIGNING_SECRET');
   });
 });
+
+describe('perflab ci', () => {
+  it('fails the build on a confirmed regression and writes the report, or warns with --warn-only', () => {
+    const ci = tempRepo();
+    try {
+      ci.write('suites/spin.ts', spinSuite(1));
+      ci.commit('base');
+      ci.write('suites/spin.ts', spinSuite(3));
+      ci.commit('three times the work');
+      const summary = join(ci.dir, 'summary.md');
+      const env = { ...process.env, GITHUB_STEP_SUMMARY: summary, GITHUB_BASE_REF: '', NO_COLOR: '1' };
+
+      const red = spawnSync(process.execPath, [BIN, 'ci', '--base', 'HEAD~1', '--report', 'report.md', '--json', 'report.json', '--time-budget', '60'], { cwd: ci.dir, encoding: 'utf8', env });
+      expect(red.status).toBe(1);
+      const report = readFileSync(join(ci.dir, 'report.md'), 'utf8');
+      expect(report).toMatch(/\| spin\/work \| \+\d+\.\d% \|.*regressed \|/);
+      expect(report).toContain('regression(s)** confirmed');
+      expect(readFileSync(summary, 'utf8')).toBe(report);
+      expect(JSON.parse(readFileSync(join(ci.dir, 'report.json'), 'utf8'))).toMatchObject({ base: 'HEAD~1', comparisons: [{ caseId: 'spin/work', verdict: 'regressed' }] });
+
+      const yellow = spawnSync(process.execPath, [BIN, 'ci', '--base', 'HEAD~1', '--warn-only', '--time-budget', '60'], { cwd: ci.dir, encoding: 'utf8', env });
+      expect(yellow.status).toBe(4);
+    } finally {
+      ci.remove();
+    }
+  });
+
+  it('says what is wrong when the base does not exist', () => {
+    const ci = tempRepo();
+    try {
+      ci.write('suites/spin.ts', spinSuite(1));
+      ci.commit('only commit');
+      const r = spawnSync(process.execPath, [BIN, 'ci', '--base', 'no-such-branch'], { cwd: ci.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('unknown revision "no-such-branch"');
+      expect(r.stderr).not.toMatch(/^\s+at /m);
+    } finally {
+      ci.remove();
+    }
+  });
+});
+

@@ -41,7 +41,7 @@ export async function resolveCommit(repo: string, ref: string): Promise<string> 
   try {
     return await git(repo, ['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`]);
   } catch {
-    throw new PerflabError(ErrorCode.Git, `unknown revision "${ref}" in ${repo}`);
+    throw new PerflabError(ErrorCode.UnknownRef, `unknown revision "${ref}" in ${repo}`);
   }
 }
 
