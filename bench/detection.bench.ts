@@ -23,10 +23,9 @@
 // so slow drift of the machine over the run hits all of them alike. Trials
 // never run in parallel (2 cores; and runBench assumes an idle machine).
 //
-// The canary is off by default (--canary 1 turns it on): with it on, this
-// measures mostly the canary. Its window only grows on runs it does not flag,
-// so after one flagged run early on every later run is environment-suspect
-// and no case's window grows either (see docs/benchmarks.md).
+// The canary is off by default (--canary 1 turns it on): this benchmark is
+// about the screen and the confirmation, and a run the canary flags ends as
+// 'unstable' without reaching either. docs/benchmarks.md has a canary-on run.
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -8,7 +8,7 @@ import { defineSuite } from '../../engine/suite/define-suite.js';
 function canaryWork(): number {
   // Integer mixing (xorshift32) and a small sort: steady CPU and memory traffic.
   let x = 2463534242;
-  // ~0.2 ms a call: long enough that it is never batched, so every fresh
+  // ~0.8 ms a call: long enough that it is never batched, so every fresh
   // worker times the same code path (batched short calls came out bimodal).
   const values = new Int32Array(16_384);
   for (let i = 0; i < values.length; i++) {
