@@ -35,6 +35,7 @@ export async function alertView(lab: Lab, alert: Alert, repo: string | null): Pr
         return { file: id, message: errored?.state === 'errored' ? errored.error.message : 'the suite file did not load (see the run output)' };
       })
     : undefined;
+  const findings = (alert.findingIds ?? []).flatMap((id) => lab.store.getFinding(id) ?? []);
   const author = repo && run.commit ? await commitAuthor(repo, run.commit) : undefined;
   return {
     alert,
@@ -43,6 +44,7 @@ export async function alertView(lab: Lab, alert: Alert, repo: string | null): Pr
     commitRange: { from, to: run.commit },
     ...(author ? { author } : {}),
     ...(suiteErrors ? { suiteErrors } : {}),
+    ...(findings.length > 0 ? { findings } : {}),
   };
 }
 

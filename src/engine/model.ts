@@ -147,12 +147,16 @@ export interface Baseline {
 
 export type AlertState = 'open' | 'investigating' | 'accepted' | 'dismissed' | 'fixed';
 
+export type AlertKind = 'regression' | 'improvement' | 'environment-suspect' | 'suite-error' | 'finding' | 'build-failed';
+
 export interface Alert {
   id: string;
   runId: string;
   commit: string | null;
-  kind: 'regression' | 'improvement' | 'environment-suspect' | 'suite-error';
+  kind: AlertKind;
   caseIds: string[];
+  /** For `finding` alerts: the findings it tells about (stress failures, fuzz counterexamples). */
+  findingIds?: string[];
   state: AlertState;
   createdAt: string;
   /** Who moved it to its current state, and when. */
@@ -160,6 +164,10 @@ export interface Alert {
   stateAt?: string;
   /** Set when someone opened an investigation. */
   investigation?: { note: string; assignee?: string };
+  /** For alerts without numbers (`build-failed`): what went wrong, in short. */
+  message?: string;
+  /** For an alert raised on a batch of commits: the bisection that pinned it to one commit. */
+  culprit?: Culprit;
   /** The outbox's record: an alert is stored before it is posted and marked after (DESIGN §10). */
   delivery?: AlertDelivery;
 }
@@ -179,4 +187,108 @@ export interface AuditEvent {
   actor: string;
   action: string;
   args: Record<string, unknown>;
+}
+
+/** The commit a bisection pinned a regression on. */
+export interface Culprit {
+  commit: string;
+  author: string;
+  subject: string;
+  /** Commits measured to find it, and commits skipped because they did not build. */
+  steps: number;
+  skipped: string[];
+}
+
+export type FindingState = 'new' | 'known' | 'fixed' | 'regressed';
+
+/** Where and when a finding was seen. */
+export interface Sighting {
+  runId: string;
+  commit: string | null;
+  at: string;
+}
+
+/**
+ * A stress failure or a fuzz counterexample (DESIGN §3), deduplicated by
+ * `signature`: the same bug seen again increments `count` and posts nothing.
+ */
+export interface Finding {
+  id: string;
+  mode: 'stress' | 'fuzz';
+  caseId: string;
+  /** Dedupe key: mode-specific (fuzz: error name + normalized message + top in-project frames). */
+  signature: string;
+  /** Mode-specific kind, e.g. `threshold-failed`, `leaking`, `property-failed`, `hang`. */
+  kind: string;
+  state: FindingState;
+  /** Did not reproduce on replay. */
+  flaky: boolean;
+  /** One line for a person: "p99 312 ms > 200 ms", "TypeError: cannot read 'x' of undefined". */
+  title: string;
+  /** The full evidence as text: counterexample, numbers, last samples, the error and its stack. */
+  evidence: string;
+  /** One command that reproduces it, when there is one. */
+  repro?: string;
+  /** Mode-specific structured data (seed, path, counterexample, thresholds …). */
+  detail: Record<string, unknown>;
+  firstSeen: Sighting;
+  lastSeen: Sighting;
+  /** How many times it was seen (every sighting, all runs and workers). */
+  count: number;
+  stateBy?: string;
+  stateAt?: string;
+  /** Set when it stopped reproducing. */
+  fixedIn?: Sighting;
+}
+
+/** What a finding is, before the store gives it an id and a history. */
+export type FindingReport = Pick<Finding, 'mode' | 'caseId' | 'signature' | 'kind' | 'title' | 'evidence' | 'detail'> & { repro?: string };
+
+/** A cron expression × suite selection × mode (DESIGN §3). */
+export interface Schedule {
+  id: string;
+  cron: string;
+  /** IANA zone the expression is read in, e.g. `Europe/Paris`. */
+  timezone: string;
+  /** Suite/case pattern, as for `perflab run`. */
+  pattern: string;
+  mode: Mode;
+  createdBy: string;
+  createdAt: string;
+  /** `config` schedules are re-read from perflab.config.json at start and cannot be removed from Slack. */
+  source: 'config' | 'store';
+}
+
+export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'interrupted';
+
+/** A persisted unit of work (DESIGN §3): trigger × commit × selection × mode. */
+export interface Job {
+  id: string;
+  /** Which handler runs it: `run`, `compare`, `commit`, `bisect`, `stress`, `fuzz`. */
+  kind: string;
+  /** What it does, for people: "run json/*", "compare main my-branch". */
+  description: string;
+  trigger: Trigger;
+  /** Everything the handler needs, as JSON, so the job can run again after a restart. */
+  request: Record<string, unknown>;
+  /** Higher runs first; equal priorities run in submission order. */
+  priority: number;
+  /** Two queued or running jobs with the same key are one job. */
+  dedupeKey: string;
+  state: JobState;
+  createdAt: string;
+  startedAt?: string;
+  finishedAt?: string;
+  error?: string;
+  cancelledBy?: string;
+  /** How many times a restart found it running and put it back in the queue. */
+  restarts: number;
+}
+
+/** The last commit of a watched branch that perflab has taken in. */
+export interface WatchCursor {
+  repo: string;
+  branch: string;
+  commit: string;
+  at: string;
 }

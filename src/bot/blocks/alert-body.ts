@@ -1,10 +1,11 @@
 // Everything an alert shows except what can be done with it: header, what
 // happened and where, one section per case (the worst first), suite errors,
 // context. The open alert adds buttons; the resolved one adds who did what.
-import type { Alert, Comparison, Run, Verdict } from '../../engine/model.js';
+import type { Alert, Comparison, Finding, Run, Verdict } from '../../engine/model.js';
 import { LIMITS, type Block } from './block-kit.js';
 import { context, fieldsSection, header, section } from './block-builders.js';
-import { code, escapeMrkdwn } from './escape-mrkdwn.js';
+import { code, codeBlock, escapeMrkdwn } from './escape-mrkdwn.js';
+import { findingLabel, findingSection } from './finding-section.js';
 import { formatActor, isSlackUserId } from './format-actor.js';
 import { formatChange, formatDelta, formatMeasure, formatP } from './format-measure.js';
 import { plural } from './plural.js';
@@ -33,6 +34,8 @@ export interface AlertView {
   author?: { name: string; slackUserId?: string };
   link?: string;
   suiteErrors?: { file: string; message: string }[];
+  /** For `finding` alerts. */
+  findings?: Finding[];
 }
 
 export const DEFAULT_MAX_CASES = 10;
@@ -46,6 +49,8 @@ const KIND_VERDICT: Record<Alert['kind'], Verdict> = {
   improvement: 'improved',
   'environment-suspect': 'unstable',
   'suite-error': 'errored',
+  finding: 'errored',
+  'build-failed': 'errored',
 };
 
 /** The header line, also the start of the notification text. */
@@ -62,6 +67,10 @@ export function alertHeadline(view: AlertView): string {
       const files = view.suiteErrors?.length ?? 0;
       return files > 0 ? `Suite error in ${plural(files, 'file')}` : 'Suite error';
     }
+    case 'finding':
+      return findingHeadline(view);
+    case 'build-failed':
+      return 'Build failed';
   }
 }
 
@@ -81,6 +90,7 @@ export function alertBody(view: AlertView, maxCases: number = DEFAULT_MAX_CASES)
   const bottom: Block[] = [];
   const errors = suiteErrorSection(view);
   if (errors) bottom.push(errors);
+  for (const finding of (view.findings ?? []).slice(0, 3)) top.push(findingSection(finding));
   bottom.push(context(contextLine(view)));
 
   // Cases fill what the rest leaves of the message budget, up to `maxCases`.
@@ -113,7 +123,28 @@ function intro(view: AlertView): string {
       return `:warning: The canary moved beyond its own noise on ${code(truncate(view.run.machine, 80))}, so no case of run ${code(truncate(view.run.id, 60))} was judged. Re-run when the machine is quiet.`;
     case 'suite-error':
       return `:x: Suite files failed ${where}, so their cases did not run.`;
+    case 'finding':
+      return findingIntro(view, where);
+    case 'build-failed':
+      return `:hammer: The install/build command failed ${where}, so no suite ran.${view.alert.message ? `\n${codeBlock(truncate(view.alert.message, 1500))}` : ''}`;
   }
+}
+
+function findingHeadline(view: AlertView): string {
+  const findings = view.findings ?? [];
+  const first = findings[0];
+  if (!first) return 'Finding';
+  const more = findings.length > 1 ? ` (+${findings.length - 1} more)` : '';
+  return truncate(`${findingLabel(first)}: ${oneLine(first.caseId)}${more}`, 150);
+}
+
+function findingIntro(view: AlertView, where: string): string {
+  const findings = view.findings ?? [];
+  const back = findings.some((f) => f.state === 'regressed');
+  const modes = [...new Set(findings.map((f) => f.mode))].join(' and ') || 'a';
+  return back
+    ? `:rotating_light: A bug that was fixed reproduces again ${where}.`
+    : `:beetle: ${modes === 'a' ? 'A' : `The ${modes} run`} found ${plural(findings.length, 'new problem')} ${where}.`;
 }
 
 function factFields(view: AlertView): string[] {

@@ -2,14 +2,15 @@
 // store-layout.ts). Reads are served from memory (runs, baselines, alerts,
 // audit) or read from disk on demand (results, history); every write is a
 // step on one queue, so no two read-modify-writes ever interleave.
-import type { Alert, AlertDelivery, AlertState, AuditEvent, Baseline, RecordedResult, Run } from '../model.js';
+import { randomBytes } from 'node:crypto';
+import type { Alert, AlertDelivery, AlertState, AuditEvent, Baseline, Finding, FindingReport, FindingState, Job, RecordedResult, Run, Schedule, Sighting, WatchCursor } from '../model.js';
 import type { AuditLog } from './audit-log.js';
 import type { CaseHistory } from './case-history.js';
 import { readResultsFile, writeResultsFile } from './results-file.js';
 import type { RunLog } from './run-log.js';
 import type { StoreLock } from './store-lock.js';
 import type { StoreState } from './store-state.js';
-import type { HistoryEntry, Store, Transition } from './store.js';
+import type { FindingSighting, FindingTransition, HistoryEntry, Store, Transition } from './store.js';
 import type { StoreLayout } from './store-layout.js';
 import type { WriteQueue } from './write-queue.js';
 
@@ -121,6 +122,54 @@ export class DiskStore implements Store {
 
   setAlertDelivery(id: string, delivery: AlertDelivery): Promise<Alert | undefined> {
     return this.#write(() => this.#parts.state.setAlertDelivery(id, delivery));
+  }
+
+  recordFinding(report: FindingReport, seen: Sighting): Promise<FindingSighting> {
+    return this.#write(() => this.#parts.state.recordFinding(report, seen, () => `f-${randomBytes(4).toString('hex')}`));
+  }
+
+  getFinding(id: string): Finding | undefined {
+    return this.#parts.state.getFinding(id);
+  }
+
+  listFindings(filter?: { state?: FindingState; mode?: Finding['mode']; caseId?: string }): Finding[] {
+    return this.#parts.state.listFindings(filter);
+  }
+
+  transitionFinding(id: string, from: readonly FindingState[], to: FindingState, by: string, patch?: Partial<Pick<Finding, 'fixedIn' | 'flaky'>>): Promise<FindingTransition> {
+    return this.#write(() => this.#parts.state.transitionFinding(id, from, to, by, patch));
+  }
+
+  setFindingFlaky(id: string, flaky: boolean): Promise<Finding | undefined> {
+    return this.#write(() => this.#parts.state.setFindingFlaky(id, flaky));
+  }
+
+  listSchedules(): Schedule[] {
+    return this.#parts.state.listSchedules();
+  }
+
+  addSchedule(schedule: Schedule): Promise<void> {
+    return this.#write(() => this.#parts.state.addSchedule(schedule));
+  }
+
+  removeSchedule(id: string): Promise<Schedule | undefined> {
+    return this.#write(() => this.#parts.state.removeSchedule(id));
+  }
+
+  listJobs(): Job[] {
+    return this.#parts.state.listJobs();
+  }
+
+  putJob(job: Job, keepFinished: number): Promise<void> {
+    return this.#write(() => this.#parts.state.putJob(job, keepFinished));
+  }
+
+  getCursor(repo: string, branch: string): WatchCursor | undefined {
+    return this.#parts.state.getCursor(repo, branch);
+  }
+
+  setCursor(cursor: WatchCursor): Promise<void> {
+    return this.#write(() => this.#parts.state.setCursor(cursor));
   }
 
   audit(event: AuditEvent): Promise<void> {

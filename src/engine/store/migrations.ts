@@ -13,7 +13,21 @@ import type { StoreLayout } from './store-layout.js';
  */
 export type Migration = (state: Record<string, unknown>, layout: StoreLayout) => Promise<Record<string, unknown>>;
 
-export const migrations: readonly Migration[] = [];
+export const migrations: readonly Migration[] = [
+  // 1 → 2: findings, the persisted job queue and watch cursors; schedules get a shape.
+  (state) => Promise.resolve({
+    ...state,
+    schedules: Array.isArray(state['schedules']) ? state['schedules'].filter(isScheduleLike) : [],
+    findings: [],
+    jobs: [],
+    cursors: [],
+  }),
+];
+
+/** Version 1 reserved `schedules` without using it; anything there that is not a schedule is dropped. */
+function isScheduleLike(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && typeof (value as { cron?: unknown }).cron === 'string' && typeof (value as { id?: unknown }).id === 'string';
+}
 
 export const SCHEMA_VERSION = migrations.length + 1;
 

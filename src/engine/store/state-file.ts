@@ -1,7 +1,7 @@
 // state.json: the small, hand-readable part of the store. Everything in it is
 // loaded at open and indexed, so baselines and alerts are read synchronously.
 import { z } from 'zod';
-import type { Alert, Baseline } from '../model.js';
+import type { Alert, Baseline, Finding, Job, Schedule, WatchCursor } from '../model.js';
 
 export interface StateFile {
   schemaVersion: number;
@@ -11,12 +11,18 @@ export interface StateFile {
   previousBaselines: Baseline[];
   /** In creation order. */
   alerts: Alert[];
-  /** Reserved for schedules (DESIGN §8); kept as written until the scheduler owns it. */
-  schedules: unknown[];
+  /** Schedules added from Slack or the CLI (config ones are re-read at start and kept here too). */
+  schedules: Schedule[];
+  /** Stress failures and fuzz counterexamples, deduplicated by signature, in discovery order. */
+  findings: Finding[];
+  /** The job queue: queued and running jobs, then the most recent finished ones. */
+  jobs: Job[];
+  /** The last commit taken in per watched repository × branch. */
+  cursors: WatchCursor[];
 }
 
 export function emptyState(schemaVersion: number): StateFile {
-  return { schemaVersion, baselines: [], previousBaselines: [], alerts: [], schedules: [] };
+  return { schemaVersion, baselines: [], previousBaselines: [], alerts: [], schedules: [], findings: [], jobs: [], cursors: [] };
 }
 
 // Loose objects: fields this perflab does not know (written by a later minor
@@ -37,7 +43,7 @@ const alertSchema = z.looseObject({
   id: z.string(),
   runId: z.string(),
   commit: z.string().nullable(),
-  kind: z.enum(['regression', 'improvement', 'environment-suspect', 'suite-error']),
+  kind: z.enum(['regression', 'improvement', 'environment-suspect', 'suite-error', 'finding', 'build-failed']),
   caseIds: z.array(z.string()),
   state: z.enum(['open', 'investigating', 'accepted', 'dismissed', 'fixed']),
   createdAt: z.string(),
@@ -45,10 +51,61 @@ const alertSchema = z.looseObject({
   stateAt: z.string().optional(),
 });
 
+const sightingSchema = z.looseObject({ runId: z.string(), commit: z.string().nullable(), at: z.string() });
+
+const findingSchema = z.looseObject({
+  id: z.string(),
+  mode: z.enum(['stress', 'fuzz']),
+  caseId: z.string(),
+  signature: z.string(),
+  kind: z.string(),
+  state: z.enum(['new', 'known', 'fixed', 'regressed']),
+  flaky: z.boolean(),
+  title: z.string(),
+  evidence: z.string(),
+  repro: z.string().optional(),
+  detail: z.record(z.string(), z.unknown()),
+  firstSeen: sightingSchema,
+  lastSeen: sightingSchema,
+  count: z.number().int().min(1),
+  fixedIn: sightingSchema.optional(),
+});
+
+const triggerSchema = z.looseObject({ kind: z.enum(['command', 'schedule', 'commit', 'ci', 'button', 'cli']), by: z.string() });
+
+const scheduleSchema = z.looseObject({
+  id: z.string(),
+  cron: z.string(),
+  timezone: z.string(),
+  pattern: z.string(),
+  mode: z.enum(['bench', 'stress', 'fuzz']),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  source: z.enum(['config', 'store']),
+});
+
+const jobSchema = z.looseObject({
+  id: z.string(),
+  kind: z.string(),
+  description: z.string(),
+  trigger: triggerSchema,
+  request: z.record(z.string(), z.unknown()),
+  priority: z.number(),
+  dedupeKey: z.string(),
+  state: z.enum(['queued', 'running', 'done', 'failed', 'cancelled', 'interrupted']),
+  createdAt: z.string(),
+  restarts: z.number().int().min(0),
+});
+
+const cursorSchema = z.looseObject({ repo: z.string(), branch: z.string(), commit: z.string(), at: z.string() });
+
 export const stateFileSchema: z.ZodType<StateFile> = z.looseObject({
   schemaVersion: z.number().int(),
   baselines: z.array(baselineSchema),
   previousBaselines: z.array(baselineSchema),
   alerts: z.array(alertSchema),
-  schedules: z.array(z.unknown()),
-});
+  schedules: z.array(scheduleSchema),
+  findings: z.array(findingSchema),
+  jobs: z.array(jobSchema),
+  cursors: z.array(cursorSchema),
+}) as z.ZodType<StateFile>;

@@ -3,7 +3,7 @@
 // the whole history:
 //
 //   lock                               pid of the perflab process using the store
-//   state.json                         schemaVersion, baselines (+ previous ones), alerts, schedules
+//   state.json                         schemaVersion, baselines (+ previous ones), alerts, schedules, findings, jobs, watch cursors
 //   runs/YYYY-MM.json                  run records, by the run's startedAt
 //   results/YYYY-MM/<run>.json         full results (with samples) of one run, written once
 //   history/YYYY-MM/<case>.json        one compact line per result of one case, by its recordedAt

@@ -5,12 +5,12 @@
 import { access, copyFile, readFile } from 'node:fs/promises';
 import type { Low } from 'lowdb';
 import { z } from 'zod';
-import type { Alert, AlertDelivery, AlertState, Baseline } from '../model.js';
+import type { Alert, AlertDelivery, AlertState, Baseline, Finding, FindingReport, FindingState, Job, Schedule, Sighting, WatchCursor } from '../model.js';
 import { migrateState, SCHEMA_VERSION } from './migrations.js';
 import { deepFreeze, snapshot } from './snapshot.js';
 import type { StateFile } from './state-file.js';
 import { emptyState, stateFileSchema } from './state-file.js';
-import type { Transition } from './store.js';
+import type { FindingSighting, FindingTransition, Transition } from './store.js';
 import { checkStoreData, commit, corruptStoreFile, parseStoreJson, storeFile } from './store-file.js';
 import type { StoreLayout } from './store-layout.js';
 
@@ -110,6 +110,101 @@ export class StoreState {
     const updated = snapshot({ ...alert, delivery });
     await this.#replaceAlert(alert, updated);
     return updated;
+  }
+
+  getFinding(id: string): Finding | undefined {
+    return this.#file.data.findings.find((f) => f.id === id);
+  }
+
+  listFindings(filter: { state?: FindingState; mode?: Finding['mode']; caseId?: string } = {}): Finding[] {
+    return this.#file.data.findings.filter(
+      (f) => (filter.state === undefined || f.state === filter.state) && (filter.mode === undefined || f.mode === filter.mode) && (filter.caseId === undefined || f.caseId === filter.caseId),
+    );
+  }
+
+  /** A new signature makes a finding; a known one counts another sighting, and one that was fixed becomes `regressed`. */
+  async recordFinding(report: FindingReport, seen: Sighting, newId: () => string): Promise<FindingSighting> {
+    const state = this.#file.data;
+    const existing = state.findings.find((f) => f.mode === report.mode && f.signature === report.signature);
+    if (!existing) {
+      const finding = snapshot<Finding>({ ...report, id: newId(), state: 'new', flaky: false, firstSeen: seen, lastSeen: seen, count: 1 });
+      await this.#commit({ ...state, findings: [...state.findings, finding] });
+      return { outcome: 'new', finding };
+    }
+    const regressed = existing.state === 'fixed';
+    const next = snapshot<Finding>({
+      ...existing,
+      lastSeen: seen,
+      count: existing.count + 1,
+      ...(regressed ? { state: 'regressed' as const, stateBy: 'perflab', stateAt: seen.at } : {}),
+    });
+    await this.#replaceIn('findings', existing, next);
+    return { outcome: regressed ? 'regressed' : 'seen', finding: next };
+  }
+
+  /** Atomic: moves the finding to `to` only if its state is one of `from`. */
+  async transitionFinding(id: string, from: readonly FindingState[], to: FindingState, by: string, patch: Partial<Pick<Finding, 'fixedIn' | 'flaky'>> = {}): Promise<FindingTransition> {
+    const finding = this.getFinding(id);
+    if (!finding) return { ok: false, reason: 'not-found' };
+    if (!from.includes(finding.state)) return { ok: false, reason: 'wrong-state', finding };
+    const next = snapshot<Finding>({ ...finding, ...patch, state: to, stateBy: by, stateAt: new Date().toISOString() });
+    await this.#replaceIn('findings', finding, next);
+    return { ok: true, finding: next };
+  }
+
+  async setFindingFlaky(id: string, flaky: boolean): Promise<Finding | undefined> {
+    const finding = this.getFinding(id);
+    if (!finding) return undefined;
+    const next = snapshot<Finding>({ ...finding, flaky });
+    await this.#replaceIn('findings', finding, next);
+    return next;
+  }
+
+  listSchedules(): Schedule[] {
+    return [...this.#file.data.schedules];
+  }
+
+  async addSchedule(schedule: Schedule): Promise<void> {
+    const state = this.#file.data;
+    if (state.schedules.some((s) => s.id === schedule.id)) throw new Error(`schedule ${schedule.id} already exists`);
+    await this.#commit({ ...state, schedules: [...state.schedules, snapshot(schedule)] });
+  }
+
+  /** Removes the schedule; returns it, or undefined when there was none with that id. */
+  async removeSchedule(id: string): Promise<Schedule | undefined> {
+    const state = this.#file.data;
+    const removed = state.schedules.find((s) => s.id === id);
+    if (removed) await this.#commit({ ...state, schedules: state.schedules.filter((s) => s !== removed) });
+    return removed;
+  }
+
+  listJobs(): Job[] {
+    return [...this.#file.data.jobs];
+  }
+
+  /** Inserts or replaces the job (by id); finished jobs beyond the newest `keepFinished` are forgotten. */
+  async putJob(job: Job, keepFinished: number): Promise<void> {
+    const state = this.#file.data;
+    const others = state.jobs.filter((j) => j.id !== job.id);
+    const jobs = [...others, snapshot(job)];
+    const finished = jobs.filter((j) => j.finishedAt !== undefined);
+    const forget = new Set(finished.slice(0, Math.max(0, finished.length - keepFinished)));
+    await this.#commit({ ...state, jobs: jobs.filter((j) => !forget.has(j)) });
+  }
+
+  getCursor(repo: string, branch: string): WatchCursor | undefined {
+    return this.#file.data.cursors.find((c) => c.repo === repo && c.branch === branch);
+  }
+
+  async setCursor(cursor: WatchCursor): Promise<void> {
+    const state = this.#file.data;
+    const others = state.cursors.filter((c) => !(c.repo === cursor.repo && c.branch === cursor.branch));
+    await this.#commit({ ...state, cursors: [...others, snapshot(cursor)] });
+  }
+
+  async #replaceIn<K extends 'findings'>(key: K, old: StateFile[K][number], next: StateFile[K][number]): Promise<void> {
+    const state = this.#file.data;
+    await this.#commit({ ...state, [key]: state[key].map((x) => (x === old ? next : x)) });
   }
 
   async #replaceAlert(alert: Alert, next: Alert): Promise<void> {

@@ -1,6 +1,6 @@
 // What the engine needs from a store. `openStore` (lowdb on disk) is the
 // embedded implementation; the engine depends on this interface only.
-import type { Alert, AlertDelivery, AlertState, AuditEvent, Baseline, RecordedResult, Run, Verdict } from '../model.js';
+import type { Alert, AlertDelivery, AlertState, AuditEvent, Baseline, Finding, FindingReport, FindingState, Job, RecordedResult, Run, Schedule, Sighting, Verdict, WatchCursor } from '../model.js';
 
 /** One line of a case's history: small enough to read a year of it quickly. */
 export interface HistoryEntry {
@@ -22,6 +22,17 @@ export type Transition =
   | { ok: true; alert: Alert }
   | { ok: false; reason: 'not-found' }
   | { ok: false; reason: 'wrong-state'; alert: Alert };
+
+export type FindingTransition =
+  | { ok: true; finding: Finding }
+  | { ok: false; reason: 'not-found' }
+  | { ok: false; reason: 'wrong-state'; finding: Finding };
+
+/** What recording a finding did: a new one, another sighting of a known one, or the return of a fixed one. */
+export interface FindingSighting {
+  outcome: 'new' | 'seen' | 'regressed';
+  finding: Finding;
+}
 
 export interface Store {
   readonly dir: string;
@@ -54,6 +65,28 @@ export interface Store {
   transitionAlert(id: string, from: readonly AlertState[], to: AlertState, by: string, patch?: Pick<Alert, 'investigation'>): Promise<Transition>;
   /** Records the outbox's delivery state of an alert; its state is not touched. */
   setAlertDelivery(id: string, delivery: AlertDelivery): Promise<Alert | undefined>;
+
+  /** Deduplicates by mode × signature: a known signature counts a sighting; a fixed one comes back `regressed`. */
+  recordFinding(report: FindingReport, seen: Sighting): Promise<FindingSighting>;
+  getFinding(id: string): Finding | undefined;
+  /** In discovery order. */
+  listFindings(filter?: { state?: FindingState; mode?: Finding['mode']; caseId?: string }): Finding[];
+  /** Atomic: moves the finding to `to` only if its state is one of `from`. */
+  transitionFinding(id: string, from: readonly FindingState[], to: FindingState, by: string, patch?: Partial<Pick<Finding, 'fixedIn' | 'flaky'>>): Promise<FindingTransition>;
+  setFindingFlaky(id: string, flaky: boolean): Promise<Finding | undefined>;
+
+  listSchedules(): Schedule[];
+  addSchedule(schedule: Schedule): Promise<void>;
+  /** The removed schedule, or undefined when no schedule has that id. */
+  removeSchedule(id: string): Promise<Schedule | undefined>;
+
+  /** The persisted job queue (see `JobQueue`). */
+  listJobs(): Job[];
+  putJob(job: Job, keepFinished: number): Promise<void>;
+
+  /** The last commit taken in from a watched branch. */
+  getCursor(repo: string, branch: string): WatchCursor | undefined;
+  setCursor(cursor: WatchCursor): Promise<void>;
 
   audit(event: AuditEvent): Promise<void>;
   /** Newest first. */

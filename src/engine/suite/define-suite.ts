@@ -3,6 +3,8 @@
 // worker with a stack trace.
 import { z } from 'zod';
 import { ErrorCode, PerflabError } from '../errors.js';
+import { fuzzCaseSchema, type FuzzCase } from './fuzz-schema.js';
+import { stressCaseSchema, type StressCase } from './stress-schema.js';
 
 /** Marks the measured part of a function case. Without calls to it the whole call is timed. */
 export interface RegionTimer {
@@ -52,10 +54,10 @@ export type BenchCase = FunctionCase<any> | CommandCase;
 export interface SuiteDefinition {
   name: string;
   bench?: Record<string, BenchCase>;
-  /** Stress scenarios (DESIGN §6); not run yet. */
-  stress?: Record<string, unknown>;
-  /** Fuzz properties (DESIGN §7); not run yet. */
-  fuzz?: Record<string, unknown>;
+  /** Stress scenarios (DESIGN §6). */
+  stress?: Record<string, StressCase>;
+  /** Fuzz properties (DESIGN §7). */
+  fuzz?: Record<string, FuzzCase>;
   /** Defaults for every case of this suite. */
   options?: BenchOptions;
 }
@@ -95,8 +97,8 @@ const suiteSchema = z
   .object({
     name: z.string().min(1).max(100).regex(/^[\w.-]+$/, 'use letters, digits, ".", "_" or "-"'),
     bench: z.record(caseNameSchema, z.union([functionCaseSchema, commandCaseSchema], { error: 'expected { fn } or { command }' })).optional(),
-    stress: z.record(z.string(), z.unknown()).optional(),
-    fuzz: z.record(z.string(), z.unknown()).optional(),
+    stress: z.record(caseNameSchema, stressCaseSchema).optional(),
+    fuzz: z.record(caseNameSchema, fuzzCaseSchema).optional(),
     options: benchOptionsSchema.optional(),
   })
   .strict();

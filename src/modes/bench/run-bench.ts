@@ -2,12 +2,12 @@
 // each case (one at a time, fresh worker each), judge each result against its
 // baseline, and record everything. The store holds the outcome; the returned
 // report is what the CLI (and later the bot) shows.
-import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { Checkout } from '../../engine/git/git.js';
 import { ErrorCode } from '../../engine/errors.js';
 import { ExclusivePool } from '../../engine/pool/exclusive-pool.js';
 import type { Alert, Comparison, RecordedResult, Result, Run, Trigger } from '../../engine/model.js';
+import { newRunId } from '../../engine/run-id.js';
 import type { Store } from '../../engine/store/store.js';
 import type { CaseFilter } from '../../engine/suite/case-filter.js';
 import type { BenchOptions } from '../../engine/suite/define-suite.js';
@@ -189,9 +189,4 @@ async function raiseAlerts(store: Store, run: Run, entries: ReportEntry[], suite
     alerts.push(alert);
   }
   return alerts;
-}
-
-function newRunId(): string {
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-  return `${stamp}-${randomBytes(3).toString('hex')}`;
 }

@@ -42,9 +42,20 @@ describe('schema version', () => {
 
     await expect(openStore(dir)).rejects.toMatchObject({ code: ErrorCode.StoreVersion });
 
-    await writeFile(join(dir, 'state.json'), JSON.stringify({ schemaVersion: SCHEMA_VERSION, baselines: [], previousBaselines: [], alerts: [], schedules: [] }));
+    await writeFile(join(dir, 'state.json'), JSON.stringify({ schemaVersion: SCHEMA_VERSION, baselines: [], previousBaselines: [], alerts: [], schedules: [], findings: [], jobs: [], cursors: [] }));
     const store = await openStore(dir);
     await store.close();
+  });
+
+  it('a version 1 store opens with empty findings, jobs and cursors, and keeps a copy of the old file', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'state.json'), JSON.stringify({ schemaVersion: 1, baselines: [], previousBaselines: [], alerts: [], schedules: [] }));
+    const store = await openStore(dir);
+    expect([store.listFindings(), store.listJobs(), store.listSchedules()]).toEqual([[], [], []]);
+    await store.close();
+    const written = JSON.parse(await readFile(join(dir, 'state.json'), 'utf8')) as Record<string, unknown>;
+    expect(written).toMatchObject({ schemaVersion: 2, findings: [], jobs: [], cursors: [] });
+    expect(JSON.parse(await readFile(join(dir, 'state.json.v1.bak'), 'utf8'))).toMatchObject({ schemaVersion: 1 });
   });
 
   it('migrations run one after another from the stored version to the newest', async () => {

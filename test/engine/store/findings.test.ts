@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { FindingReport, Sighting } from '../../../src/engine/model.js';
+import { openStore } from '../../../src/engine/store/open-store.js';
+import { tempDir } from './helpers/store-fixtures.js';
+
+const report = (signature: string, over: Partial<FindingReport> = {}): FindingReport => ({
+  mode: 'fuzz',
+  caseId: 'url/round trip',
+  signature,
+  kind: 'property-failed',
+  title: 'TypeError: bad input',
+  evidence: 'counterexample: ["%"]',
+  detail: { seed: 42 },
+  repro: 'perflab fuzz --replay <id>',
+  ...over,
+});
+const seen = (runId: string, commit: string | null = 'c1'): Sighting => ({ runId, commit, at: `2026-11-21T10:00:0${runId.length % 10}.000Z` });
+
+describe('findings', () => {
+  it('a new signature becomes a finding; the same signature again counts a sighting and keeps the id', async () => {
+    const dir = await tempDir();
+    const store = await openStore(dir);
+    const first = await store.recordFinding(report('sig-a'), seen('r1'));
+    const again = await store.recordFinding(report('sig-a', { title: 'changed title' }), seen('r2', 'c2'));
+    const other = await store.recordFinding(report('sig-b'), seen('r2', 'c2'));
+
+    expect(first.outcome).toBe('new');
+    expect(again).toMatchObject({ outcome: 'seen', finding: { id: first.finding.id, count: 2, lastSeen: { runId: 'r2', commit: 'c2' }, firstSeen: { runId: 'r1' } } });
+    expect(other.outcome).toBe('new');
+    expect(other.finding.id).not.toBe(first.finding.id);
+    await store.close();
+
+    const reopened = await openStore(dir);
+    expect(reopened.listFindings().map((f) => [f.signature, f.count])).toEqual([['sig-a', 2], ['sig-b', 1]]);
+    await reopened.close();
+  });
+
+  it('the same signature in another mode is another finding', async () => {
+    const store = await openStore(await tempDir());
+    await store.recordFinding(report('same'), seen('r1'));
+    const stress = await store.recordFinding(report('same', { mode: 'stress' }), seen('r1'));
+    expect(stress.outcome).toBe('new');
+    expect(store.listFindings({ mode: 'stress' })).toHaveLength(1);
+    await store.close();
+  });
+
+  it('moves between states atomically, and a fixed finding seen again is regressed', async () => {
+    const store = await openStore(await tempDir());
+    const { finding } = await store.recordFinding(report('sig'), seen('r1'));
+
+    expect(await store.transitionFinding(finding.id, ['new'], 'known', 'slack:U0ALICE')).toMatchObject({ ok: true, finding: { state: 'known', stateBy: 'slack:U0ALICE' } });
+    expect(await store.transitionFinding(finding.id, ['new'], 'known', 'slack:U0BOB')).toMatchObject({ ok: false, reason: 'wrong-state', finding: { stateBy: 'slack:U0ALICE' } });
+    expect(await store.transitionFinding('f-missing', ['new'], 'known', 'x')).toEqual({ ok: false, reason: 'not-found' });
+
+    const fixedIn = seen('r3', 'c3');
+    await store.transitionFinding(finding.id, ['new', 'known'], 'fixed', 'perflab', { fixedIn });
+    expect(store.listFindings({ state: 'fixed' })).toHaveLength(1);
+
+    const back = await store.recordFinding(report('sig'), seen('r4', 'c4'));
+    expect(back).toMatchObject({ outcome: 'regressed', finding: { state: 'regressed', count: 2, fixedIn: { commit: 'c3' } } });
+    await store.close();
+  });
+
+  it('marks a finding flaky', async () => {
+    const store = await openStore(await tempDir());
+    const { finding } = await store.recordFinding(report('sig'), seen('r1'));
+    expect((await store.setFindingFlaky(finding.id, true))?.flaky).toBe(true);
+    expect(await store.setFindingFlaky('f-missing', true)).toBeUndefined();
+    await store.close();
+  });
+});
