@@ -3,6 +3,7 @@
 // baselines, and act on alerts. Work goes through the job queue; alerts go
 // out through the outbox. Edges (bot, CLI) parse and authorize; the lab acts.
 import { join, relative } from 'node:path';
+import { z } from 'zod';
 import { Outbox } from '../engine/alert/outbox.js';
 import type { Notifier } from '../engine/alert/notifier.js';
 import { ErrorCode, PerflabError } from '../engine/errors.js';
@@ -10,7 +11,7 @@ import { describeCheckout, resolveCommit } from '../engine/git/git.js';
 import { withWorktree } from '../engine/git/worktree.js';
 import type { Alert, AuditEvent, Baseline, Trigger } from '../engine/model.js';
 import { ExclusivePool } from '../engine/pool/exclusive-pool.js';
-import { JobQueue, type CancelOutcome, type Job } from '../engine/queue/job-queue.js';
+import { JobQueue, type CancelOutcome, type Job, type JobSpec } from '../engine/queue/job-queue.js';
 import { caseFilter } from '../engine/suite/case-filter.js';
 import type { BenchOptions } from '../engine/suite/define-suite.js';
 import type { HistoryEntry, Store, Transition } from '../engine/store/store.js';
@@ -29,6 +30,16 @@ export interface LabOptions {
   onError?: (context: string, error: unknown) => void;
 }
 
+// Requests are stored with their jobs and read back after a restart: checked, not trusted.
+const runRequestSchema = z.object({ pattern: z.string().optional(), caseIds: z.array(z.string()).readonly().optional(), ref: z.string().optional() }).strict();
+const compareRequestSchema = z.object({ refA: z.string(), refB: z.string(), pattern: z.string().optional() }).strict();
+
+export type RunRequest = z.infer<typeof runRequestSchema>;
+export type CompareRequest = z.infer<typeof compareRequestSchema>;
+
+/** Finished jobs kept in the store for `/perflab status` and after a restart. */
+const KEEP_FINISHED_JOBS = 200;
+
 export type JobEvent =
   | { type: 'started'; job: Job }
   | { type: 'progress'; job: Job; progress: BenchProgress }
@@ -44,7 +55,7 @@ export type JobListener = (event: JobEvent) => void;
 export type AlertActionOutcome = Transition | { ok: false; reason: 'not-applicable'; alert: Alert; message: string };
 
 export class Lab {
-  readonly jobs = new JobQueue();
+  readonly jobs: JobQueue;
   readonly store: Store;
   readonly machine: string;
   readonly suitesDir: string;
@@ -52,6 +63,7 @@ export class Lab {
   readonly #pool: ExclusivePool;
   readonly #overrides: BenchOptions;
   readonly #onError: (context: string, error: unknown) => void;
+  readonly #listeners = new Map<string, Set<JobListener>>();
 
   constructor(options: LabOptions) {
     this.store = options.store;
@@ -61,69 +73,115 @@ export class Lab {
     this.#overrides = options.overrides ?? {};
     this.#onError = options.onError ?? (() => undefined);
     this.outbox = options.notifier ? new Outbox(this.store, options.notifier, { onError: (alert, error) => this.#onError(`posting alert ${alert.id}`, error) }) : null;
+    this.jobs = new JobQueue({ save: (job) => this.store.putJob(job, KEEP_FINISHED_JOBS), onError: this.#onError });
+    this.#handle('run', (job, signal) => this.#runJob(job, signal));
+    this.#handle('compare', (job, signal) => this.#compareJob(job, signal));
+  }
+
+  /**
+   * Resumes the queue the store holds (jobs queued before a restart run now;
+   * jobs cut off while running are marked interrupted and queued once more)
+   * and starts taking work. Call once, after construction.
+   */
+  start(): Job[] {
+    const interrupted = this.jobs.start(this.store.listJobs());
+    for (const job of interrupted) void this.#audit({ kind: 'command', by: 'perflab' }, 'job.interrupted', { jobId: job.id, description: job.description });
+    return interrupted;
   }
 
   /** Run the suites (optionally only cases matching `pattern`) as they are now, or at `ref`. */
-  runSuites(request: { pattern?: string; caseIds?: readonly string[]; ref?: string }, trigger: Trigger, listener?: JobListener): Job {
+  runSuites(request: RunRequest, trigger: Trigger, listener?: JobListener): Job {
     const selection = request.caseIds ? request.caseIds.join(', ') : (request.pattern ?? 'all');
-    const what = `run ${selection}${request.ref ? ` @${request.ref}` : ''}`;
-    const ids = request.caseIds ? new Set(request.caseIds) : null;
-    const filter = ids ? (id: string) => ids.has(id) : caseFilter(request.pattern);
-    const job = this.jobs.submit({ kind: 'run', description: what, trigger }, async (signal) => {
-      listener?.({ type: 'started', job });
-      try {
-        const report = await this.#atRef(request.ref, async (suitesDir) => {
-          const checkout = await describeCheckout(suitesDir);
-          return runBench({
-            suitesDir,
-            filter,
-            store: this.store,
-            machine: this.machine,
-            trigger,
-            checkout,
-            overrides: this.#overrides,
-            pool: this.#pool,
-            signal,
-            onProgress: (progress) => listener?.({ type: 'progress', job, progress }),
-          });
-        });
-        await this.#audit(trigger, 'run', { selection, ref: request.ref ?? null, runId: report.run.id });
-        for (const alert of report.alerts) void this.outbox?.deliver(alert.id);
-        if (signal.aborted) listener?.({ type: 'cancelled', job, ...(job.cancelledBy ? { by: job.cancelledBy } : {}), report });
-        else listener?.({ type: 'run-finished', job, report });
-      } catch (error) {
-        notifyFailure(listener, job, signal, error);
-        throw error;
-      }
-    });
-    return job;
+    const description = `run ${selection}${request.ref ? ` @${request.ref}` : ''}`;
+    return this.#submit({ kind: 'run', description, trigger, request: { ...request } }, listener);
   }
 
   /** Measure two refs interleaved: "does my branch make it slower?". */
-  compare(request: { refA: string; refB: string; pattern?: string }, trigger: Trigger, listener?: JobListener): Job {
-    const job = this.jobs.submit({ kind: 'compare', description: `compare ${request.refA} ${request.refB}${request.pattern ? ` ${request.pattern}` : ''}`, trigger }, async (signal) => {
-      listener?.({ type: 'started', job });
+  compare(request: CompareRequest, trigger: Trigger, listener?: JobListener): Job {
+    const description = `compare ${request.refA} ${request.refB}${request.pattern ? ` ${request.pattern}` : ''}`;
+    return this.#submit({ kind: 'compare', description, trigger, request: { ...request } }, listener);
+  }
+
+  async #runJob(job: Job, signal: AbortSignal): Promise<void> {
+    const request = runRequestSchema.parse(job.request);
+    const { trigger } = job;
+    const selection = request.caseIds ? request.caseIds.join(', ') : (request.pattern ?? 'all');
+    const ids = request.caseIds ? new Set(request.caseIds) : null;
+    const filter = ids ? (id: string) => ids.has(id) : caseFilter(request.pattern);
+    const report = await this.#atRef(request.ref, async (suitesDir) =>
+      runBench({
+        suitesDir,
+        filter,
+        store: this.store,
+        machine: this.machine,
+        trigger,
+        checkout: await describeCheckout(suitesDir),
+        overrides: this.#overrides,
+        pool: this.#pool,
+        signal,
+        onProgress: (progress) => this.#emit(job, { type: 'progress', job, progress }),
+      }),
+    );
+    await this.#audit(trigger, 'run', { selection, ref: request.ref ?? null, runId: report.run.id });
+    for (const alert of report.alerts) void this.outbox?.deliver(alert.id);
+    if (signal.aborted) this.#emit(job, { type: 'cancelled', job, ...(job.cancelledBy ? { by: job.cancelledBy } : {}), report });
+    else this.#emit(job, { type: 'run-finished', job, report });
+  }
+
+  async #compareJob(job: Job, signal: AbortSignal): Promise<void> {
+    const request = compareRequestSchema.parse(job.request);
+    const checkout = await this.#checkout();
+    const report = await compareRefs({
+      repo: checkout.root,
+      refA: request.refA,
+      refB: request.refB,
+      suites: relative(checkout.root, this.suitesDir),
+      filter: caseFilter(request.pattern),
+      pool: this.#pool,
+      overrides: this.#overrides,
+      signal,
+    });
+    await this.#audit(job.trigger, 'compare', { ...request, commitA: report.commitA, commitB: report.commitB });
+    if (signal.aborted) this.#emit(job, { type: 'cancelled', job, ...(job.cancelledBy ? { by: job.cancelledBy } : {}) });
+    else this.#emit(job, { type: 'compare-finished', job, report });
+  }
+
+  /** Queues the work (or joins the same work already queued) and tells `listener` how it goes. */
+  #submit(spec: JobSpec, listener?: JobListener): Job {
+    const { job } = this.jobs.submit(spec);
+    if (listener) {
+      const listeners = this.#listeners.get(job.id) ?? new Set();
+      listeners.add(listener);
+      this.#listeners.set(job.id, listeners);
+    }
+    return job;
+  }
+
+  /** Registers a job kind: `run` wraps it with the started/failed/cancelled events every listener expects. */
+  #handle(kind: string, run: (job: Job, signal: AbortSignal) => Promise<void>): void {
+    this.jobs.register(kind, async (job, signal) => {
+      this.#emit(job, { type: 'started', job });
       try {
-        const checkout = await this.#checkout();
-        const report = await compareRefs({
-          repo: checkout.root,
-          refA: request.refA,
-          refB: request.refB,
-          suites: relative(checkout.root, this.suitesDir),
-          filter: caseFilter(request.pattern),
-          pool: this.#pool,
-          overrides: this.#overrides,
-          signal,
-        });
-        await this.#audit(trigger, 'compare', { ...request, commitA: report.commitA, commitB: report.commitB });
-        if (signal.aborted) listener?.({ type: 'cancelled', job, ...(job.cancelledBy ? { by: job.cancelledBy } : {}) });
-        else listener?.({ type: 'compare-finished', job, report });
+        await run(job, signal);
       } catch (error) {
-        notifyFailure(listener, job, signal, error);
+        if (signal.aborted) this.#emit(job, { type: 'cancelled', job, ...(job.cancelledBy ? { by: job.cancelledBy } : {}) });
+        else this.#emit(job, { type: 'failed', job, error: error instanceof Error ? error.message : String(error) });
         throw error;
+      } finally {
+        // Listeners of a finished job are done; let them go.
+        queueMicrotask(() => this.#listeners.delete(job.id));
       }
     });
-    return job;
+  }
+
+  #emit(job: Job, event: JobEvent): void {
+    for (const listener of this.#listeners.get(job.id) ?? []) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.#onError(`a listener of job ${job.id}`, error);
+      }
+    }
   }
 
   cancel(jobId: string, actor: string): CancelOutcome {
@@ -201,8 +259,8 @@ export class Lab {
   /** Stops retry timers and waits for running jobs to notice cancellation. */
   async close(): Promise<void> {
     this.outbox?.close();
-    for (const job of this.jobs.list()) if (job.state === 'queued' || job.state === 'running') this.jobs.cancel(job.id, 'shutdown');
-    await this.jobs.idle();
+    // Queued jobs stay queued in the store: the next start runs them.
+    await this.jobs.stop('shutdown');
   }
 
   async #settled(alert: Alert, action: string, actor: string, args: Record<string, unknown>): Promise<void> {
@@ -230,7 +288,3 @@ export class Lab {
   }
 }
 
-function notifyFailure(listener: JobListener | undefined, job: Job, signal: AbortSignal, error: unknown): void {
-  if (signal.aborted) listener?.({ type: 'cancelled', job, ...(job.cancelledBy ? { by: job.cancelledBy } : {}) });
-  else listener?.({ type: 'failed', job, error: error instanceof Error ? error.message : String(error) });
-}

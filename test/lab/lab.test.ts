@@ -59,6 +59,7 @@ describe('Lab', () => {
     repo.write('suites/spin.ts', spinSuite(1));
     repo.commit('spin');
     const lab = new Lab({ store, machine: 'm', suitesDir: join(repo.dir, 'suites'), overrides: { timeBudgetMs: 50, minSamples: 5, warmupMs: 5 } });
+    lab.start();
     const events: JobEvent['type'][] = [];
 
     const job = lab.runSuites({ pattern: 'spin' }, { kind: 'command', by: 'slack:U1' }, (e) => events.push(e.type));
@@ -78,6 +79,7 @@ describe('Lab', () => {
     repo.write('suites/new.ts', spinSuite(1, 'new'));
     repo.commit('new suite');
     const lab = new Lab({ store, machine: 'm', suitesDir: join(repo.dir, 'suites'), overrides: { timeBudgetMs: 50, minSamples: 5, warmupMs: 5 } });
+    lab.start();
     let caseIds: string[] = [];
 
     lab.runSuites({ ref: 'HEAD~1' }, { kind: 'command', by: 'slack:U1' }, (e) => {
@@ -91,6 +93,7 @@ describe('Lab', () => {
   it('accepting an alert makes its results the baseline, once; a second accept changes nothing', async () => {
     const alert = await seedRegression();
     const lab = new Lab({ store, machine: 'm', suitesDir: repo.dir });
+    lab.start();
 
     const first = await lab.acceptAlert(alert.id, 'slack:U1', 'intended: new algorithm');
     const second = await lab.acceptAlert(alert.id, 'slack:U2');
@@ -105,6 +108,7 @@ describe('Lab', () => {
   it('investigating records the note and the assignee, and dismissing ends it', async () => {
     const alert = await seedRegression();
     const lab = new Lab({ store, machine: 'm', suitesDir: repo.dir });
+    lab.start();
 
     await lab.investigateAlert(alert.id, 'slack:U1', 'allocations in the hot loop?', 'U2');
     expect(store.getAlert(alert.id)).toMatchObject({ state: 'investigating', investigation: { note: 'allocations in the hot loop?', assignee: 'U2' } });
@@ -116,6 +120,7 @@ describe('Lab', () => {
     repo.write('suites/spin.ts', spinSuite(1));
     repo.commit('spin');
     const lab = new Lab({ store, machine: 'm', suitesDir: join(repo.dir, 'suites'), overrides: { timeBudgetMs: 20_000, minSamples: 5, warmupMs: 5 } });
+    lab.start();
     const events: JobEvent[] = [];
     const job = lab.runSuites({}, { kind: 'command', by: 'slack:U1' }, (e) => {
       events.push(e);
@@ -131,8 +136,9 @@ describe('Lab', () => {
 
   it('cancels a queued job before it starts', async () => {
     const lab = new Lab({ store, machine: 'm', suitesDir: join(repo.dir, 'nowhere') });
+    lab.start();
     const first = lab.runSuites({}, { kind: 'command', by: 'slack:U1' });
-    const second = lab.runSuites({}, { kind: 'command', by: 'slack:U1' });
+    const second = lab.runSuites({ pattern: 'other' }, { kind: 'command', by: 'slack:U1' });
 
     expect(lab.cancel(second.id, 'slack:U1')).toMatchObject({ ok: true });
     await lab.jobs.idle();

@@ -1,91 +1,245 @@
-// The job queue: work asked for by a person, a schedule or a commit, run one
-// job at a time (benchmarks never run beside other work, DESIGN §5), each
-// cancellable. In memory for now; persistence comes with the triggers.
+// The job queue: work asked for by a person, a schedule, a commit or CI, run
+// one job at a time (benchmarks never run beside other work, DESIGN §5), the
+// highest priority first. Every job is a record that can run again in a new
+// process — a kind, a JSON request and a trigger — and every state change is
+// saved, so a restart (even after SIGKILL) resumes what was queued and marks
+// what was running `interrupted`, putting it back in the queue once.
 import { randomBytes } from 'node:crypto';
-import type { Trigger } from '../model.js';
+import type { Job, JobState, Trigger } from '../model.js';
 
-export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'interrupted';
+export type { Job, JobState };
 
-export interface Job {
-  id: string;
-  kind: 'run' | 'compare';
-  /** What it does, for people: "run json/*", "compare main my-branch". */
+/** What to run. `dedupeKey` defaults to kind × request: asking twice for the same work while it waits gives the same job. */
+export interface JobSpec {
+  kind: string;
   description: string;
   trigger: Trigger;
-  state: JobState;
-  createdAt: string;
-  startedAt?: string;
-  finishedAt?: string;
-  error?: string;
-  cancelledBy?: string;
+  request: Record<string, unknown>;
+  priority?: number;
+  dedupeKey?: string;
 }
+
+/** Runs one job; resolves when done, rejects when failed. Stops early when `signal` aborts. */
+export type JobHandler = (job: Job, signal: AbortSignal) => Promise<void>;
 
 export type CancelOutcome = { ok: true; job: Job } | { ok: false; reason: 'not-found' } | { ok: false; reason: 'finished'; job: Job };
 
-type Work = (signal: AbortSignal) => Promise<void>;
+export type SubmitOutcome = { job: Job; duplicate: boolean };
 
+/** People waiting in a channel come before commits, and commits before nightly schedules. */
+export const PRIORITY = { person: 20, ci: 15, commit: 10, schedule: 0 } as const;
+
+export function priorityOf(trigger: Trigger): number {
+  switch (trigger.kind) {
+    case 'command':
+    case 'button':
+    case 'cli':
+      return PRIORITY.person;
+    case 'ci':
+      return PRIORITY.ci;
+    case 'commit':
+      return PRIORITY.commit;
+    case 'schedule':
+      return PRIORITY.schedule;
+  }
+}
+
+export interface JobQueueOptions {
+  /** Saves a job's current record; called on every state change, in order. */
+  save?: (job: Job) => Promise<void>;
+  onError?: (context: string, error: unknown) => void;
+  /** A job found running after a restart is re-queued this many times at most. Default 1. */
+  maxRestarts?: number;
+}
+
+const ACTIVE: readonly JobState[] = ['queued', 'running'];
 const KEEP_FINISHED = 50;
 
 export class JobQueue {
-  readonly #jobs = new Map<string, { job: Job; work: Work; abort: AbortController }>();
-  #tail: Promise<void> = Promise.resolve();
+  readonly #handlers = new Map<string, JobHandler>();
+  readonly #jobs = new Map<string, Job>();
+  readonly #aborts = new Map<string, AbortController>();
+  readonly #save: (job: Job) => Promise<void>;
+  readonly #onError: (context: string, error: unknown) => void;
+  readonly #maxRestarts: number;
+  #running: Promise<void> | null = null;
+  #paused = true;
+  #saving: Promise<void> = Promise.resolve();
+  #idle: { promise: Promise<void>; resolve: () => void } | null = null;
 
-  submit(spec: Pick<Job, 'kind' | 'description' | 'trigger'>, work: Work): Job {
-    const job: Job = { ...spec, id: `j-${randomBytes(3).toString('hex')}`, state: 'queued', createdAt: new Date().toISOString() };
-    const entry = { job, work, abort: new AbortController() };
-    this.#jobs.set(job.id, entry);
-    this.#tail = this.#tail.then(() => this.#run(entry));
+  constructor(options: JobQueueOptions = {}) {
+    this.#save = options.save ?? (() => Promise.resolve());
+    this.#onError = options.onError ?? (() => undefined);
+    this.#maxRestarts = options.maxRestarts ?? 1;
+  }
+
+  /** Says how jobs of `kind` run. Register every kind before `start`. */
+  register(kind: string, handler: JobHandler): void {
+    this.#handlers.set(kind, handler);
+  }
+
+  /**
+   * Takes back the jobs a previous process saved and starts running. Queued
+   * jobs stay queued; running ones were cut off: they become `interrupted`
+   * and, unless they were already restarted `maxRestarts` times, a copy is
+   * queued. Returns the jobs that were interrupted.
+   */
+  start(saved: readonly Job[] = []): Job[] {
+    const interrupted: Job[] = [];
+    for (const record of saved) {
+      const job: Job = structuredClone(record);
+      this.#jobs.set(job.id, job);
+      if (job.state !== 'running') continue;
+      interrupted.push(job);
+      this.#finish(job, 'interrupted', 'perflab stopped while this job ran');
+      if (job.restarts < this.#maxRestarts) {
+        const again = this.#create({ ...job, dedupeKey: job.dedupeKey }, job.restarts + 1);
+        job.error = `perflab stopped while this job ran; queued again as ${again.id}`;
+        this.#persist(job);
+      }
+    }
+    this.#paused = false;
+    this.#pump();
+    return interrupted;
+  }
+
+  submit(spec: JobSpec): SubmitOutcome {
+    const dedupeKey = spec.dedupeKey ?? `${spec.kind}:${stableJson(spec.request)}`;
+    const existing = [...this.#jobs.values()].find((j) => j.dedupeKey === dedupeKey && ACTIVE.includes(j.state));
+    if (existing) return { job: existing, duplicate: true };
+    if (!this.#handlers.has(spec.kind)) throw new Error(`no handler for jobs of kind "${spec.kind}"`);
+    const job = this.#create({ ...spec, dedupeKey }, 0);
+    // Not at once: the caller gets the job (and can attach to it) before it starts.
+    queueMicrotask(() => this.#pump());
+    return { job, duplicate: false };
+  }
+
+  get(id: string): Job | undefined {
+    return this.#jobs.get(id);
+  }
+
+  /** Running first, then queued in the order they will run, then the most recent finished ones. */
+  list(): Job[] {
+    const jobs = [...this.#jobs.values()];
+    const running = jobs.filter((j) => j.state === 'running');
+    const queued = this.#queued();
+    const finished = jobs.filter((j) => !ACTIVE.includes(j.state)).reverse();
+    return [...running, ...queued, ...finished];
+  }
+
+  cancel(id: string, by: string): CancelOutcome {
+    const job = this.#jobs.get(id);
+    if (!job) return { ok: false, reason: 'not-found' };
+    if (!ACTIVE.includes(job.state)) return { ok: false, reason: 'finished', job };
+    job.cancelledBy = by;
+    if (job.state === 'queued') {
+      this.#finish(job, 'cancelled');
+      this.#pump();
+    }
+    else this.#aborts.get(id)?.abort(new Error(`cancelled by ${by}`));
+    return { ok: true, job };
+  }
+
+  /** Resolves when nothing is queued or running and every state change is saved. */
+  async idle(): Promise<void> {
+    while (this.#running || (!this.#paused && this.#queued().length > 0)) {
+      this.#idle ??= withResolvers();
+      await this.#idle.promise;
+    }
+    await this.#saving;
+  }
+
+  /** Stops taking new jobs (queued ones stay queued, and saved) and cancels the running one. */
+  async stop(by = 'shutdown'): Promise<void> {
+    this.#paused = true;
+    for (const job of this.#jobs.values()) if (job.state === 'running') this.cancel(job.id, by);
+    await this.#running;
+    await this.#saving;
+  }
+
+  #create(spec: JobSpec & { dedupeKey: string }, restarts: number): Job {
+    const job: Job = {
+      id: `j-${randomBytes(3).toString('hex')}`,
+      kind: spec.kind,
+      description: spec.description,
+      trigger: spec.trigger,
+      request: spec.request,
+      priority: spec.priority ?? priorityOf(spec.trigger),
+      dedupeKey: spec.dedupeKey,
+      state: 'queued',
+      createdAt: new Date().toISOString(),
+      restarts,
+    };
+    this.#jobs.set(job.id, job);
+    this.#persist(job);
     this.#forgetOld();
     return job;
   }
 
-  get(id: string): Job | undefined {
-    return this.#jobs.get(id)?.job;
+  #queued(): Job[] {
+    // Stable: equal priorities keep submission order (Map iteration order).
+    return [...this.#jobs.values()].filter((j) => j.state === 'queued').sort((a, b) => b.priority - a.priority);
   }
 
-  /** Queued and running jobs first, then the most recent finished ones. */
-  list(): Job[] {
-    const jobs = [...this.#jobs.values()].map((e) => e.job);
-    const active = jobs.filter((j) => j.state === 'queued' || j.state === 'running');
-    return [...active, ...jobs.filter((j) => !active.includes(j)).reverse()];
-  }
-
-  cancel(id: string, by: string): CancelOutcome {
-    const entry = this.#jobs.get(id);
-    if (!entry) return { ok: false, reason: 'not-found' };
-    const { job } = entry;
-    if (job.state !== 'queued' && job.state !== 'running') return { ok: false, reason: 'finished', job };
-    job.cancelledBy = by;
-    if (job.state === 'queued') {
-      job.state = 'cancelled';
-      job.finishedAt = new Date().toISOString();
+  #pump(): void {
+    if (this.#running || this.#paused) return;
+    const next = this.#queued()[0];
+    if (!next) {
+      this.#idle?.resolve();
+      this.#idle = null;
+      return;
     }
-    entry.abort.abort(new Error(`cancelled by ${by}`));
-    return { ok: true, job };
+    this.#running = this.#run(next).finally(() => {
+      this.#running = null;
+      this.#pump();
+    });
   }
 
-  /** Resolves when every job submitted so far has finished. */
-  idle(): Promise<void> {
-    return this.#tail;
-  }
-
-  async #run(entry: { job: Job; work: Work; abort: AbortController }): Promise<void> {
-    const { job } = entry;
-    if (job.state !== 'queued') return; // cancelled while waiting
+  async #run(job: Job): Promise<void> {
+    const abort = new AbortController();
+    this.#aborts.set(job.id, abort);
     job.state = 'running';
     job.startedAt = new Date().toISOString();
+    this.#persist(job);
     try {
-      await entry.work(entry.abort.signal);
-      job.state = entry.abort.signal.aborted ? 'cancelled' : 'done';
+      const handler = this.#handlers.get(job.kind);
+      if (!handler) throw new Error(`no handler for jobs of kind "${job.kind}"`);
+      await handler(job, abort.signal);
+      this.#finish(job, abort.signal.aborted ? 'cancelled' : 'done');
     } catch (error) {
-      job.state = entry.abort.signal.aborted ? 'cancelled' : 'failed';
-      job.error = error instanceof Error ? error.message : String(error);
+      this.#finish(job, abort.signal.aborted ? 'cancelled' : 'failed', error instanceof Error ? error.message : String(error));
+    } finally {
+      this.#aborts.delete(job.id);
     }
+  }
+
+  #finish(job: Job, state: JobState, error?: string): void {
+    job.state = state;
     job.finishedAt = new Date().toISOString();
+    if (error !== undefined) job.error = error;
+    this.#persist(job);
+  }
+
+  #persist(job: Job): void {
+    const record = structuredClone(job);
+    this.#saving = this.#saving.then(() => this.#save(record)).catch((error: unknown) => this.#onError(`saving job ${job.id}`, error));
   }
 
   #forgetOld(): void {
-    const finished = [...this.#jobs.values()].filter((e) => e.job.finishedAt);
-    for (const e of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.#jobs.delete(e.job.id);
+    const finished = [...this.#jobs.values()].filter((j) => !ACTIVE.includes(j.state));
+    for (const job of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.#jobs.delete(job.id);
   }
+}
+
+/** JSON with sorted keys, so `{a, b}` and `{b, a}` are the same request. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+}
+
+function withResolvers(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
 }

@@ -185,8 +185,9 @@ export class StoreState {
   /** Inserts or replaces the job (by id); finished jobs beyond the newest `keepFinished` are forgotten. */
   async putJob(job: Job, keepFinished: number): Promise<void> {
     const state = this.#file.data;
-    const others = state.jobs.filter((j) => j.id !== job.id);
-    const jobs = [...others, snapshot(job)];
+    const saved = snapshot(job);
+    const known = state.jobs.some((j) => j.id === job.id);
+    const jobs = known ? state.jobs.map((j) => (j.id === job.id ? saved : j)) : [...state.jobs, saved];
     const finished = jobs.filter((j) => j.finishedAt !== undefined);
     const forget = new Set(finished.slice(0, Math.max(0, finished.length - keepFinished)));
     await this.#commit({ ...state, jobs: jobs.filter((j) => !forget.has(j)) });
