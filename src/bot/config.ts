@@ -1,8 +1,7 @@
 // Bot configuration: the environment first, as Bolt apps conventionally do,
 // then an optional perflab.config.json for what does not fit in a variable.
 // A missing or contradictory setting stops start-up naming the variable.
-import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import { CONFIG_FILE, readConfigFile } from '../engine/config-file.js';
 import { ErrorCode, PerflabError } from '../engine/errors.js';
 
 export type SlackConnection =
@@ -20,15 +19,7 @@ export interface BotConfig {
   admins: { users: string[]; groups: string[] };
 }
 
-const fileSchema = z
-  .object({
-    channel: z.string().min(1).optional(),
-    port: z.number().int().min(0).max(65_535).optional(),
-    admins: z.object({ users: z.array(z.string().regex(/^[UW][A-Z0-9]+$/, 'a Slack user id like U012ABC')).default([]), groups: z.array(z.string().regex(/^S[A-Z0-9]+$/, 'a user group id like S012ABC')).default([]) }).strict().optional(),
-  })
-  .strict();
-
-export const CONFIG_FILE = 'perflab.config.json';
+export { CONFIG_FILE };
 
 export async function loadBotConfig(env: NodeJS.ProcessEnv = process.env, file = CONFIG_FILE): Promise<BotConfig> {
   const fromFile = await readConfigFile(file);
@@ -76,26 +67,4 @@ function parseAdmins(value: string | undefined): BotConfig['admins'] | undefined
   const bad = ids.find((id) => !/^[UWS][A-Z0-9]+$/.test(id));
   if (bad) throw new PerflabError(ErrorCode.Config, `PERFLAB_ADMINS: "${bad}" is not a Slack user id (U…) or user group id (S…)`);
   return { users: ids.filter((id) => !id.startsWith('S')), groups: ids.filter((id) => id.startsWith('S')) };
-}
-
-async function readConfigFile(file: string): Promise<z.infer<typeof fileSchema>> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    throw new PerflabError(ErrorCode.Config, `cannot read: ${String(error)}`, { file });
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new PerflabError(ErrorCode.Config, `not valid JSON: ${(error as Error).message}`, { file });
-  }
-  const parsed = fileSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new PerflabError(ErrorCode.Config, `${issue?.path.join('.') || '(top level)'}: ${issue?.message ?? 'invalid'}`, { file });
-  }
-  return parsed.data;
 }

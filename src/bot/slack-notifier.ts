@@ -39,10 +39,14 @@ export class SlackNotifier implements Notifier {
 
   async update(alert: Alert, message: PostedMessage): Promise<void> {
     const outcome = outcomeOf(alert);
-    if (!outcome) return;
     const view = await alertView(this.lab(), alert, this.repo);
-    const body = alertResolved(view, outcome, { sign: this.key.sign });
+    // Still open (e.g. a bisection added its culprit): the same message with its buttons.
+    const body = outcome ? alertResolved(view, outcome, { sign: this.key.sign }) : alertMessage(view, { sign: this.key.sign });
     await slack(() => this.client.chat.update({ channel: message.channel, ts: message.ts, text: body.text, blocks: body.blocks as never }));
+  }
+
+  async followUp(_alert: Alert, message: PostedMessage, text: string): Promise<void> {
+    await slack(() => this.client.chat.postMessage({ channel: message.channel, thread_ts: message.ts, text }));
   }
 }
 

@@ -9,7 +9,7 @@ import type { Notifier } from '../engine/alert/notifier.js';
 import { ErrorCode, PerflabError } from '../engine/errors.js';
 import { describeCheckout, resolveCommit } from '../engine/git/git.js';
 import { withWorktree } from '../engine/git/worktree.js';
-import type { Alert, AuditEvent, Baseline, Trigger } from '../engine/model.js';
+import type { Alert, AuditEvent, Baseline, Mode, Trigger } from '../engine/model.js';
 import { ExclusivePool } from '../engine/pool/exclusive-pool.js';
 import { JobQueue, type CancelOutcome, type Job, type JobSpec } from '../engine/queue/job-queue.js';
 import { caseFilter } from '../engine/suite/case-filter.js';
@@ -17,6 +17,10 @@ import type { BenchOptions } from '../engine/suite/define-suite.js';
 import type { HistoryEntry, Store, Transition } from '../engine/store/store.js';
 import { compareRefs, type CompareRefsReport } from '../modes/bench/compare-refs.js';
 import { runBench, WORKER_FILE, type BenchProgress, type BenchReport } from '../modes/bench/run-bench.js';
+import type { BisectOutcome } from '../engine/triggers/bisect.js';
+import { runBisectJob } from './bisect-job.js';
+import { runCommitJob } from './commit-job.js';
+import type { LabContext } from './lab-context.js';
 
 export interface LabOptions {
   store: Store;
@@ -27,6 +31,8 @@ export interface LabOptions {
   /** Run-wide measurement overrides (e.g. shorter budgets for a demo). */
   overrides?: BenchOptions;
   pool?: ExclusivePool;
+  /** Run the canary with every benchmark run (default true; tests of other things turn it off). */
+  canary?: boolean;
   onError?: (context: string, error: unknown) => void;
 }
 
@@ -47,7 +53,10 @@ export type JobEvent =
   | { type: 'compare-finished'; job: Job; report: CompareRefsReport }
   /** Stopped by `cancel`; what a run measured before is recorded (and in `report`). */
   | { type: 'cancelled'; job: Job; by?: string; report?: BenchReport }
-  | { type: 'failed'; job: Job; error: string };
+  | { type: 'failed'; job: Job; error: string }
+  /** A watched commit that did not build: recorded with a `build-failed` alert; the job itself is done. */
+  | { type: 'build-failed'; job: Job; commit: string; message: string; output: string }
+  | { type: 'bisect-finished'; job: Job; outcome: BisectOutcome };
 
 export type JobListener = (event: JobEvent) => void;
 
@@ -62,6 +71,7 @@ export class Lab {
   readonly outbox: Outbox | null;
   readonly #pool: ExclusivePool;
   readonly #overrides: BenchOptions;
+  readonly #canary: boolean;
   readonly #onError: (context: string, error: unknown) => void;
   readonly #listeners = new Map<string, Set<JobListener>>();
 
@@ -71,11 +81,46 @@ export class Lab {
     this.suitesDir = options.suitesDir;
     this.#pool = options.pool ?? new ExclusivePool({ filename: WORKER_FILE });
     this.#overrides = options.overrides ?? {};
+    this.#canary = options.canary ?? true;
     this.#onError = options.onError ?? (() => undefined);
     this.outbox = options.notifier ? new Outbox(this.store, options.notifier, { onError: (alert, error) => this.#onError(`posting alert ${alert.id}`, error) }) : null;
     this.jobs = new JobQueue({ save: (job) => this.store.putJob(job, KEEP_FINISHED_JOBS), onError: this.#onError });
     this.#handle('run', (job, signal) => this.#runJob(job, signal));
     this.#handle('compare', (job, signal) => this.#compareJob(job, signal));
+    const context = this.#context();
+    this.#handle('commit', (job, signal) => runCommitJob(context, job, signal));
+    this.#handle('bisect', (job, signal) => runBisectJob(context, job, signal));
+  }
+
+  /** Runs a selection of cases in one mode, as a schedule asks for it. */
+  runSelection(mode: Mode, pattern: string, trigger: Trigger, listener?: JobListener): Job {
+    switch (mode) {
+      case 'bench':
+        return this.runSuites({ pattern }, trigger, listener);
+      case 'stress':
+      case 'fuzz':
+        throw new PerflabError(ErrorCode.Config, `${mode} mode is not available in this perflab yet`);
+    }
+  }
+
+  /** Queues any kind of job (the watcher queues commits, the scheduler its runs). */
+  submit(spec: JobSpec, listener?: JobListener): Job {
+    return this.#submit(spec, listener);
+  }
+
+  #context(): LabContext {
+    return {
+      store: this.store,
+      machine: this.machine,
+      pool: this.#pool,
+      overrides: this.#overrides,
+      canary: this.#canary,
+      outbox: this.outbox,
+      submit: (spec) => this.#submit(spec),
+      emit: (job, event) => this.#emit(job, event),
+      audit: (trigger, action, args) => this.#audit(trigger, action, args),
+      onError: this.#onError,
+    };
   }
 
   /**
@@ -117,6 +162,7 @@ export class Lab {
         trigger,
         checkout: await describeCheckout(suitesDir),
         overrides: this.#overrides,
+        canary: this.#canary,
         pool: this.#pool,
         signal,
         onProgress: (progress) => this.#emit(job, { type: 'progress', job, progress }),

@@ -150,6 +150,8 @@ function findingIntro(view: AlertView, where: string): string {
 function factFields(view: AlertView): string[] {
   const fields: string[] = [];
   fields.push(`*Commits*\n${commitText(view)}`);
+  const culprit = view.alert.culprit;
+  if (culprit) fields.push(`*Culprit (bisected)*\n${code(shortCommit(culprit.commit))} by ${escapeMrkdwn(truncate(oneLine(culprit.author), 60))}: ${escapeMrkdwn(truncate(oneLine(culprit.subject), 120))}`);
   if (view.author) fields.push(`*Author*\n${authorText(view.author)}`);
   fields.push(`*Machine*\n${code(truncate(view.run.machine, 80))}${view.run.environment === 'suspect' ? ' :warning: noisy' : ''}`);
   return fields;

@@ -12,8 +12,10 @@ export interface Notifier {
   post(alert: Alert): Promise<PostedMessage>;
   /** Optional follow-up after the post is recorded (e.g. details in the message's thread); failures are only logged. */
   postDetails?(alert: Alert, message: PostedMessage): Promise<void>;
-  /** Shows an alert's new state (accepted, dismissed, investigating) in its existing message. */
+  /** Shows an alert's new state (accepted, dismissed, investigating) or new facts (a culprit) in its existing message. */
   update(alert: Alert, message: PostedMessage): Promise<void>;
+  /** Adds a later finding about the alert (e.g. the culprit a bisection found) under its message. */
+  followUp?(alert: Alert, message: PostedMessage, text: string): Promise<void>;
 }
 
 export class NotifyError extends Error {

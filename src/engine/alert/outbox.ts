@@ -58,6 +58,13 @@ export class Outbox {
     await this.#notifier.update(alert, { channel: delivery.channel, ts: delivery.ts });
   }
 
+  /** Adds `text` under the alert's message (its thread in Slack), if it has one. */
+  async followUp(alert: Alert, text: string): Promise<void> {
+    const { delivery } = alert;
+    if (delivery?.state !== 'posted' || !delivery.channel || !delivery.ts) return;
+    await this.#notifier.followUp?.(alert, { channel: delivery.channel, ts: delivery.ts }, text);
+  }
+
   /** Stops retry timers; pending alerts stay pending in the store for the next start. */
   close(): void {
     this.#closed = true;

@@ -149,6 +149,11 @@ export class JobQueue {
     await this.#saving;
   }
 
+  /** Resolves when every state change so far is saved. */
+  flush(): Promise<void> {
+    return this.#saving;
+  }
+
   /** Stops taking new jobs (queued ones stay queued, and saved) and cancels the running one. */
   async stop(by = 'shutdown'): Promise<void> {
     this.#paused = true;

@@ -3,7 +3,7 @@
 // audit) or read from disk on demand (results, history); every write is a
 // step on one queue, so no two read-modify-writes ever interleave.
 import { randomBytes } from 'node:crypto';
-import type { Alert, AlertDelivery, AlertState, AuditEvent, Baseline, Finding, FindingReport, FindingState, Job, RecordedResult, Run, Schedule, Sighting, WatchCursor } from '../model.js';
+import type { Alert, AlertDelivery, AlertState, AuditEvent, Baseline, Culprit, Finding, FindingReport, FindingState, Job, RecordedResult, Run, Schedule, Sighting, WatchCursor } from '../model.js';
 import type { AuditLog } from './audit-log.js';
 import type { CaseHistory } from './case-history.js';
 import { readResultsFile, writeResultsFile } from './results-file.js';
@@ -118,6 +118,10 @@ export class DiskStore implements Store {
 
   transitionAlert(id: string, from: readonly AlertState[], to: AlertState, by: string, patch?: Pick<Alert, 'investigation'>): Promise<Transition> {
     return this.#write(() => this.#parts.state.transitionAlert(id, from, to, by, patch));
+  }
+
+  setAlertCulprit(id: string, culprit: Culprit): Promise<Alert | undefined> {
+    return this.#write(() => this.#parts.state.patchAlert(id, { culprit }));
   }
 
   setAlertDelivery(id: string, delivery: AlertDelivery): Promise<Alert | undefined> {

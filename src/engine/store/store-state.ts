@@ -105,9 +105,14 @@ export class StoreState {
   }
 
   async setAlertDelivery(id: string, delivery: AlertDelivery): Promise<Alert | undefined> {
+    return this.patchAlert(id, { delivery });
+  }
+
+  /** Adds facts to an alert (its delivery, a culprit); never its state, which only `transitionAlert` moves. */
+  async patchAlert(id: string, patch: Pick<Alert, 'delivery'> | Pick<Alert, 'culprit'>): Promise<Alert | undefined> {
     const alert = this.#alerts.get(id);
     if (!alert) return undefined;
-    const updated = snapshot({ ...alert, delivery });
+    const updated = snapshot({ ...alert, ...patch });
     await this.#replaceAlert(alert, updated);
     return updated;
   }

@@ -1,6 +1,6 @@
 // What the engine needs from a store. `openStore` (lowdb on disk) is the
 // embedded implementation; the engine depends on this interface only.
-import type { Alert, AlertDelivery, AlertState, AuditEvent, Baseline, Finding, FindingReport, FindingState, Job, RecordedResult, Run, Schedule, Sighting, Verdict, WatchCursor } from '../model.js';
+import type { Alert, AlertDelivery, AlertState, AuditEvent, Baseline, Culprit, Finding, FindingReport, FindingState, Job, RecordedResult, Run, Schedule, Sighting, Verdict, WatchCursor } from '../model.js';
 
 /** One line of a case's history: small enough to read a year of it quickly. */
 export interface HistoryEntry {
@@ -63,6 +63,8 @@ export interface Store {
   listAlerts(options?: { state?: AlertState }): Alert[];
   /** Atomic: moves the alert to `to` only if its state is one of `from`. */
   transitionAlert(id: string, from: readonly AlertState[], to: AlertState, by: string, patch?: Pick<Alert, 'investigation'>): Promise<Transition>;
+  /** Records the commit a bisection pinned the alert on; its state is not touched. */
+  setAlertCulprit(id: string, culprit: Culprit): Promise<Alert | undefined>;
   /** Records the outbox's delivery state of an alert; its state is not touched. */
   setAlertDelivery(id: string, delivery: AlertDelivery): Promise<Alert | undefined>;
 

@@ -22,7 +22,12 @@ export interface CompareRefsOptions {
   overrides?: BenchOptions;
   onProgress?: (caseId: string, side: 'baseline' | 'candidate', done: number, target: number) => void;
   signal?: AbortSignal;
+  /** How a commit is checked out for measuring. Default: a worktree that borrows the repository's node_modules. */
+  checkoutAt?: CheckoutAt;
 }
+
+/** Runs `fn` with `commit` checked out in a directory of its own, then cleans up. */
+export type CheckoutAt = <T>(repo: string, commit: string, fn: (dir: string) => Promise<T>) => Promise<T>;
 
 export interface RefComparison {
   caseId: string;
@@ -46,8 +51,9 @@ export async function compareRefs(options: CompareRefsOptions): Promise<CompareR
   const { repo, pool } = options;
   const commitA = await resolveCommit(repo, options.refA);
   const commitB = await resolveCommit(repo, options.refB);
-  return withWorktree(repo, commitA, (dirA) =>
-    withWorktree(repo, commitB, async (dirB) => {
+  const checkoutAt = options.checkoutAt ?? withWorktree;
+  return checkoutAt(repo, commitA, (dirA) =>
+    checkoutAt(repo, commitB, async (dirB) => {
       const a = await listCases(pool, join(dirA, options.suites), options.filter, options.overrides);
       const b = await listCases(pool, join(dirB, options.suites), options.filter, options.overrides);
       const byId = new Map(a.cases.map((c) => [c.id, c]));
