@@ -38,8 +38,7 @@ const measured = z.object({
 const comparison = z
   .object({
     caseId: text(500).regex(/^[^/]+\/.+$/, 'expected a case id "suite/name"'),
-    // `no-baseline` never comes out of an A/B comparison.
-    verdict: z.enum(['regressed', 'improved', 'unchanged', 'unstable', 'errored']),
+    verdict: z.enum(['regressed', 'improved', 'unchanged', 'no-baseline', 'unstable', 'errored']),
     reason: text(10_000),
     change: change.optional(),
     error: caseError.optional(),
