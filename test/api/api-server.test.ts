@@ -8,9 +8,8 @@ import type { PushEvent } from '../../src/api/webhook/push-delivery.js';
 import { decodeSamples } from '../../src/engine/stats/index.js';
 import { openStore } from '../../src/engine/store/open-store.js';
 import type { Store } from '../../src/engine/store/store.js';
-import { ingestResults } from '../../src/lab/ingest-results.js';
 import { bodyFor, SECRET, signedHeaders } from './push-fixtures.js';
-import { resultsPayload } from './results-fixtures.js';
+import { ingestInto, resultsPayload } from './results-fixtures.js';
 
 const TOKEN = 'api-token-for-tests-0123456789';
 const LIMIT = 64 * 1024; // bytes
@@ -48,10 +47,7 @@ beforeEach(async () => {
       }
       pushes.push(push);
     },
-    onResults: async (payload, actor) => {
-      const { run, alerts } = await ingestResults(store, payload, actor);
-      return { runId: run.id, alerts: alerts.map((a) => a.id) };
-    },
+    onResults: ingestInto(store),
     log: (line) => logged.push(line),
   });
 });

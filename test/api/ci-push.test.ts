@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiServer, type ApiServer } from '../../src/api/api-server.js';
 import { openStore } from '../../src/engine/store/open-store.js';
 import type { Store } from '../../src/engine/store/store.js';
-import { ingestResults } from '../../src/lab/ingest-results.js';
+import { ingestInto } from './results-fixtures.js';
 import { spinSuite, tempRepo, type TempRepo } from '../helpers/temp-repo.js';
 
 const BIN = fileURLToPath(new URL('../../bin/perflab.js', import.meta.url));
@@ -33,10 +33,7 @@ beforeAll(async () => {
     port: 0,
     apiToken: TOKEN,
     onPush: () => {},
-    onResults: async (payload, actor) => {
-      const { run, alerts } = await ingestResults(store, payload, actor);
-      return { runId: run.id, alerts: alerts.map((a) => a.id) };
-    },
+    onResults: ingestInto(store),
     log: (line) => logged.push(line),
   });
 });

@@ -1,6 +1,9 @@
 // A pushed CI comparison as `perflab ci --push` sends it: one regressed case,
 // one unchanged, one errored.
+import type { ApiServerOptions } from '../../src/api/api-server.js';
 import type { ResultsPayload } from '../../src/api/results-payload.js';
+import type { Store } from '../../src/engine/store/store.js';
+import { ingestResults } from '../../src/lab/ingest-results.js';
 
 export const COMMIT_A = 'a'.repeat(40);
 export const COMMIT_B = 'b'.repeat(40);
@@ -42,5 +45,13 @@ export function resultsPayload(overrides: Partial<ResultsPayload> = {}): Results
     onlyB: ['json/new case'],
     suiteErrors: [],
     ...overrides,
+  };
+}
+
+/** What the lead's server does with pushed results: store them with `ingestResults`, answer with the ids. */
+export function ingestInto(store: Store): ApiServerOptions['onResults'] {
+  return async (payload, actor) => {
+    const { run, alerts } = await ingestResults(store, payload, actor);
+    return { runId: run.id, alerts: alerts.map((a) => a.id) };
   };
 }
