@@ -20,6 +20,10 @@ export const ErrorCode = {
   Git: 'PERFLAB_E_GIT',
   UnknownRef: 'PERFLAB_E_UNKNOWN_REF',
   Cancelled: 'PERFLAB_E_CANCELLED',
+  /** A perflab server refused the API token (`perflab ci --push`). */
+  PushRefused: 'PERFLAB_E_PUSH_REFUSED',
+  /** Results could not be pushed to a perflab server: unreachable, failing, or it rejected the payload. */
+  PushFailed: 'PERFLAB_E_PUSH_FAILED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -42,6 +46,7 @@ export function isUserError(error: unknown): error is PerflabError {
   return (
     error instanceof PerflabError &&
     error.code !== ErrorCode.StoreCorrupt &&
-    error.code !== ErrorCode.Git
+    error.code !== ErrorCode.Git &&
+    error.code !== ErrorCode.PushFailed
   );
 }

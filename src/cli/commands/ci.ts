@@ -1,17 +1,28 @@
 // `perflab ci`: inside an existing CI job (GitHub Actions, Buildbot,
 // Jenkins), measure the checked-out commit against a base interleaved, write
 // a report, and turn the build red — or yellow with --warn-only — on a
-// confirmed regression.
+// confirmed regression. With --push, the results also go to a perflab
+// server, which stores them and raises the alerts (many CI machines, one lab).
+//
+// Exit codes with --push: the comparison's own code wins when it is not 0
+// (a regression stays 1, or 4 with --warn-only; a broken suite stays 2), so a
+// push failure never hides a verdict — it is printed, though. On a clean
+// comparison, a refused token exits 2 and any other push failure exits 3.
+import { randomUUID } from 'node:crypto';
 import { appendFile, writeFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { Command } from 'commander';
+import { pushResults, resultsEndpoint } from '../../api/push-results.js';
+import { RESULTS_SCHEMA_VERSION, type ResultsPayload } from '../../api/results-payload.js';
+import { ciRunInfo, repositoryUrl } from '../../api/results-origin.js';
 import { ErrorCode, PerflabError } from '../../engine/errors.js';
 import { describeCheckout } from '../../engine/git/git.js';
 import { ExclusivePool } from '../../engine/pool/exclusive-pool.js';
 import { compareMarkdown } from '../../engine/report/compare-markdown.js';
 import { caseFilter } from '../../engine/suite/case-filter.js';
-import { compareRefs } from '../../modes/bench/compare-refs.js';
+import { compareRefs, type CompareRefsReport } from '../../modes/bench/compare-refs.js';
 import { WORKER_FILE } from '../../modes/bench/run-bench.js';
+import { machineName } from '../context.js';
 import { ExitCode } from '../exit-code.js';
 import { parsePositiveInt } from '../parse-number.js';
 
@@ -23,6 +34,8 @@ interface CiFlags {
   json?: string;
   warnOnly?: boolean;
   timeBudget?: number;
+  push?: string;
+  token?: string;
 }
 
 export function ciCommand(): Command {
@@ -35,12 +48,20 @@ export function ciCommand(): Command {
     .option('--json <file>', 'write the comparison as JSON here')
     .option('--warn-only', `a regression exits ${ExitCode.Warning} (a warning) instead of ${ExitCode.Regression}`)
     .option('--time-budget <ms>', 'time budget per case run (overrides suites)', parsePositiveInt)
+    .option('--push <url>', 'also send the results to the perflab server at this URL, which stores them and raises the alerts')
+    .option('--token <token>', 'API token for --push (better: $PERFLAB_TOKEN, which stays out of process lists and logs)')
     .action(async (flags: CiFlags) => {
       process.exitCode = await ci(flags);
     });
 }
 
 async function ci(flags: CiFlags): Promise<ExitCode> {
+  // Check the push settings before measuring for minutes.
+  const token = flags.token ?? process.env.PERFLAB_TOKEN;
+  if (flags.push !== undefined) {
+    resultsEndpoint(flags.push);
+    if (!token) throw new PerflabError(ErrorCode.Config, '--push needs an API token: set PERFLAB_TOKEN (or pass --token)');
+  }
   const suitesDir = resolve(flags.suites);
   const checkout = await describeCheckout(suitesDir);
   if (!checkout) throw new PerflabError(ErrorCode.Config, `${suitesDir} is not in a git checkout: perflab ci compares commits`);
@@ -63,7 +84,40 @@ async function ci(flags: CiFlags): Promise<ExitCode> {
   if (process.env.GITHUB_STEP_SUMMARY) await appendFile(process.env.GITHUB_STEP_SUMMARY, markdown);
   if (flags.json) await writeFile(flags.json, `${JSON.stringify({ base, ...report }, null, 2)}\n`);
 
+  const verdict = verdictCode(report, flags.warnOnly === true);
+  if (flags.push === undefined || !token) return verdict;
+  const pushed = await push(flags.push, token, {
+    schemaVersion: RESULTS_SCHEMA_VERSION,
+    pushId: randomUUID(),
+    base,
+    machine: machineName(),
+    ...optional('repository', await repositoryUrl(checkout.root)),
+    ...optional('ci', ciRunInfo()),
+    ...report,
+  });
+  return verdict !== ExitCode.Ok ? verdict : pushed;
+}
+
+function verdictCode(report: CompareRefsReport, warnOnly: boolean): ExitCode {
   if (report.suiteErrors.length > 0 || report.comparisons.some((c) => c.verdict === 'errored')) return ExitCode.UserError;
-  if (report.comparisons.some((c) => c.verdict === 'regressed')) return flags.warnOnly ? ExitCode.Warning : ExitCode.Regression;
+  if (report.comparisons.some((c) => c.verdict === 'regressed')) return warnOnly ? ExitCode.Warning : ExitCode.Regression;
   return ExitCode.Ok;
+}
+
+/** Sends the results; a failure is printed and becomes an exit code, never an exception that hides the verdict. */
+async function push(url: string, token: string, payload: ResultsPayload): Promise<ExitCode> {
+  try {
+    const pushed = await pushResults({ url, token, payload });
+    const alerts = pushed.alerts.length === 0 ? 'no alerts' : `${pushed.alerts.length} alert(s)`;
+    process.stderr.write(`pushed to ${resultsEndpoint(url).origin}: run ${pushed.runId}, ${alerts}\n`);
+    return ExitCode.Ok;
+  } catch (error) {
+    if (!(error instanceof PerflabError)) throw error;
+    process.stderr.write(`error: push failed: ${error.message}\n`);
+    return error.code === ErrorCode.PushRefused ? ExitCode.UserError : ExitCode.InternalError;
+  }
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }

@@ -8,7 +8,7 @@ import type { ExclusivePool } from '../../engine/pool/exclusive-pool.js';
 import type { CaseError, Change, Verdict } from '../../engine/model.js';
 import type { CaseFilter } from '../../engine/suite/case-filter.js';
 import type { BenchOptions } from '../../engine/suite/define-suite.js';
-import { confirmInterleaved } from './confirm-change.js';
+import { confirmInterleaved, type ConfirmationMedians } from './confirm-change.js';
 import { listCases, type SuiteError } from './list-cases.js';
 
 export interface CompareRefsOptions {
@@ -35,6 +35,8 @@ export interface RefComparison {
   change?: Change;
   reason: string;
   error?: CaseError;
+  /** What was measured, for whoever stores the comparison (e.g. `perflab ci --push`): the per-run medians of both sides. */
+  measured?: ConfirmationMedians & { kind: 'function' | 'command' };
 }
 
 export interface CompareRefsReport {
@@ -69,7 +71,13 @@ export async function compareRefs(options: CompareRefsOptions): Promise<CompareR
         comparisons.push(
           confirmation.verdict === 'errored'
             ? { caseId: candidate.id, verdict: 'errored', reason: confirmation.reason, error: confirmation.error }
-            : { caseId: candidate.id, verdict: confirmation.verdict, reason: confirmation.reason, ...(confirmation.change ? { change: confirmation.change } : {}) },
+            : {
+                caseId: candidate.id,
+                verdict: confirmation.verdict,
+                reason: confirmation.reason,
+                ...(confirmation.change ? { change: confirmation.change } : {}),
+                ...(confirmation.medians ? { measured: { kind: candidate.kind, ...confirmation.medians } } : {}),
+              },
         );
       }
       const idsB = new Set(b.cases.map((c) => c.id));

@@ -11,8 +11,15 @@ import type { ResolvedBenchOptions } from './bench-options.js';
 import type { BenchCaseRef } from './bench-case.js';
 import { measureCase } from './measure-case.js';
 
+/** The per-run medians a decision rests on (one value per fresh-worker run, in `unit` per operation). */
+export interface ConfirmationMedians {
+  unit: string;
+  baseline: number[];
+  candidate: number[];
+}
+
 export type Confirmation =
-  | { verdict: Exclude<Verdict, 'errored' | 'no-baseline'>; change?: Change; reason: string }
+  | { verdict: Exclude<Verdict, 'errored' | 'no-baseline'>; change?: Change; reason: string; medians?: ConfirmationMedians }
   | { verdict: 'errored'; error: CaseError; reason: string };
 
 export interface ConfirmRunOptions {
@@ -40,11 +47,13 @@ export async function confirmInterleaved(
 ): Promise<Confirmation> {
   const stats: ConfirmOptions = { threshold: run.threshold, direction: 'lower', ...(run.looks ? { looks: run.looks } : {}) };
   const sides = { baseline: [] as number[], candidate: [] as number[] };
+  let unit = '';
   const measure = async (side: 'baseline' | 'candidate', target: number): Promise<CaseError | undefined> => {
     const ref = side === 'baseline' ? baseline : candidate;
     const result = await measureCase(pool, ref, confirmationOptions(ref.options), run.signal);
     if (result.state === 'errored') return result.error;
     sides[side].push(result.summary.median);
+    unit = result.summary.unit;
     run.onRun?.(side, sides[side].length, target);
     return undefined;
   };
@@ -59,7 +68,7 @@ export async function confirmInterleaved(
       }
     }
     const decision = decideConfirmation(sides.baseline, sides.candidate, stats);
-    if (decision.decision !== 'continue') return toConfirmation(decision, 'interleaved');
+    if (decision.decision !== 'continue') return toConfirmation(decision, 'interleaved', { unit, ...sides });
   }
   throw new Error('unreachable: the last look always decides');
 }
@@ -82,19 +91,21 @@ export async function confirmAgainstWindow(
   // One look: as many re-runs as stored runs used, up to 30.
   const stored = windowMedians.slice(-30);
   const medians: number[] = [];
+  let unit = '';
   while (medians.length < stored.length) {
     const result = await measureCase(pool, candidate, confirmationOptions(candidate.options), run.signal);
     if (result.state === 'errored') return { verdict: 'errored', error: result.error, reason: `re-run failed during confirmation: ${result.error.message}` };
     medians.push(result.summary.median);
+    unit = result.summary.unit;
     run.onRun?.('candidate', medians.length, stored.length);
   }
   const decision = decideConfirmation(stored, medians, { threshold: run.threshold, direction: 'lower', looks: [stored.length] });
   if (decision.decision === 'continue') throw new Error('unreachable: a single look always decides');
-  return toConfirmation(decision, 'window');
+  return toConfirmation(decision, 'window', { unit, baseline: stored, candidate: medians });
 }
 
-function toConfirmation(decision: Exclude<ReturnType<typeof decideConfirmation>, { decision: 'continue' }>, method: ConfirmMethod): Confirmation {
+function toConfirmation(decision: Exclude<ReturnType<typeof decideConfirmation>, { decision: 'continue' }>, method: ConfirmMethod, medians: ConfirmationMedians): Confirmation {
   const { ratio, ciLow, ciHigh, pValue, runs, reason } = decision;
   const how = method === 'window' ? reason.replace('interleaved runs per side', 're-runs against the stored runs (no older code to run)') : reason;
-  return { verdict: decision.decision, change: { ratio, ciLow, ciHigh, pValue, method, runs }, reason: how };
+  return { verdict: decision.decision, change: { ratio, ciLow, ciHigh, pValue, method, runs }, reason: how, medians };
 }
