@@ -8,6 +8,7 @@
 // per fresh-worker run). The stored `Result` is the candidate's side: its
 // samples ARE those per-run medians (batch 1: each is already per operation)
 // and its `Summary` is computed here from them, not taken on trust.
+import { raiseAlerts } from '../engine/alert/raise-alerts.js';
 import { ErrorCode } from '../engine/errors.js';
 import type { Alert, AlertKind, RecordedResult, Result, Run } from '../engine/model.js';
 import { newRunId } from '../engine/run-id.js';
@@ -53,7 +54,7 @@ export async function ingestResults(store: Store, payload: ResultsPayload, actor
   }));
   await store.recordResults(run.id, recorded);
 
-  const alerts = await raiseAlerts(store, run, payload);
+  const alerts = await alertsFor(store, run, payload);
   run.finishedAt = new Date().toISOString();
   await store.finishRun(run.id, { finishedAt: run.finishedAt, environment: run.environment });
   await store.audit({
@@ -78,19 +79,12 @@ function toResult(comparison: PushedComparison): Result {
 }
 
 /** The alerts a bench run raises (see `runBench`), for the same verdicts. */
-async function raiseAlerts(store: Store, run: Run, payload: ResultsPayload): Promise<Alert[]> {
+function alertsFor(store: Store, run: Run, payload: ResultsPayload): Promise<Alert[]> {
   const ids = (verdict: PushedComparison['verdict']) => payload.comparisons.filter((c) => c.verdict === verdict).map((c) => c.caseId);
   const groups: [AlertKind, string[]][] = [
     ['regression', ids('regressed')],
     ['improvement', ids('improved')],
     ['suite-error', [...new Set(payload.suiteErrors.map((s) => s.file)), ...ids('errored')]],
   ];
-  const alerts: Alert[] = [];
-  for (const [kind, caseIds] of groups) {
-    if (caseIds.length === 0) continue;
-    const alert: Alert = { id: `${run.id}-${kind}`, runId: run.id, commit: run.commit, kind, caseIds, state: 'open', createdAt: new Date().toISOString() };
-    await store.addAlert(alert);
-    alerts.push(alert);
-  }
-  return alerts;
+  return raiseAlerts(store, run, groups);
 }

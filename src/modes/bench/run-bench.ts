@@ -8,6 +8,7 @@ import { ErrorCode } from '../../engine/errors.js';
 import { ExclusivePool } from '../../engine/pool/exclusive-pool.js';
 import type { Alert, Comparison, RecordedResult, Result, Run, Trigger } from '../../engine/model.js';
 import { newRunId } from '../../engine/run-id.js';
+import { raiseAlerts } from '../../engine/alert/raise-alerts.js';
 import type { Store } from '../../engine/store/store.js';
 import type { CaseFilter } from '../../engine/suite/case-filter.js';
 import type { BenchOptions } from '../../engine/suite/define-suite.js';
@@ -139,7 +140,7 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
     });
   }
 
-  const alerts = await raiseAlerts(store, run, entries, listing.suiteErrors);
+  const alerts = await alertsFor(store, run, entries, listing.suiteErrors);
   run.finishedAt = new Date().toISOString();
   await store.finishRun(run.id, { finishedAt: run.finishedAt, environment: run.environment });
   return { run, entries, canary, suiteErrors: listing.suiteErrors, alerts };
@@ -174,19 +175,11 @@ async function measureCanary(pool: ExclusivePool, store: Store, machine: string,
   return { caseId: ref.id, result, comparison };
 }
 
-async function raiseAlerts(store: Store, run: Run, entries: ReportEntry[], suiteErrors: SuiteError[]): Promise<Alert[]> {
-  const groups: [Alert['kind'], string[]][] = [
+function alertsFor(store: Store, run: Run, entries: ReportEntry[], suiteErrors: SuiteError[]): Promise<Alert[]> {
+  return raiseAlerts(store, run, [
     ['regression', entries.filter((e) => e.comparison.verdict === 'regressed').map((e) => e.caseId)],
     ['improvement', entries.filter((e) => e.comparison.verdict === 'improved').map((e) => e.caseId)],
     ['environment-suspect', run.environment === 'suspect' ? ['perflab/canary'] : []],
     ['suite-error', [...suiteErrors.map((s) => s.file), ...entries.filter((e) => e.comparison.verdict === 'errored').map((e) => e.caseId)]],
-  ];
-  const alerts: Alert[] = [];
-  for (const [kind, caseIds] of groups) {
-    if (caseIds.length === 0) continue;
-    const alert: Alert = { id: `${run.id}-${kind}`, runId: run.id, commit: run.commit, kind, caseIds, state: 'open', createdAt: new Date().toISOString() };
-    await store.addAlert(alert);
-    alerts.push(alert);
-  }
-  return alerts;
+  ]);
 }
