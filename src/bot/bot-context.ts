@@ -1,10 +1,12 @@
 // What every listener needs, built once by createBot.
 import type { Lab } from '../lab/lab.js';
+import type { Scheduler } from '../lab/scheduler.js';
 import type { Authorizer } from './authorize.js';
 import type { ButtonKey } from './button-key.js';
 
 export interface BotContext {
   lab: Lab;
+  scheduler: Scheduler;
   authorizer: Authorizer;
   key: ButtonKey;
   /** The alerts channel. */

@@ -2,6 +2,7 @@
 // then an optional perflab.config.json for what does not fit in a variable.
 // A missing or contradictory setting stops start-up naming the variable.
 import { CONFIG_FILE, readConfigFile } from '../engine/config-file.js';
+import type { BotTriggers } from './create-bot.js';
 import { ErrorCode, PerflabError } from '../engine/errors.js';
 
 export type SlackConnection =
@@ -17,6 +18,10 @@ export interface BotConfig {
   port: number;
   /** Who may accept baselines and dismiss alerts: Slack user ids and user group ids. Empty: everyone. */
   admins: { users: string[]; groups: string[] };
+  /** Schedules, their default zone, and the repositories to watch (perflab.config.json). */
+  triggers: BotTriggers;
+  /** The HTTP API for webhooks and `perflab ci --push`; absent when neither secret is set. */
+  api?: { port: number; webhookSecret?: string; apiToken?: string };
 }
 
 export { CONFIG_FILE };
@@ -57,7 +62,17 @@ export async function loadBotConfig(env: NodeJS.ProcessEnv = process.env, file =
   if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`PORT must be a port number, got "${env.PORT}"`);
 
   const admins = parseAdmins(env.PERFLAB_ADMINS) ?? { users: fromFile.admins?.users ?? [], groups: fromFile.admins?.groups ?? [] };
-  return { connection: connection!, channel, port, admins };
+  const webhookSecret = env.PERFLAB_WEBHOOK_SECRET || undefined;
+  const apiToken = env.PERFLAB_API_TOKEN || undefined;
+  const apiPort = env.PERFLAB_API_PORT ? Number(env.PERFLAB_API_PORT) : 3100;
+  if (!Number.isInteger(apiPort) || apiPort < 0 || apiPort > 65_535) fail(`PERFLAB_API_PORT must be a port number, got "${env.PERFLAB_API_PORT}"`);
+  const api = webhookSecret || apiToken ? { port: apiPort, ...(webhookSecret ? { webhookSecret } : {}), ...(apiToken ? { apiToken } : {}) } : undefined;
+  const triggers: BotTriggers = {
+    ...(fromFile.schedules ? { schedules: fromFile.schedules } : {}),
+    ...(fromFile.timezone ? { timezone: fromFile.timezone } : {}),
+    ...(fromFile.watch ? { watch: fromFile.watch.repos } : {}),
+  };
+  return { connection: connection!, channel, port, admins, triggers, ...(api ? { api } : {}) };
 }
 
 /** `PERFLAB_ADMINS=U012ABC,S034DEF`: users (U…/W…) and user groups (S…). */

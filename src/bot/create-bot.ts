@@ -5,6 +5,10 @@ import { App, LogLevel, type AppOptions } from '@slack/bolt';
 import type { BenchOptions } from '../engine/suite/define-suite.js';
 import type { Store } from '../engine/store/store.js';
 import { Lab } from '../lab/lab.js';
+import { Scheduler } from '../lab/scheduler.js';
+import { Watcher } from '../lab/watcher.js';
+import type { ScheduleConfig } from '../engine/triggers/schedule-config.js';
+import type { WatchedRepo } from '../engine/triggers/watch-config.js';
 import { Authorizer } from './authorize.js';
 import type { BotContext } from './bot-context.js';
 import { loadButtonKey } from './button-key.js';
@@ -32,11 +36,23 @@ export interface BotOptions {
   logLevel?: LogLevel;
   /** Client options for tests (e.g. no retries). */
   clientOptions?: AppOptions['clientOptions'];
+  /** Schedules and watched repositories from perflab.config.json. */
+  triggers?: BotTriggers;
+  /** Run the canary with benchmark runs (default true). */
+  canary?: boolean;
+}
+
+export interface BotTriggers {
+  schedules?: readonly ScheduleConfig[];
+  timezone?: string;
+  watch?: readonly WatchedRepo[];
 }
 
 export interface Bot {
   app: App;
   lab: Lab;
+  scheduler: Scheduler;
+  watcher: Watcher;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -63,8 +79,12 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     suitesDir: options.suitesDir,
     notifier,
     ...(options.overrides ? { overrides: options.overrides } : {}),
+    ...(options.canary !== undefined ? { canary: options.canary } : {}),
     onError: (context, error) => log(context, error),
   });
+  const triggers = options.triggers ?? {};
+  const scheduler = new Scheduler(lab, { ...(triggers.timezone ? { timezone: triggers.timezone } : {}), configured: triggers.schedules ?? [], onError: log });
+  const watcher = new Watcher(lab, triggers.watch ?? [], { onError: log });
   labRef.current = lab;
   const inFlight = new Set<Promise<unknown>>();
   const track = (work: Promise<unknown>): void => {
@@ -72,7 +92,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     const done = (): void => void inFlight.delete(work);
     work.then(done, done);
   };
-  const ctx: BotContext = { lab, authorizer: new Authorizer(options.admins, app.client), key, channel: options.channel, log, track };
+  const ctx: BotContext = { lab, scheduler, authorizer: new Authorizer(options.admins, app.client), key, channel: options.channel, log, track };
   registerSlashCommand(app, ctx);
   registerAlertButtons(app, ctx);
   registerInvestigateView(app, ctx);
@@ -81,12 +101,18 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   return {
     app,
     lab,
+    scheduler,
+    watcher,
     async start() {
       await app.start(options.port ?? 3000);
       await lab.outbox?.resume(); // alerts stored but not yet posted before a restart
       lab.start(); // jobs queued before a restart
+      await scheduler.start();
+      watcher.start();
     },
     async stop() {
+      watcher.stop();
+      await scheduler.stop();
       await lab.close();
       await Promise.allSettled([...inFlight]); // last progress edits and thread posts
       await app.stop();

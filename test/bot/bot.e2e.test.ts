@@ -140,6 +140,24 @@ describe('the Slack bot on the local workspace', () => {
     expect(store.listAudit().some((e) => e.action === 'button.rejected')).toBe(true);
   });
 
+  it('adds, lists and removes schedules for admins; others are refused privately and a bad cron gets a clear answer', async () => {
+    const reply = async (user: string, command: string): Promise<string> => {
+      const before = ws.ephemerals(user).length;
+      await ws.slashCommand(user, command);
+      await ws.waitFor(() => ws.ephemerals(user).length > before);
+      return lastEphemeral(user);
+    };
+    expect(await reply(BOB, 'schedule add "0 3 * * *" all')).toContain('Changing schedules is for the admins');
+    expect(await reply(ALICE, 'schedule add "0 3 * *" all')).toContain('has 4 fields');
+    expect(await reply(ALICE, 'schedule add "0 3 * * *" spin')).toContain('0 3 * * *');
+    const [added] = store.listSchedules();
+    expect(added).toMatchObject({ cron: '0 3 * * *', pattern: 'spin', mode: 'bench', createdBy: `slack:${ALICE}` });
+    expect(await reply(BOB, 'schedule list')).toContain(added?.id);
+    expect(await reply(ALICE, `schedule remove ${added?.id}`)).toContain('Removed schedule');
+    expect(store.listSchedules()).toEqual([]);
+    expect(store.listAudit().some((e) => e.action === 'schedule.refused' && e.actor === `slack:${BOB}`)).toBe(true);
+  });
+
   it('keeps working after the socket drops', async () => {
     ws.dropSocketConnections();
     await ws.waitFor(() => ws.socketConnections > 0, 20_000);

@@ -12,7 +12,13 @@ export type Subcommand =
   | { name: 'history'; caseId: string }
   | { name: 'baseline'; caseId: string }
   | { name: 'compare'; refA: string; refB: string; pattern?: string }
-  | { name: 'cancel'; jobId: string };
+  | { name: 'cancel'; jobId: string }
+  | { name: 'schedule'; action: 'list' }
+  | { name: 'schedule'; action: 'add'; cron: string; pattern: string; mode: ScheduleMode }
+  | { name: 'schedule'; action: 'remove'; id: string };
+
+export type ScheduleMode = 'bench' | 'stress' | 'fuzz';
+const SCHEDULE_MODES: readonly ScheduleMode[] = ['bench', 'stress', 'fuzz'];
 
 export type SubcommandName = Subcommand['name'];
 
@@ -31,6 +37,7 @@ export const USAGE: Record<SubcommandName, string> = {
   baseline: '/perflab baseline <suite/case>',
   compare: '/perflab compare <refA> <refB> [suite|case pattern]',
   cancel: '/perflab cancel <job id>',
+  schedule: '/perflab schedule list | add "<cron>" <pattern> [bench|stress|fuzz] | remove <id>',
 };
 
 const NAMES = Object.keys(USAGE) as SubcommandName[];
@@ -46,6 +53,7 @@ const DESCRIPTION: Record<SubcommandName, string> = {
   baseline: "a case's accepted baseline and who accepted it",
   compare: 'is B slower than A? e.g. `/perflab compare main my-branch`',
   cancel: 'stop a queued or running job (ids are in `/perflab status`)',
+  schedule: 'recurring runs, e.g. `/perflab schedule add "0 3 * * *" all` for 03:00 every night',
 };
 
 /** The help message, listing only what the caller may run (in the canonical order). */
@@ -79,6 +87,8 @@ export function parseCommand(text: string): ParseResult {
       return parseCompare(args);
     case 'cancel':
       return parseCancel(args);
+    case 'schedule':
+      return parseSchedule(args);
     default:
       return fail(`I don't know ${echoInput(first.text)}. Try \`/perflab help\` to see what I can do.`, GENERAL_USAGE);
   }
@@ -134,6 +144,31 @@ function parseCancel(args: Token[]): ParseResult {
   const problem = checkJobId(token.text);
   if (problem) return fail(`${echoInput(token.text)} is not a job id: ${problem}.`, USAGE_MRKDWN.cancel);
   return { ok: true, command: { name: 'cancel', jobId: token.text } };
+}
+
+function parseSchedule(args: Token[]): ParseResult {
+  const [action, ...rest] = args;
+  const verb = action?.text.toLowerCase();
+  if (!action || verb === 'list') {
+    return rest.length === 0 ? { ok: true, command: { name: 'schedule', action: 'list' } } : fail('`schedule list` takes no arguments.', USAGE_MRKDWN.schedule);
+  }
+  if (verb === 'remove') {
+    const [id, ...extra] = rest;
+    if (!id || extra.length > 0) return fail('`schedule remove` takes one schedule id (see `/perflab schedule list`).', USAGE_MRKDWN.schedule);
+    if (!/^[\w.-]{1,64}$/.test(id.text)) return fail(`${echoInput(id.text)} is not a schedule id.`, USAGE_MRKDWN.schedule);
+    return { ok: true, command: { name: 'schedule', action: 'remove', id: id.text } };
+  }
+  if (verb !== 'add') return fail(`${echoInput(action.text)}: \`schedule\` can \`list\`, \`add\` or \`remove\`.`, USAGE_MRKDWN.schedule);
+  const [cron, ...selection] = rest;
+  if (!cron || !cron.quoted) return fail('Quote the cron expression: `/perflab schedule add "0 3 * * *" all`.', USAGE_MRKDWN.schedule);
+  const last = selection.at(-1);
+  const mode = last && !last.quoted && SCHEDULE_MODES.includes(last.text.toLowerCase() as ScheduleMode) ? (last.text.toLowerCase() as ScheduleMode) : undefined;
+  const words = mode ? selection.slice(0, -1) : selection;
+  if (words.length === 0) return fail('Say what to run: a suite, a case pattern or `all`, after the cron expression.', USAGE_MRKDWN.schedule);
+  const pattern = patternOf(words);
+  const problem = checkPattern(pattern);
+  if (problem) return fail(`${echoInput(pattern)} cannot be scheduled: ${problem}.`, USAGE_MRKDWN.schedule);
+  return { ok: true, command: { name: 'schedule', action: 'add', cron: cron.text, pattern, mode: mode ?? 'bench' } };
 }
 
 /** `@main` outside quotes; `"@main"` is an ordinary word. */

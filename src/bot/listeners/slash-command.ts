@@ -8,13 +8,16 @@ import type { Message } from '../blocks/block-kit.js';
 import { compareMessage } from '../blocks/compare-message.js';
 import { historyMessage } from '../blocks/history-message.js';
 import { resultTable, runProgress, type RunProgress } from '../blocks/run-progress.js';
+import { code, escapeMrkdwn } from '../blocks/escape-mrkdwn.js';
+import { scheduleMessage } from '../blocks/schedule-message.js';
 import { statusMessage } from '../blocks/status-message.js';
+import { isUserError } from '../../engine/errors.js';
 import { helpText, parseCommand, type Subcommand, type SubcommandName } from '../commands/parse-command.js';
 import { slackActor, type BotContext } from '../bot-context.js';
 
 type WebClient = App['client'];
 
-const EVERYONE: SubcommandName[] = ['help', 'run', 'status', 'history', 'baseline', 'compare', 'cancel'];
+const EVERYONE: SubcommandName[] = ['help', 'run', 'status', 'history', 'baseline', 'compare', 'cancel', 'schedule'];
 /** Progress edits at most this often, ms: Slack rate-limits chat.update. */
 const PROGRESS_INTERVAL_MS = 1000;
 
@@ -80,6 +83,9 @@ async function dispatch(command: Subcommand, req: Request): Promise<void> {
       await req.respond({ response_type: 'ephemeral', text });
       return;
     }
+    case 'schedule':
+      await schedule(command, req);
+      return;
     case 'run':
       await startWithProgress(req, `${command.pattern}`, command.ref, (listener) =>
         lab.runSuites({ pattern: command.pattern, ...(command.ref ? { ref: command.ref } : {}) }, { kind: 'command', by: slackActor(userId) }, listener),
@@ -150,6 +156,29 @@ async function startWithProgress(req: Request, what: string, ref: string | undef
   });
   jobId = job.id;
   show({ state: 'queued' }, true);
+}
+
+/** Anyone may list schedules; adding and removing them is for admins, refused privately and audited. */
+async function schedule(command: Extract<Subcommand, { name: 'schedule' }>, req: Request): Promise<void> {
+  const { ctx, userId } = req;
+  const actor = slackActor(userId);
+  const answer = (text: string) => req.respond({ response_type: 'ephemeral', text });
+  if (command.action === 'list') return void (await req.reply(scheduleMessage(ctx.scheduler.list())));
+  if (!(await ctx.authorizer.mayAct(userId))) {
+    await ctx.lab.store.audit({ at: new Date().toISOString(), actor, action: 'schedule.refused', args: { ...command } });
+    return void (await answer('Changing schedules is for the admins configured in PERFLAB_ADMINS.'));
+  }
+  if (command.action === 'remove') {
+    const removed = await ctx.scheduler.remove(command.id, actor);
+    return void (await answer(removed.ok ? `Removed schedule ${code(removed.schedule.id)} (${code(removed.schedule.cron)} ${removed.schedule.mode} ${code(removed.schedule.pattern)}).` : `Nothing removed: ${escapeMrkdwn(removed.reason)}.`));
+  }
+  try {
+    const added = await ctx.scheduler.add({ cron: command.cron, pattern: command.pattern, mode: command.mode }, actor);
+    await req.reply(scheduleMessage(ctx.scheduler.list().filter((s) => s.schedule.id === added.id)));
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    await answer(`That schedule was not added: ${escapeMrkdwn(error.message)}`);
+  }
 }
 
 function unknownCase(caseId: string, known: string[]): string {

@@ -95,7 +95,7 @@ export function reportJson(report: BenchReport) {
   };
 }
 
-function humanReport(report: BenchReport): string {
+export function humanReport(report: BenchReport): string {
   const out: string[] = [];
   const { run } = report;
   out.push(pc.bold(`run ${run.id}`) + pc.dim(` · ${run.commit ? run.commit.slice(0, 12) : 'no commit'}${run.dirty ? ' (dirty)' : ''} · ${run.machine}`));

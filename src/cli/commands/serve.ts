@@ -4,7 +4,9 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import pc from 'picocolors';
-import { createBot } from '../../bot/create-bot.js';
+import { createBot, type Bot } from '../../bot/create-bot.js';
+import { startApiServer, type ApiServer } from '../../api/api-server.js';
+import { ingestResults } from '../../lab/ingest-results.js';
 import { loadBotConfig, type BotConfig } from '../../bot/config.js';
 import { ErrorCode, PerflabError } from '../../engine/errors.js';
 import type { Store } from '../../engine/store/store.js';
@@ -50,13 +52,16 @@ async function serve(config: BotConfig, store: Store, flags: ServeFlags): Promis
     suitesDir,
     port: config.port,
     repo: (await describeCheckout(suitesDir))?.root ?? null,
+    triggers: config.triggers,
     ...(flags.timeBudget ? { overrides: { timeBudgetMs: flags.timeBudget } } : {}),
   };
   let stop: () => Promise<void>;
+  let bot: Bot;
   if (config.connection.mode === 'local') {
     const restricted = config.admins.users.length > 0 || config.admins.groups.length > 0;
     const local = await startLocalBot({ ...common, ...(restricted ? { admins: config.admins } : {}), workspace: { port: config.port } });
     stop = local.stop;
+    bot = local.bot;
     await local.bot.app.client.chat.postMessage({
       channel: local.workspace.channel,
       text: "Hi, I'm perflab. Type `/perflab run all` below to measure the example suites, `/perflab help` for the rest. Alerts land here with buttons.",
@@ -64,15 +69,42 @@ async function serve(config: BotConfig, store: Store, flags: ServeFlags): Promis
     console.log(`${pc.bold('perflab')} is running with a local workspace: open ${pc.cyan(local.workspace.url)} and type ${pc.bold('/perflab run all')}`);
   } else {
     const channel = config.channel as string;
-    const bot = await createBot({ ...common, connection: config.connection, channel, admins: config.admins });
+    bot = await createBot({ ...common, connection: config.connection, channel, admins: config.admins });
     await bot.start();
     stop = bot.stop;
     console.log(`${pc.bold('perflab')} is connected to Slack (${config.connection.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${config.port}`}); alerts go to ${channel}`);
   }
+  if (bot.watcher.repos.length > 0) console.log(`watching ${bot.watcher.repos.map((r) => `${r.url} (${r.branches.join(', ')})`).join('; ')}`);
+  const api = config.api ? await startApi(bot, config.api) : undefined;
   await new Promise<void>((done) => {
     process.once('SIGINT', () => done());
     process.once('SIGTERM', () => done());
   });
   console.log('stopping…');
+  await api?.close();
   await stop();
+}
+
+/** Webhooks poll the pushed repository at once; pushed CI results are stored and alerted like the lab's own. */
+async function startApi(bot: Bot, config: NonNullable<BotConfig['api']>): Promise<ApiServer> {
+  const { lab, watcher } = bot;
+  const server = await startApiServer({
+    ...config,
+    port: config.port,
+    onPush: (push) => {
+      const matched = watcher.poke(push.repository.cloneUrls, push.branch);
+      if (matched === 0) console.log(`push to ${push.repository.fullName} ${push.branch}: not a watched repository and branch`);
+    },
+    onResults: async (payload, actor) => {
+      const { run, alerts } = await ingestResults(lab.store, payload, actor);
+      for (const alert of alerts) void lab.outbox?.deliver(alert.id);
+      return { runId: run.id, alerts: alerts.map((a) => a.id) };
+    },
+    log: (message) => console.error(`api: ${message}`),
+  }).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    throw new PerflabError(ErrorCode.Config, `port ${config.port} for the HTTP API is already in use: set PERFLAB_API_PORT to a free port`, { cause: error });
+  });
+  console.log(`the HTTP API listens on ${server.url}${config.webhookSecret ? ' (POST /webhook)' : ''}${config.apiToken ? ' (POST /api/v1/results)' : ''}`);
+  return server;
 }

@@ -108,6 +108,11 @@ const validCommand: fc.Arbitrary<Subcommand> = fc.oneof(
     .tuple(ref, ref, fc.option(pattern, { nil: undefined }))
     .map(([refA, refB, p]) => (p === undefined ? { name: 'compare' as const, refA, refB } : { name: 'compare' as const, refA, refB, pattern: p })),
   jobId.map((id) => ({ name: 'cancel' as const, jobId: id })),
+  fc.constant({ name: 'schedule' as const, action: 'list' as const }),
+  fc
+    .tuple(fc.constantFrom('0 3 * * *', '*/5 * * * *', '0 0 * * 1-5', '*/10 * * * * *'), pattern, fc.constantFrom('bench' as const, 'stress' as const, 'fuzz' as const))
+    .map(([cron, p, mode]) => ({ name: 'schedule' as const, action: 'add' as const, cron, pattern: p, mode })),
+  fc.stringMatching(/^s-[0-9a-f]{6}$/).map((id) => ({ name: 'schedule' as const, action: 'remove' as const, id })),
 );
 
 /** Quotes a word only when it has to be, and escapes `&<>` as Slack does. */
@@ -132,6 +137,11 @@ function formatCommand(command: Subcommand, sep: string): string {
       break;
     case 'cancel':
       parts.push(command.jobId);
+      break;
+    case 'schedule':
+      parts.push(command.action);
+      if (command.action === 'add') parts.push(`"${command.cron}"`, q(command.pattern), command.mode);
+      if (command.action === 'remove') parts.push(command.id);
       break;
     case 'help':
     case 'status':

@@ -127,7 +127,7 @@ describe('parseCommand: mistakes get a short, kind answer', () => {
 describe('USAGE', () => {
   it('has one line per subcommand, each a /perflab command', () => {
     for (const line of Object.values(USAGE)) expect(line).toMatch(/^\/perflab [a-z]+(?: .*)?$/);
-    expect(Object.keys(USAGE).sort()).toEqual(['baseline', 'cancel', 'compare', 'help', 'history', 'run', 'status']);
+    expect(Object.keys(USAGE).sort()).toEqual(['baseline', 'cancel', 'compare', 'help', 'history', 'run', 'schedule', 'status']);
   });
 });
 
@@ -147,5 +147,22 @@ describe('helpText', () => {
 
   it('says so when nothing is allowed', () => {
     expect(helpText([])).toMatch(/cannot run any perflab commands/);
+  });
+});
+
+describe('parseCommand: schedules', () => {
+  it('reads list, add with a quoted cron expression and an optional mode, and remove', () => {
+    expect(parseCommand('schedule')).toEqual({ ok: true, command: { name: 'schedule', action: 'list' } });
+    expect(parseCommand('schedule list')).toEqual({ ok: true, command: { name: 'schedule', action: 'list' } });
+    expect(parseCommand('schedule add "0 3 * * *" json')).toEqual({ ok: true, command: { name: 'schedule', action: 'add', cron: '0 3 * * *', pattern: 'json', mode: 'bench' } });
+    expect(parseCommand('schedule add “*/5 * * * *” all fuzz')).toEqual({ ok: true, command: { name: 'schedule', action: 'add', cron: '*/5 * * * *', pattern: 'all', mode: 'fuzz' } });
+    expect(parseCommand('schedule remove s-1a2b3c')).toEqual({ ok: true, command: { name: 'schedule', action: 'remove', id: 's-1a2b3c' } });
+  });
+
+  it('explains what is missing or wrong', () => {
+    expect(parseCommand('schedule add 0 3 * * * json')).toMatchObject({ ok: false, error: expect.stringContaining('Quote the cron expression') });
+    expect(parseCommand('schedule add "0 3 * * *"')).toMatchObject({ ok: false, error: expect.stringContaining('Say what to run') });
+    expect(parseCommand('schedule remove')).toMatchObject({ ok: false, error: expect.stringContaining('one schedule id') });
+    expect(parseCommand('schedule pause s-1')).toMatchObject({ ok: false, error: expect.stringContaining('can `list`, `add` or `remove`') });
   });
 });

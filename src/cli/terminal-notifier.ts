@@ -1,0 +1,47 @@
+// Alerts without Slack (`perflab watch`): printed to the terminal as they are
+// raised, with the same outbox and store records as the Slack bot's.
+import pc from 'picocolors';
+import type { Notifier, PostedMessage } from '../engine/alert/notifier.js';
+import type { Alert } from '../engine/model.js';
+import type { Store } from '../engine/store/store.js';
+
+export class TerminalNotifier implements Notifier {
+  /** Every alert printed, in order. */
+  readonly posted: Alert[] = [];
+
+  constructor(
+    private readonly store: Store,
+    private readonly write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+  ) {}
+
+  post(alert: Alert): Promise<PostedMessage> {
+    this.posted.push(alert);
+    this.write(`${pc.bold(pc.red('ALERT'))} ${alert.id}: ${describe(alert, this.store)}`);
+    return Promise.resolve({ channel: 'terminal', ts: alert.id });
+  }
+
+  update(alert: Alert): Promise<void> {
+    if (alert.culprit) this.write(`${pc.bold('culprit')} of ${alert.id}: ${alert.culprit.commit.slice(0, 12)} by ${alert.culprit.author}: ${alert.culprit.subject}`);
+    else this.write(`${alert.id} is now ${alert.state}${alert.stateBy ? ` (${alert.stateBy})` : ''}`);
+    return Promise.resolve();
+  }
+
+  followUp(alert: Alert, _message: PostedMessage, text: string): Promise<void> {
+    this.write(`${pc.dim(`${alert.id}:`)} ${text.replace(/`/g, '')}`);
+    return Promise.resolve();
+  }
+}
+
+function describe(alert: Alert, store: Store): string {
+  const at = alert.commit ? ` at ${alert.commit.slice(0, 12)}` : '';
+  switch (alert.kind) {
+    case 'build-failed':
+      return `build failed${at}\n${pc.dim(alert.message ?? '')}`;
+    case 'finding': {
+      const findings = (alert.findingIds ?? []).flatMap((id) => store.getFinding(id) ?? []);
+      return `${findings.length} new finding(s)${at}: ${findings.map((f) => `${f.caseId}: ${f.title}`).join('; ')}`;
+    }
+    default:
+      return `${alert.kind}${at}: ${alert.caseIds.join(', ')}`;
+  }
+}
