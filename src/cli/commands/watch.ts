@@ -68,7 +68,9 @@ async function watch(flags: WatchFlags): Promise<ExitCode> {
     lab.start();
     try {
       if (flags.once) {
-        const jobs = await watcher.pollAll();
+        const jobs = await watcher.pollAll().catch((error: unknown) => {
+          throw new PerflabError(ErrorCode.Config, `cannot fetch the repository: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        });
         if (jobs.length === 0) console.log('no new commits');
         await lab.jobs.idle();
       } else {
