@@ -5,8 +5,7 @@ import { resolve } from 'node:path';
 import { Command } from 'commander';
 import pc from 'picocolors';
 import { createBot, type Bot } from '../../bot/create-bot.js';
-import { startApiServer, type ApiServer } from '../../api/api-server.js';
-import { ingestResults } from '../../lab/ingest-results.js';
+import { startLabApi } from '../../api/lab-api.js';
 import { loadBotConfig, type BotConfig } from '../../bot/config.js';
 import { ErrorCode, PerflabError } from '../../engine/errors.js';
 import type { Store } from '../../engine/store/store.js';
@@ -75,7 +74,8 @@ async function serve(config: BotConfig, store: Store, flags: ServeFlags): Promis
     console.log(`${pc.bold('perflab')} is connected to Slack (${config.connection.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${config.port}`}); alerts go to ${channel}`);
   }
   if (bot.watcher.repos.length > 0) console.log(`watching ${bot.watcher.repos.map((r) => `${r.url} (${r.branches.join(', ')})`).join('; ')}`);
-  const api = config.api ? await startApi(bot, config.api) : undefined;
+  const api = config.api ? await startLabApi(bot.lab, bot.watcher, config.api, (message) => console.error(`api: ${message}`)) : undefined;
+  if (api) console.log(`the HTTP API listens on ${api.url}${config.api?.webhookSecret ? ' (POST /webhook)' : ''}${config.api?.apiToken ? ' (POST /api/v1/results)' : ''}`);
   await new Promise<void>((done) => {
     process.once('SIGINT', () => done());
     process.once('SIGTERM', () => done());
@@ -83,28 +83,4 @@ async function serve(config: BotConfig, store: Store, flags: ServeFlags): Promis
   console.log('stopping…');
   await api?.close();
   await stop();
-}
-
-/** Webhooks poll the pushed repository at once; pushed CI results are stored and alerted like the lab's own. */
-async function startApi(bot: Bot, config: NonNullable<BotConfig['api']>): Promise<ApiServer> {
-  const { lab, watcher } = bot;
-  const server = await startApiServer({
-    ...config,
-    port: config.port,
-    onPush: (push) => {
-      const matched = watcher.poke(push.repository.cloneUrls, push.branch);
-      if (matched === 0) console.log(`push to ${push.repository.fullName} ${push.branch}: not a watched repository and branch`);
-    },
-    onResults: async (payload, actor) => {
-      const { run, alerts } = await ingestResults(lab.store, payload, actor);
-      for (const alert of alerts) void lab.outbox?.deliver(alert.id);
-      return { runId: run.id, alerts: alerts.map((a) => a.id) };
-    },
-    log: (message) => console.error(`api: ${message}`),
-  }).catch((error: unknown) => {
-    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-    throw new PerflabError(ErrorCode.Config, `port ${config.port} for the HTTP API is already in use: set PERFLAB_API_PORT to a free port`, { cause: error });
-  });
-  console.log(`the HTTP API listens on ${server.url}${config.webhookSecret ? ' (POST /webhook)' : ''}${config.apiToken ? ' (POST /api/v1/results)' : ''}`);
-  return server;
 }
