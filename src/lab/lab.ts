@@ -280,6 +280,17 @@ export class Lab {
     return moved;
   }
 
+  /** A finding alert's "Mark as known": the alert closes and its findings become `known` (they alert again only if they come back after a fix). */
+  async markAlertKnown(alertId: string, actor: string): Promise<AlertActionOutcome> {
+    const alert = this.store.getAlert(alertId);
+    if (alert && alert.kind !== 'finding') return { ok: false, reason: 'not-applicable', alert, message: 'only findings can be marked as known' };
+    const moved = await this.store.transitionAlert(alertId, ['open', 'investigating'], 'accepted', actor);
+    if (!moved.ok) return moved;
+    for (const id of moved.alert.findingIds ?? []) await this.store.transitionFinding(id, ['new', 'regressed'], 'known', actor);
+    await this.#settled(moved.alert, 'alert.known', actor, { findingIds: moved.alert.findingIds ?? [] });
+    return moved;
+  }
+
   async dismissAlert(alertId: string, actor: string): Promise<AlertActionOutcome> {
     const moved = await this.store.transitionAlert(alertId, ['open', 'investigating'], 'dismissed', actor);
     if (moved.ok) await this.#settled(moved.alert, 'alert.dismiss', actor, {});

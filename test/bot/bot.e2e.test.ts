@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Bot } from '../../src/bot/create-bot.js';
 import type { LocalWorkspace, Message } from '../../src/bot/local-workspace/index.js';
 import { startLocalBot, type LocalBot } from '../../src/bot/start-local-bot.js';
+import { recordFindings } from '../../src/engine/alert/finding-alerts.js';
 import { openStore } from '../../src/engine/store/open-store.js';
 import type { Store } from '../../src/engine/store/store.js';
 import { spinSuite, tempRepo, type TempRepo } from '../helpers/temp-repo.js';
@@ -156,6 +157,29 @@ describe('the Slack bot on the local workspace', () => {
     expect(await reply(ALICE, `schedule remove ${added?.id}`)).toContain('Removed schedule');
     expect(store.listSchedules()).toEqual([]);
     expect(store.listAudit().some((e) => e.action === 'schedule.refused' && e.actor === `slack:${BOB}`)).toBe(true);
+  });
+
+  it('posts a fuzz finding with its counterexample and repro; Mark as known is for admins and closes it', async () => {
+    const run = { id: 'r-fuzz', mode: 'fuzz' as const, commit: repo.git('rev-parse', 'HEAD'), dirty: false, machine: 'bot-test', trigger: { kind: 'schedule' as const, by: 'schedule:nightly' }, startedAt: new Date().toISOString(), finishedAt: null, environment: 'ok' as const };
+    await store.beginRun(run);
+    await store.recordResults(run.id, []);
+    const { alert } = await recordFindings(store, run, [
+      { mode: 'fuzz', caseId: 'url/round trip', signature: 'TypeError|cannot read x', kind: 'property-failed', title: 'TypeError: cannot read properties of undefined', evidence: 'Counterexample: ["%zz"]\nShrunk 7 times', detail: { seed: 42 }, repro: 'perflab fuzz --replay f-1' },
+    ]);
+    void bot.lab.outbox?.deliver(alert?.id ?? '');
+    const posted = await ws.waitFor(() => ws.messages().find((m) => text(m).includes('perflab.known')));
+    expect(text(posted)).toContain('New fuzz finding');
+    expect(text(posted)).toContain('%zz');
+    expect(text(posted)).toContain('perflab fuzz --replay f-1');
+
+    const bobBefore = ws.ephemerals(BOB).length;
+    await ws.clickButton(BOB, ws.channel, posted.ts, 'perflab.known');
+    await ws.waitFor(() => ws.ephemerals(BOB).length > bobBefore);
+    expect(lastEphemeral(BOB)).toContain('Only perflab admins may mark findings as known');
+    await ws.clickButton(ALICE, ws.channel, posted.ts, 'perflab.known');
+    const closed = await ws.waitFor(() => ws.messages().find((m) => m.ts === posted.ts && text(m).includes('Marked as known')));
+    expect(text(closed)).not.toContain('perflab.known');
+    expect(store.listFindings()[0]).toMatchObject({ state: 'known', stateBy: `slack:${ALICE}` });
   });
 
   it('keeps working after the socket drops', async () => {

@@ -9,10 +9,19 @@ import { shortCommit } from './short-commit.js';
 import { truncate } from './truncate.js';
 import type { AlertView } from './alert-body.js';
 
-/** Which buttons an alert of each kind offers while it is open. */
-export function actionsFor(kind: AlertView['alert']['kind']): AlertAction[] {
-  // Nothing to accept when nothing was measured.
-  return kind === 'regression' || kind === 'improvement' ? ['accept', 'investigate', 'dismiss', 'rerun'] : ['investigate', 'dismiss', 'rerun'];
+/** Which buttons an alert offers while it is open. */
+export function actionsFor(view: AlertView): AlertAction[] {
+  switch (view.alert.kind) {
+    case 'regression':
+    case 'improvement':
+      return ['accept', 'investigate', 'dismiss', 'rerun'];
+    case 'finding':
+      // A fuzz counterexample is a bug to fix or to know about; a stress failure can be re-run.
+      return view.findings?.some((f) => f.mode === 'fuzz') ? ['investigate', 'known', 'dismiss'] : ['investigate', 'dismiss', 'rerun'];
+    default:
+      // Nothing to accept when nothing was measured.
+      return ['investigate', 'dismiss', 'rerun'];
+  }
 }
 
 export function alertActions(view: AlertView, actions: readonly AlertAction[], sign?: SignPayload): ActionsBlock {
@@ -45,5 +54,10 @@ function alertButton(view: AlertView, action: AlertAction, sign?: SignPayload): 
       });
     case 'rerun':
       return button('Re-run', ACTION_ID.rerun, { value });
+    case 'known':
+      return button('Mark as known', ACTION_ID.known, {
+        value,
+        confirm: confirmDialog('Mark as known?', 'The alert closes. perflab keeps counting the finding and tells you again only if it comes back after a fix.', 'Mark as known', 'Cancel', 'primary'),
+      });
   }
 }

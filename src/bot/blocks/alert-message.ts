@@ -15,6 +15,6 @@ export interface AlertMessageOptions {
 
 export function alertMessage(view: AlertView, options: AlertMessageOptions = {}): Message {
   const blocks = alertBody(view, options.maxCases ?? DEFAULT_MAX_CASES);
-  blocks.push(alertActions(view, actionsFor(view.alert.kind), options.sign));
+  blocks.push(alertActions(view, actionsFor(view), options.sign));
   return { text: alertFallback(view), blocks };
 }

@@ -4,7 +4,7 @@
 // nobody could close the alert from the channel.
 import type { Block, Message } from './block-kit.js';
 import { context, section } from './block-builders.js';
-import { alertActions } from './alert-actions.js';
+import { actionsFor, alertActions } from './alert-actions.js';
 import { alertBody, alertHeadline, DEFAULT_MAX_CASES, type AlertView } from './alert-body.js';
 import type { AlertMessageOptions } from './alert-message.js';
 import { code, escapeMrkdwn } from './escape-mrkdwn.js';
@@ -29,7 +29,7 @@ export function alertResolved(view: AlertView, outcome: AlertOutcome, options: A
   const when = slackDate(outcome.at);
   switch (outcome.state) {
     case 'accepted':
-      blocks.push(context([`:white_check_mark: Accepted as the new baseline by ${who} · ${when}${reasonText(outcome.reason)}`]));
+      blocks.push(context([view.alert.kind === 'finding' ? `:white_check_mark: Marked as known by ${who} · ${when}` : `:white_check_mark: Accepted as the new baseline by ${who} · ${when}${reasonText(outcome.reason)}`]));
       break;
     case 'dismissed':
       blocks.push(context([`:see_no_evil: Dismissed as noise by ${who} · ${when}${reasonText(outcome.reason)}`]));
@@ -42,7 +42,7 @@ export function alertResolved(view: AlertView, outcome: AlertOutcome, options: A
       const note = outcome.note?.trim() ? ` — ${escapeMrkdwn(truncate(outcome.note.trim(), NOTE_MAX))}` : '';
       blocks.push(section(truncate(`:mag: *Investigating:* ${assignee}${note}`, NOTE_MAX)));
       blocks.push(context([`Set by ${who} · ${when}`]));
-      blocks.push(alertActions(view, view.alert.kind === 'regression' || view.alert.kind === 'improvement' ? ['accept', 'dismiss', 'rerun'] : ['dismiss', 'rerun'], options.sign));
+      blocks.push(alertActions(view, actionsFor(view).filter((action) => action !== 'investigate'), options.sign));
       break;
     }
   }

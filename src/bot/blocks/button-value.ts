@@ -4,7 +4,7 @@
 // bot signs) a signature over exactly `{"alertId","action","v"}` in that order.
 import { LIMITS } from './block-kit.js';
 
-export const ALERT_ACTIONS = ['accept', 'investigate', 'dismiss', 'rerun'] as const;
+export const ALERT_ACTIONS = ['accept', 'investigate', 'dismiss', 'rerun', 'known'] as const;
 export type AlertAction = (typeof ALERT_ACTIONS)[number];
 
 /** `perflab.accept`, … : what listeners match on. */
@@ -13,6 +13,7 @@ export const ACTION_ID: Record<AlertAction, string> = {
   investigate: 'perflab.investigate',
   dismiss: 'perflab.dismiss',
   rerun: 'perflab.rerun',
+  known: 'perflab.known',
 };
 
 export interface ButtonPayload {

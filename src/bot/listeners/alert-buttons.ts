@@ -10,7 +10,7 @@ import { slackActor, type BotContext } from '../bot-context.js';
 type WebClient = App['client'];
 
 const PAST: Record<string, string> = { accepted: 'accepted', dismissed: 'dismissed', investigating: 'being investigated', fixed: 'marked fixed', open: 'open' };
-const ADMIN_ONLY: readonly AlertAction[] = ['accept', 'dismiss'];
+const ADMIN_ONLY: readonly AlertAction[] = ['accept', 'dismiss', 'known'];
 
 export function registerAlertButtons(app: App, ctx: BotContext): void {
   const pattern = new RegExp(`^(${Object.values(ACTION_ID).map((id) => id.replace('.', '\\.')).join('|')})$`);
@@ -31,7 +31,7 @@ export function registerAlertButtons(app: App, ctx: BotContext): void {
     const { alertId, action: what } = parsed.payload;
     if (ADMIN_ONLY.includes(what) && !(await ctx.authorizer.mayAct(userId))) {
       await ctx.lab.store.audit({ at: new Date().toISOString(), actor, action: 'button.refused', args: { alertId, action: what } });
-      await whisper(`Only perflab admins may ${what} alerts. Ask one of them, or \`/perflab help\` for what you can do.`);
+      await whisper(`Only perflab admins may ${what === 'known' ? 'mark findings as known' : `${what} alerts`}. Ask one of them, or \`/perflab help\` for what you can do.`);
       return;
     }
     try {
@@ -40,6 +40,8 @@ export function registerAlertButtons(app: App, ctx: BotContext): void {
           return void (await explain(await ctx.lab.acceptAlert(alertId, actor, `accepted in Slack by <@${userId}>`), whisper));
         case 'dismiss':
           return void (await explain(await ctx.lab.dismissAlert(alertId, actor), whisper));
+        case 'known':
+          return void (await explain(await ctx.lab.markAlertKnown(alertId, actor), whisper));
         case 'investigate':
           return void (await openInvestigation(ctx, client, body, alertId, userId, whisper));
         case 'rerun': {
@@ -58,7 +60,7 @@ export function registerAlertButtons(app: App, ctx: BotContext): void {
 async function explain(outcome: AlertActionOutcome, whisper: (text: string) => Promise<unknown>): Promise<void> {
   if (outcome.ok) return;
   if (outcome.reason === 'not-found') await whisper('That alert no longer exists (the button is stale); nothing changed.');
-  else if (outcome.reason === 'wrong-state') await whisper(`Already ${PAST[outcome.alert.state] ?? outcome.alert.state} by ${who(outcome.alert.stateBy)}; nothing changed.`);
+  else if (outcome.reason === 'wrong-state') await whisper(`Already ${outcome.alert.kind === 'finding' && outcome.alert.state === 'accepted' ? 'marked as known' : (PAST[outcome.alert.state] ?? outcome.alert.state)} by ${who(outcome.alert.stateBy)}; nothing changed.`);
   else await whisper(`Nothing changed: ${outcome.message}.`);
 }
 
