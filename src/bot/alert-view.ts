@@ -3,6 +3,7 @@
 // its author.
 import { ErrorCode, PerflabError } from '../engine/errors.js';
 import { git } from '../engine/git/git.js';
+import { listMirrors } from '../engine/git/mirror.js';
 import type { Alert } from '../engine/model.js';
 import type { Lab } from '../lab/lab.js';
 import type { AlertView } from './blocks/alert-message.js';
@@ -36,7 +37,7 @@ export async function alertView(lab: Lab, alert: Alert, repo: string | null): Pr
       })
     : undefined;
   const findings = (alert.findingIds ?? []).flatMap((id) => lab.store.getFinding(id) ?? []);
-  const author = repo && run.commit ? await commitAuthor(repo, run.commit) : undefined;
+  const author = run.commit ? await commitAuthor([...(repo ? [repo] : []), ...(await listMirrors(lab.store.dir))], run.commit) : undefined;
   return {
     alert,
     run,
@@ -48,11 +49,15 @@ export async function alertView(lab: Lab, alert: Alert, repo: string | null): Pr
   };
 }
 
-async function commitAuthor(repo: string, commit: string): Promise<{ name: string } | undefined> {
-  try {
-    const name = await git(repo, ['log', '-1', '--format=%an', commit]);
-    return name ? { name } : undefined;
-  } catch {
-    return undefined; // a commit from another clone: no author to name
+/** The author, from the suites' own repository or one of the watched repositories' mirrors. */
+async function commitAuthor(repos: readonly string[], commit: string): Promise<{ name: string } | undefined> {
+  for (const repo of repos) {
+    try {
+      const name = await git(repo, ['log', '-1', '--format=%an', commit]);
+      if (name) return { name };
+    } catch {
+      // not in this repository: try the next
+    }
   }
+  return undefined; // a commit from another clone (e.g. pushed by CI): no author to name
 }

@@ -2,7 +2,7 @@
 // every poll, checked out into throw-away worktrees, never touched by hand.
 // The same code serves a remote URL and a local path.
 import { createHash } from 'node:crypto';
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, readdir, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { git, resolveCommit } from './git.js';
 
@@ -16,6 +16,13 @@ export interface CommitInfo {
 export function mirrorDir(storeDir: string, url: string): string {
   const name = basename(url.replace(/\/+$/, '')).replace(/\.git$/, '').replace(/[^\w.-]/g, '_') || 'repo';
   return join(storeDir, 'repos', `${name}-${createHash('sha256').update(url).digest('hex').slice(0, 10)}.git`);
+}
+
+/** Every mirror the store holds. */
+export async function listMirrors(storeDir: string): Promise<string[]> {
+  const parent = join(storeDir, 'repos');
+  const names = await readdir(parent).catch(() => [] as string[]);
+  return names.filter((name) => name.endsWith('.git')).map((name) => join(parent, name));
 }
 
 /** A remote URL stays as it is; a local path becomes absolute, so the mirror does not depend on the working directory. */
