@@ -317,7 +317,7 @@ export class Lab {
   async close(): Promise<void> {
     this.outbox?.close();
     // Queued jobs stay queued in the store: the next start runs them.
-    await this.jobs.stop('shutdown');
+    await this.jobs.stop();
   }
 
   async #settled(alert: Alert, action: string, actor: string, args: Record<string, unknown>): Promise<void> {

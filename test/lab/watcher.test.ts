@@ -80,7 +80,7 @@ describe('Watcher', () => {
     expect(await pollAndRun(again.lab, again.watcher)).toBe(1);
     expect(store.listRuns()[0]?.commit).toBe(fixed);
     await again.lab.close();
-  });
+  }, 400_000); // about 13 measured runs and one confirmation
 
   it('measures a burst as one batch and bisects a regression to its commit, skipping a commit that does not build', async () => {
     commit('first', 1);
@@ -104,5 +104,5 @@ describe('Watcher', () => {
     expect(lab.jobs.list().map((j) => [j.kind, j.state])).toEqual([['bisect', 'done'], ['commit', 'done'], ['commit', 'done']]);
     expect(store.listAudit().find((e) => e.action === 'bisect')?.args).toMatchObject({ alertId: regression.id, culprit });
     await lab.close();
-  });
+  }, 400_000); // a confirmation, then up to three interleaved bisection steps
 });

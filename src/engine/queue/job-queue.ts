@@ -64,6 +64,7 @@ export class JobQueue {
   readonly #maxRestarts: number;
   #running: Promise<void> | null = null;
   #paused = true;
+  #stopping = false;
   #saving: Promise<void> = Promise.resolve();
   #idle: { promise: Promise<void>; resolve: () => void } | null = null;
 
@@ -91,12 +92,7 @@ export class JobQueue {
       this.#jobs.set(job.id, job);
       if (job.state !== 'running') continue;
       interrupted.push(job);
-      this.#finish(job, 'interrupted', 'perflab stopped while this job ran');
-      if (job.restarts < this.#maxRestarts) {
-        const again = this.#create({ ...job, dedupeKey: job.dedupeKey }, job.restarts + 1);
-        job.error = `perflab stopped while this job ran; queued again as ${again.id}`;
-        this.#persist(job);
-      }
+      this.#interrupt(job);
     }
     this.#paused = false;
     this.#pump();
@@ -154,15 +150,21 @@ export class JobQueue {
     return this.#saving;
   }
 
-  /** Stops taking new jobs (queued ones stay queued, and saved) and cancels the running one. */
-  async stop(by = 'shutdown'): Promise<void> {
+  /**
+   * Stops taking new jobs (queued ones stay queued, and saved) and stops the
+   * running one, which ends `interrupted` and is queued again, as after a
+   * kill: a shutdown must not lose the commit a job was measuring.
+   */
+  async stop(): Promise<void> {
     this.#paused = true;
-    for (const job of this.#jobs.values()) if (job.state === 'running') this.cancel(job.id, by);
+    this.#stopping = true;
+    for (const job of this.#jobs.values()) if (job.state === 'running') this.#aborts.get(job.id)?.abort(new Error('perflab is stopping'));
     await this.#running;
     await this.#saving;
   }
 
-  #create(spec: JobSpec & { dedupeKey: string }, restarts: number): Job {
+  /** `createdAt` is kept for a job queued again, so it keeps its place in line. */
+  #create(spec: JobSpec & { dedupeKey: string }, restarts: number, createdAt = new Date().toISOString()): Job {
     const job: Job = {
       id: `j-${randomBytes(3).toString('hex')}`,
       kind: spec.kind,
@@ -172,7 +174,7 @@ export class JobQueue {
       priority: spec.priority ?? priorityOf(spec.trigger),
       dedupeKey: spec.dedupeKey,
       state: 'queued',
-      createdAt: new Date().toISOString(),
+      createdAt,
       restarts,
     };
     this.#jobs.set(job.id, job);
@@ -182,8 +184,8 @@ export class JobQueue {
   }
 
   #queued(): Job[] {
-    // Stable: equal priorities keep submission order (Map iteration order).
-    return [...this.#jobs.values()].filter((j) => j.state === 'queued').sort((a, b) => b.priority - a.priority);
+    // The highest priority first; then the oldest request (a job queued again after a stop keeps its place).
+    return [...this.#jobs.values()].filter((j) => j.state === 'queued').sort((a, b) => b.priority - a.priority || a.createdAt.localeCompare(b.createdAt) || b.restarts - a.restarts);
   }
 
   #pump(): void {
@@ -210,12 +212,23 @@ export class JobQueue {
       const handler = this.#handlers.get(job.kind);
       if (!handler) throw new Error(`no handler for jobs of kind "${job.kind}"`);
       await handler(job, abort.signal);
-      this.#finish(job, abort.signal.aborted ? 'cancelled' : 'done');
+      if (this.#stopping && job.cancelledBy === undefined && abort.signal.aborted) this.#interrupt(job);
+      else this.#finish(job, abort.signal.aborted ? 'cancelled' : 'done');
     } catch (error) {
-      this.#finish(job, abort.signal.aborted ? 'cancelled' : 'failed', error instanceof Error ? error.message : String(error));
+      if (this.#stopping && job.cancelledBy === undefined && abort.signal.aborted) this.#interrupt(job);
+      else this.#finish(job, abort.signal.aborted ? 'cancelled' : 'failed', error instanceof Error ? error.message : String(error));
     } finally {
       this.#aborts.delete(job.id);
     }
+  }
+
+  /** Cut off by a stop or a kill: `interrupted`, and queued again unless it already was `maxRestarts` times. */
+  #interrupt(job: Job): void {
+    this.#finish(job, 'interrupted', 'perflab stopped while this job ran');
+    if (job.restarts >= this.#maxRestarts) return;
+    const again = this.#create({ ...job }, job.restarts + 1, job.createdAt);
+    job.error = `perflab stopped while this job ran; queued again as ${again.id}`;
+    this.#persist(job);
   }
 
   #finish(job: Job, state: JobState, error?: string): void {

@@ -107,6 +107,19 @@ describe('JobQueue', () => {
     await reopened.close();
   });
 
+  it('stopping perflab interrupts the running job and queues it again; queued jobs stay queued', async () => {
+    const queue = new JobQueue();
+    queue.register('wait', (_job, signal) => new Promise<void>((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error))));
+    queue.start();
+    const running = queue.submit({ kind: 'wait', description: 'measuring a commit', trigger: nightly, request: { n: 1 } }).job;
+    const waiting = queue.submit({ kind: 'wait', description: 'next commit', trigger: nightly, request: { n: 2 } }).job;
+    await new Promise((r) => setImmediate(r));
+    await queue.stop();
+    expect(queue.get(running.id)).toMatchObject({ state: 'interrupted', error: expect.stringMatching(/queued again as/) });
+    expect(queue.get(waiting.id)?.state).toBe('queued');
+    expect(queue.list().filter((j) => j.state === 'queued').map((j) => [j.description, j.restarts])).toEqual([['measuring a commit', 1], ['next commit', 0]]);
+  });
+
   it('a job interrupted after its one restart is not queued again', () => {
     const queue = new JobQueue();
     queue.register('wait', () => Promise.resolve());
