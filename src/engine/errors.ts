@@ -20,6 +20,12 @@ export const ErrorCode = {
   Git: 'PERFLAB_E_GIT',
   UnknownRef: 'PERFLAB_E_UNKNOWN_REF',
   Cancelled: 'PERFLAB_E_CANCELLED',
+  /** A stress scenario's setup threw or returned something unusable. */
+  StressSetup: 'PERFLAB_E_STRESS_SETUP',
+  /** A stress target that is unreachable, or not loopback and not allowed. */
+  StressTarget: 'PERFLAB_E_STRESS_TARGET',
+  /** A stress worker stopped sending heartbeats. */
+  StressHung: 'PERFLAB_E_STRESS_HUNG',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
