@@ -10,6 +10,7 @@ import { compareCommand } from './commands/compare.js';
 import { historyCommand } from './commands/history.js';
 import { runCommand } from './commands/run.js';
 import { serveCommand } from './commands/serve.js';
+import { stressCommand } from './commands/stress.js';
 import { ExitCode } from './exit-code.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -21,7 +22,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run perflab --help for usage)')
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(pc.red(text)) });
-  for (const command of [runCommand(), baselineCommand(), historyCommand(), compareCommand(), ciCommand(), serveCommand()]) {
+  for (const command of [runCommand(), baselineCommand(), historyCommand(), compareCommand(), ciCommand(), serveCommand(), stressCommand()]) {
     program.addCommand(command.exitOverride());
   }
   for (const sub of program.commands.flatMap((c) => c.commands)) sub.exitOverride();

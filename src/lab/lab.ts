@@ -16,6 +16,7 @@ import type { BenchOptions } from '../engine/suite/define-suite.js';
 import type { HistoryEntry, Store, Transition } from '../engine/store/store.js';
 import { compareRefs, type CompareRefsReport } from '../modes/bench/compare-refs.js';
 import { runBench, WORKER_FILE, type BenchProgress, type BenchReport } from '../modes/bench/run-bench.js';
+import { runStress, type StressProgress, type StressReport } from '../modes/stress/run-stress.js';
 
 export interface LabOptions {
   store: Store;
@@ -34,6 +35,8 @@ export type JobEvent =
   | { type: 'progress'; job: Job; progress: BenchProgress }
   | { type: 'run-finished'; job: Job; report: BenchReport }
   | { type: 'compare-finished'; job: Job; report: CompareRefsReport }
+  | { type: 'stress-progress'; job: Job; progress: StressProgress }
+  | { type: 'stress-finished'; job: Job; report: StressReport }
   /** Stopped by `cancel`; what a run measured before is recorded (and in `report`). */
   | { type: 'cancelled'; job: Job; by?: string; report?: BenchReport }
   | { type: 'failed'; job: Job; error: string };
@@ -91,6 +94,37 @@ export class Lab {
         for (const alert of report.alerts) void this.outbox?.deliver(alert.id);
         if (signal.aborted) listener?.({ type: 'cancelled', job, ...(job.cancelledBy ? { by: job.cancelledBy } : {}), report });
         else listener?.({ type: 'run-finished', job, report });
+      } catch (error) {
+        notifyFailure(listener, job, signal, error);
+        throw error;
+      }
+    });
+    return job;
+  }
+
+  /** Stress the scenarios matching `pattern` (or `caseIds`), optionally all for `durationMs` each. A job like any other: never beside benchmarks. */
+  runStress(request: { pattern?: string; caseIds?: readonly string[]; durationMs?: number }, trigger: Trigger, listener?: JobListener): Job {
+    const selection = request.caseIds ? request.caseIds.join(', ') : (request.pattern ?? 'all');
+    const ids = request.caseIds ? new Set(request.caseIds) : null;
+    const filter = ids ? (id: string) => ids.has(id) : caseFilter(request.pattern);
+    const job = this.jobs.submit({ kind: 'stress', description: `stress ${selection}`, trigger }, async (signal) => {
+      listener?.({ type: 'started', job });
+      try {
+        const report = await runStress({
+          suitesDir: this.suitesDir,
+          filter,
+          store: this.store,
+          machine: this.machine,
+          trigger,
+          checkout: await describeCheckout(this.suitesDir),
+          ...(request.durationMs ? { durationMs: request.durationMs } : {}),
+          signal,
+          onProgress: (progress) => listener?.({ type: 'stress-progress', job, progress }),
+        });
+        await this.#audit(trigger, 'stress', { selection, durationMs: request.durationMs ?? null, runId: report.run.id });
+        for (const alert of report.alerts) void this.outbox?.deliver(alert.id);
+        if (signal.aborted) listener?.({ type: 'cancelled', job, ...(job.cancelledBy ? { by: job.cancelledBy } : {}) });
+        else listener?.({ type: 'stress-finished', job, report });
       } catch (error) {
         notifyFailure(listener, job, signal, error);
         throw error;

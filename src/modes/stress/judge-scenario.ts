@@ -30,7 +30,9 @@ export function judgeScenario(ref: StressScenarioRef, outcome: Exclude<StressOut
   const samplesOf = (beats: { sample: StressSample }[]) => beats.map((b) => b.sample);
   const failure = (verdict: StressVerdict, error: CaseError, key: string, title: string, samples: readonly StressSample[]): StressJudgement => {
     const last = outcome.beats.at(-1);
-    const evidence = stressEvidence({ caseId: ref.id, load, durationMs: ref.options.durationMs, ...(last ? { requests: last.requests, errorsByKind: { failed: last.errors } } : {}), samples, error: error.message });
+    // Heartbeats count requests, not their kinds: the totals are what there is.
+    const counts = last && last.phase !== 'setup' ? { requests: last.requests, errorsByKind: (last.errors > 0 ? { 'all kinds': last.errors } : {}) as Record<string, number> } : {};
+    const evidence = stressEvidence({ caseId: ref.id, load, durationMs: ref.options.durationMs, ...counts, samples, error: error.message });
     return { caseId: ref.id, verdict, result: { ...base, state: 'errored', error }, findings: [finding(ref, verdict, key, title, evidence, { error })] };
   };
 
