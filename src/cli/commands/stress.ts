@@ -9,6 +9,7 @@ import { formatDuration } from '../../engine/report/format-duration.js';
 import { textTable } from '../../engine/report/text-table.js';
 import { caseFilter } from '../../engine/suite/case-filter.js';
 import { parseDuration } from '../../engine/suite/parse-duration.js';
+import { MAX_STRESS_DURATION_MS } from '../../engine/suite/stress-schema.js';
 import { runStress, type StressReport } from '../../modes/stress/run-stress.js';
 import { addStoreOption, cliActor, machineName, withStore } from '../context.js';
 import { ExitCode } from '../exit-code.js';
@@ -22,9 +23,6 @@ interface StressFlags {
   commit?: string;
   quiet?: boolean;
 }
-
-/** The longest `--duration` accepted: a typo such as `30m` for `30s` should not lock the machine for hours. */
-const MAX_DURATION_MS = 3_600_000;
 
 export function stressCommand(): Command {
   const command = new Command('stress')
@@ -44,7 +42,7 @@ export function stressCommand(): Command {
 function parseDurationFlag(value: string): number {
   try {
     const ms = parseDuration(value);
-    if (ms > MAX_DURATION_MS) throw new RangeError(`${value} is longer than the 1 h a stress scenario may run`);
+    if (ms > MAX_STRESS_DURATION_MS) throw new RangeError(`${value} is longer than the 1 h a stress scenario may run`);
     return ms;
   } catch (error) {
     throw new InvalidArgumentError((error as Error).message);

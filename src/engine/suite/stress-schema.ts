@@ -76,11 +76,14 @@ export interface StressCase<State = unknown> {
   regressionThreshold?: number;
 }
 
+/** The longest a scenario may run: a typo such as `30m` for `30s` should not hold the machine for hours. */
+export const MAX_STRESS_DURATION_MS = 3_600_000;
+
 const fnSchema = z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', 'expected a function');
 
 const durationSchema = z.union([z.string(), z.number()]).superRefine((value, ctx) => {
   try {
-    parseDuration(value);
+    if (parseDuration(value) > MAX_STRESS_DURATION_MS) ctx.addIssue({ code: 'custom', message: `${value} is longer than the hour a scenario may run` });
   } catch (error) {
     ctx.addIssue({ code: 'custom', message: (error as Error).message });
   }
