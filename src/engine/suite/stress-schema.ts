@@ -57,7 +57,8 @@ export interface WebSocketOptions {
   connections?: number;
 }
 
-export interface StressCase<State = unknown> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each scenario has its own setup state type
+export interface StressCase<State = any> {
   target: UrlTarget | ServerTarget | FunctionTarget<State>;
   load: ClosedLoad | OpenLoad;
   /** How long the load runs: `3s`, `500ms`, or ms. Default `3s`; `perflab stress --duration` overrides it. */
