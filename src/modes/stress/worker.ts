@@ -83,6 +83,7 @@ async function runScenario(task: Extract<StressTask, { type: 'run' }>, options: 
       phase = 'load';
       // Samples count from the start of the load: the leak slope skips setup.
       sampler.restart();
+      beat(); // tells the main thread the load started, so a hang from here on is a hang under load
       const start = performance.now();
       await driveLoad(opened.target, recorder, { load: options.load, durationMs: options.durationMs, drainMs: STRESS_DEFAULTS.drainMs });
       elapsedMs = performance.now() - start;
