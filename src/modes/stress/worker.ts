@@ -75,7 +75,7 @@ async function runScenario(task: Extract<StressTask, { type: 'run' }>, options: 
     task.port.postMessage(message);
   };
   beat();
-  const heartbeat = setInterval(beat, BEAT_EVERY_MS);
+  let heartbeat = setInterval(beat, BEAT_EVERY_MS);
   try {
     const opened = await openTarget(scenario, options);
     let elapsedMs: number;
@@ -84,6 +84,9 @@ async function runScenario(task: Extract<StressTask, { type: 'run' }>, options: 
       // Samples count from the start of the load: the leak slope skips setup.
       sampler.restart();
       beat(); // tells the main thread the load started, so a hang from here on is a hang under load
+      // Samples at whole seconds of the load (1 s, 2 s, …), so a run of N seconds has N of them for the slope.
+      clearInterval(heartbeat);
+      heartbeat = setInterval(beat, BEAT_EVERY_MS);
       const start = performance.now();
       await driveLoad(opened.target, recorder, { load: options.load, durationMs: options.durationMs, drainMs: STRESS_DEFAULTS.drainMs });
       elapsedMs = performance.now() - start;
