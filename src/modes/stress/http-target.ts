@@ -1,8 +1,10 @@
-// HTTP requests over keep-alive connections (node:http / node:https). A
+// HTTP requests over keep-alive connections. Plain http:// goes through
+// perflab's own HTTP/1.1 connections (`http1Connections`, fast enough to load
+// a server as hard as autocannon does); https:// through node:https. A
 // response is read to its end; a status of 400 or more is a failed request.
-import http from 'node:http';
 import https from 'node:https';
 import type { HttpRequestOptions } from '../../engine/suite/stress-schema.js';
+import { http1Connections } from './http1-connections.js';
 import { RequestError, type Target } from './target.js';
 
 export interface HttpTargetOptions {
@@ -15,18 +17,22 @@ export interface HttpTargetOptions {
 }
 
 export function httpTarget(options: HttpTargetOptions): Target {
-  const url = new URL(options.request.path ?? '', options.url);
-  if (options.request.path) url.pathname = joinPath(new URL(options.url).pathname, options.request.path);
-  const lib = url.protocol === 'https:' ? https : http;
-  const agent = new lib.Agent({ keepAlive: true, maxSockets: options.maxSockets });
+  const url = new URL(options.url);
+  if (options.request.path) url.pathname = `${url.pathname.replace(/\/$/, '')}${new URL(options.request.path, 'http://x').pathname}`;
+  if (options.request.path?.includes('?')) url.search = new URL(options.request.path, 'http://x').search;
+  if (url.protocol === 'http:') return http1Connections({ url, request: options.request, maxSockets: options.maxSockets, timeoutMs: options.timeoutMs });
+  return httpsTarget(url, options);
+}
+
+function httpsTarget(url: URL, options: HttpTargetOptions): Target {
+  const agent = new https.Agent({ keepAlive: true, maxSockets: options.maxSockets });
   const body = options.request.body;
   const headers = { ...options.request.headers, ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}) };
   const method = options.request.method ?? 'GET';
-
   return {
     send: () =>
       new Promise<void>((resolve, reject) => {
-        const req = lib.request(url, { method, headers, agent, timeout: options.timeoutMs }, (res) => {
+        const req = https.request(url, { method, headers, agent, timeout: options.timeoutMs }, (res) => {
           res.on('error', reject);
           res.on('end', () => ((res.statusCode ?? 0) >= 400 ? reject(new RequestError(`http-${res.statusCode}`, `HTTP ${res.statusCode}`)) : resolve()));
           res.resume();
@@ -37,8 +43,4 @@ export function httpTarget(options: HttpTargetOptions): Target {
       }),
     close: async () => agent.destroy(),
   };
-}
-
-function joinPath(base: string, path: string): string {
-  return `${base.replace(/\/$/, '')}${path}`;
 }
