@@ -4,7 +4,10 @@
 //    alternating rounds (autocannon, perflab, autocannon, …), same number of
 //    connections, same duration. Reports requests/s (ratio perflab ÷
 //    autocannon) and p50/p99 latency of each. The server runs in its own
-//    process so neither generator shares an event loop with it.
+//    process so neither generator shares an event loop with it. Twice: an
+//    immediate answer (throughput: who can send more?), and an answer after
+//    5 ms (latency agreement: autocannon records whole milliseconds, so
+//    sub-millisecond latencies cannot be compared with it).
 // 2. Leak detection over repeated runs: a scenario with a planted leak of a
 //    known rate (Buffers kept per call) is flagged `leaking`, and the same
 //    scenario without the leak is not.
@@ -31,7 +34,9 @@ const MB = 1024 * 1024;
 const SERVER = `
 const http = require('node:http');
 const body = JSON.stringify({ ok: true, items: Array.from({ length: 20 }, (_, i) => ({ i, name: 'item ' + i })) });
-const server = http.createServer((req, res) => { res.setHeader('content-type', 'application/json'); res.end(body); });
+const delay = Number(process.argv[1] || 0);
+const answer = (res) => { res.setHeader('content-type', 'application/json'); res.end(body); };
+const server = http.createServer((req, res) => (delay > 0 ? setTimeout(answer, delay, res) : answer(res)));
 server.keepAliveTimeout = 60000;
 server.listen(0, '127.0.0.1', () => process.stdout.write(String(server.address().port) + '\\n'));
 `;
@@ -44,8 +49,8 @@ interface Round {
   errors: number;
 }
 
-async function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['-e', SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
+async function startServer(delayMs: number): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['-e', SERVER, String(delayMs)], { stdio: ['ignore', 'pipe', 'inherit'] });
   const [chunk] = (await once(child.stdout!, 'data')) as [Buffer];
   return { child, url: `http://127.0.0.1:${chunk.toString().trim()}/` };
 }
@@ -70,8 +75,8 @@ async function scenario(pool: StressPool, name: string): Promise<StressScenarioR
   return ref;
 }
 
-async function compareWithAutocannon(pool: StressPool): Promise<void> {
-  const server = await startServer();
+async function compareWithAutocannon(pool: StressPool, delayMs: number): Promise<void> {
+  const server = await startServer(delayMs);
   process.env.PERFLAB_BENCH_URL = server.url;
   process.env.PERFLAB_BENCH_CONNECTIONS = String(CONNECTIONS);
   try {
@@ -79,12 +84,12 @@ async function compareWithAutocannon(pool: StressPool): Promise<void> {
     const rounds: Round[] = [];
     for (let i = 0; i < ROUNDS; i++) {
       for (const tool of ['autocannon', 'perflab'] as const) {
-        progress(`round ${i + 1}/${ROUNDS}: ${tool} (${CONNECTIONS} connections, ${SECONDS} s)`);
+        progress(`server delay ${delayMs} ms, round ${i + 1}/${ROUNDS}: ${tool} (${CONNECTIONS} connections, ${SECONDS} s)`);
         rounds.push(tool === 'autocannon' ? await runAutocannon(server.url) : await runPerflab(pool, ref));
       }
     }
     const of = (tool: Round['tool'], field: 'rps' | 'p50' | 'p99') => medianOf(rounds.filter((r) => r.tool === tool).map((r) => r[field]));
-    console.log(`\n### Load generator vs autocannon\n\nSame loopback server (its own process), ${CONNECTIONS} connections, closed model, ${SECONDS} s per round, ${ROUNDS} alternating rounds per tool.\n`);
+    console.log(`\n### Load generator vs autocannon, server answering ${delayMs > 0 ? `after ${delayMs} ms` : 'at once'}\n\nSame loopback server (its own process), ${CONNECTIONS} connections, closed model, ${SECONDS} s per round, ${ROUNDS} alternating rounds per tool.\n`);
     console.log(markdownTable(['round', 'tool', 'req/s', 'p50 ms', 'p99 ms', 'errors'], rounds.map((r, i) => [String(Math.floor(i / 2) + 1), r.tool, r.rps.toFixed(0), r.p50.toFixed(2), r.p99.toFixed(2), String(r.errors)])));
     console.log(`\nMedians: perflab ${of('perflab', 'rps').toFixed(0)} req/s, autocannon ${of('autocannon', 'rps').toFixed(0)} req/s — ratio **${(of('perflab', 'rps') / of('autocannon', 'rps')).toFixed(2)}**; p50 ${of('perflab', 'p50').toFixed(2)} vs ${of('autocannon', 'p50').toFixed(2)} ms (ratio ${(of('perflab', 'p50') / of('autocannon', 'p50')).toFixed(2)}); p99 ${of('perflab', 'p99').toFixed(2)} vs ${of('autocannon', 'p99').toFixed(2)} ms (ratio ${(of('perflab', 'p99') / of('autocannon', 'p99')).toFixed(2)}).`);
   } finally {
@@ -124,5 +129,6 @@ async function leakDetection(pool: StressPool): Promise<void> {
 
 console.log(`## Stress load generator\n\n${machineLine()} · ${new Date().toISOString().slice(0, 10)}`);
 const pool = new StressPool();
-await compareWithAutocannon(pool);
+await compareWithAutocannon(pool, 0);
+await compareWithAutocannon(pool, 5);
 await leakDetection(pool);
