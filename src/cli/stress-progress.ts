@@ -4,6 +4,7 @@
 import pc from 'picocolors';
 import type { StressVerdict } from '../engine/model.js';
 import type { StressProgress } from '../modes/stress/run-stress.js';
+import { statusLine } from './status-line.js';
 
 export const VERDICT_COLOR: Record<StressVerdict, (s: string) => string> = {
   passed: pc.green,
@@ -16,10 +17,7 @@ export const VERDICT_COLOR: Record<StressVerdict, (s: string) => string> = {
 
 export function stressProgressPrinter(stream: NodeJS.WriteStream = process.stderr): (event: StressProgress) => void {
   const tty = stream.isTTY === true;
-  const line = (text: string, final = false): void => {
-    if (tty) stream.write(`\r\x1b[2K${text}${final ? '\n' : ''}`);
-    else if (final) stream.write(`${text}\n`);
-  };
+  const line = statusLine(stream);
   return (event) => {
     switch (event.type) {
       case 'listed':

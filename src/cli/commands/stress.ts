@@ -13,6 +13,7 @@ import { MAX_STRESS_DURATION_MS } from '../../engine/suite/stress-schema.js';
 import { runStress, type StressReport } from '../../modes/stress/run-stress.js';
 import { addStoreOption, cliActor, machineName, withStore } from '../context.js';
 import { ExitCode } from '../exit-code.js';
+import { stopOnSigint } from '../stop-on-sigint.js';
 import { stressProgressPrinter, VERDICT_COLOR } from '../stress-progress.js';
 
 interface StressFlags {
@@ -51,14 +52,8 @@ function parseDurationFlag(value: string): number {
 
 async function stress(pattern: string | undefined, flags: StressFlags): Promise<ExitCode> {
   const suitesDir = resolve(flags.suites);
-  // Ctrl-C stops the running scenario (its worker, servers and sockets go with
-  // it) and records what finished; a second Ctrl-C exits at once.
-  const cancel = new AbortController();
-  process.once('SIGINT', () => {
-    process.stderr.write('\nstopping: recording the scenarios that finished (Ctrl-C again to quit at once)\n');
-    cancel.abort(new Error('cancelled by Ctrl-C'));
-    process.once('SIGINT', () => process.exit(ExitCode.Interrupted));
-  });
+  // Ctrl-C stops the running scenario (its worker, servers and sockets go with it) and records what finished.
+  const stopped = stopOnSigint('recording the scenarios that finished');
   const checkout = await describeCheckout(suitesDir);
   const report = await withStore(flags.store, (store) =>
     runStress({
@@ -70,16 +65,16 @@ async function stress(pattern: string | undefined, flags: StressFlags): Promise<
       checkout,
       ...(flags.commit ? { commit: flags.commit } : {}),
       ...(flags.duration ? { durationMs: flags.duration } : {}),
-      signal: cancel.signal,
+      signal: stopped,
       ...(flags.quiet || flags.json ? {} : { onProgress: stressProgressPrinter() }),
     }),
   );
-  if (report.entries.length === 0 && report.suiteErrors.length === 0 && !cancel.signal.aborted) {
+  if (report.entries.length === 0 && report.suiteErrors.length === 0 && !stopped.aborted) {
     throw new PerflabError(ErrorCode.CaseNotFound, pattern ? `no stress scenario matches "${pattern}" in ${suitesDir}` : `no stress scenarios in ${suitesDir}`);
   }
   if (flags.json) process.stdout.write(`${JSON.stringify(stressReportJson(report), null, 2)}\n`);
   else process.stdout.write(humanReport(report));
-  if (cancel.signal.aborted) return ExitCode.Interrupted;
+  if (stopped.aborted) return ExitCode.Interrupted;
   if (report.suiteErrors.length > 0) return ExitCode.UserError;
   return report.entries.some((e) => e.verdict !== 'passed') ? ExitCode.Regression : ExitCode.Ok;
 }

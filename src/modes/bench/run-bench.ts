@@ -7,7 +7,9 @@ import type { Checkout } from '../../engine/git/git.js';
 import { ErrorCode } from '../../engine/errors.js';
 import { ExclusivePool } from '../../engine/pool/exclusive-pool.js';
 import type { Alert, Comparison, RecordedResult, Result, Run, Trigger } from '../../engine/model.js';
-import { newRunId } from '../../engine/run-id.js';
+import { newRun } from '../../engine/new-run.js';
+import { raiseAlerts } from '../../engine/alert/raise-alerts.js';
+import { acceptFirstBaselines } from '../../engine/store/accept-first-baselines.js';
 import type { Store } from '../../engine/store/store.js';
 import type { CaseFilter } from '../../engine/suite/case-filter.js';
 import type { BenchOptions } from '../../engine/suite/define-suite.js';
@@ -68,17 +70,7 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
   const listing = await listCases(pool, options.suitesDir, options.filter, overrides);
   onProgress?.({ type: 'listed', cases: listing.cases.length, suiteErrors: listing.suiteErrors.length });
 
-  const run: Run = {
-    id: newRunId(),
-    mode: 'bench',
-    commit: options.commit ?? options.checkout?.commit ?? null,
-    dirty: options.checkout?.dirty ?? false,
-    machine,
-    trigger: options.trigger,
-    startedAt: new Date().toISOString(),
-    finishedAt: null,
-    environment: 'ok',
-  };
+  const run = newRun({ mode: 'bench', machine, trigger: options.trigger, checkout: options.checkout, commit: options.commit });
   await store.beginRun(run);
 
   const canary = options.canary === false || listing.cases.length === 0 ? null : await measureCanary(pool, store, machine, overrides, options.signal);
@@ -124,22 +116,9 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
   }));
   await store.recordResults(run.id, recorded);
 
-  for (const { caseId, result, comparison } of all) {
-    if (comparison.verdict !== 'no-baseline' || result.state !== 'ok') continue;
-    await store.acceptBaseline({
-      caseId,
-      machine,
-      runId: run.id,
-      commit: run.commit,
-      median: result.summary.median,
-      unit: result.summary.unit,
-      acceptedBy: 'perflab',
-      acceptedAt: new Date().toISOString(),
-      reason: 'first result on this machine',
-    });
-  }
+  await acceptFirstBaselines(store, run, all);
 
-  const alerts = await raiseAlerts(store, run, entries, listing.suiteErrors);
+  const alerts = await alertsFor(store, run, entries, listing.suiteErrors);
   run.finishedAt = new Date().toISOString();
   await store.finishRun(run.id, { finishedAt: run.finishedAt, environment: run.environment });
   return { run, entries, canary, suiteErrors: listing.suiteErrors, alerts };
@@ -174,19 +153,11 @@ async function measureCanary(pool: ExclusivePool, store: Store, machine: string,
   return { caseId: ref.id, result, comparison };
 }
 
-async function raiseAlerts(store: Store, run: Run, entries: ReportEntry[], suiteErrors: SuiteError[]): Promise<Alert[]> {
-  const groups: [Alert['kind'], string[]][] = [
+function alertsFor(store: Store, run: Run, entries: ReportEntry[], suiteErrors: SuiteError[]): Promise<Alert[]> {
+  return raiseAlerts(store, run, [
     ['regression', entries.filter((e) => e.comparison.verdict === 'regressed').map((e) => e.caseId)],
     ['improvement', entries.filter((e) => e.comparison.verdict === 'improved').map((e) => e.caseId)],
     ['environment-suspect', run.environment === 'suspect' ? ['perflab/canary'] : []],
     ['suite-error', [...suiteErrors.map((s) => s.file), ...entries.filter((e) => e.comparison.verdict === 'errored').map((e) => e.caseId)]],
-  ];
-  const alerts: Alert[] = [];
-  for (const [kind, caseIds] of groups) {
-    if (caseIds.length === 0) continue;
-    const alert: Alert = { id: `${run.id}-${kind}`, runId: run.id, commit: run.commit, kind, caseIds, state: 'open', createdAt: new Date().toISOString() };
-    await store.addAlert(alert);
-    alerts.push(alert);
-  }
-  return alerts;
+  ]);
 }

@@ -3,10 +3,11 @@
 // its p99, throughput and error rate with their baselines, and record the
 // run, the results, the findings and the alerts. Like `runBench`, the store
 // holds the outcome; the returned report is what the CLI and Slack show.
-import type { Checkout } from '../../engine/git/git.js';
 import { recordFindings } from '../../engine/alert/finding-alerts.js';
-import type { Alert, FindingReport, RecordedResult, Result, Run, StressVerdict, Trigger } from '../../engine/model.js';
-import { newRunId } from '../../engine/run-id.js';
+import type { Alert, FindingReport, RecordedResult, Result, Run, StressVerdict } from '../../engine/model.js';
+import { newRun, type NewRunOptions } from '../../engine/new-run.js';
+import { raiseAlerts } from '../../engine/alert/raise-alerts.js';
+import { acceptFirstBaselines } from '../../engine/store/accept-first-baselines.js';
 import type { Store } from '../../engine/store/store.js';
 import type { CaseFilter } from '../../engine/suite/case-filter.js';
 import type { SuiteError } from '../bench/list-cases.js';
@@ -23,16 +24,10 @@ export type StressProgress =
   | { type: 'live'; caseId: string; index: number; total: number; phase: 'setup' | 'load' | 'teardown'; elapsedMs: number; durationMs: number; rate: number; p99Ms: number | null; errors: number; requests: number }
   | { type: 'scenario-done'; caseId: string; verdict: StressVerdict; result: Result };
 
-export interface RunStressOptions {
+export interface RunStressOptions extends Omit<NewRunOptions, 'mode'> {
   suitesDir: string;
   filter: CaseFilter;
   store: Store;
-  machine: string;
-  trigger: Trigger;
-  /** The checkout the suites come from (null outside git). */
-  checkout: Checkout | null;
-  /** Commit to record; defaults to the checkout's HEAD. */
-  commit?: string;
   /** Overrides every scenario's own duration, ms. */
   durationMs?: number;
   pool?: StressPool;
@@ -63,17 +58,7 @@ export async function runStress(options: RunStressOptions): Promise<StressReport
   const listing = await listScenarios(pool, options.suitesDir, options.filter);
   onProgress?.({ type: 'listed', scenarios: listing.scenarios.length, suiteErrors: listing.suiteErrors.length });
 
-  const run: Run = {
-    id: newRunId(),
-    mode: 'stress',
-    commit: options.commit ?? options.checkout?.commit ?? null,
-    dirty: options.checkout?.dirty ?? false,
-    machine,
-    trigger: options.trigger,
-    startedAt: new Date().toISOString(),
-    finishedAt: null,
-    environment: 'ok',
-  };
+  const run = newRun({ mode: 'stress', machine, trigger: options.trigger, checkout: options.checkout, commit: options.commit });
   await store.beginRun(run);
 
   const entries: StressEntry[] = [];
@@ -105,7 +90,7 @@ export async function runStress(options: RunStressOptions): Promise<StressReport
   }
 
   await record(store, run, entries);
-  const alerts = await raiseAlerts(store, run, entries, listing.suiteErrors);
+  const alerts = await alertsFor(store, run, entries, listing.suiteErrors);
   run.finishedAt = new Date().toISOString();
   await store.finishRun(run.id, { finishedAt: run.finishedAt, environment: run.environment });
   return { run, entries, suiteErrors: listing.suiteErrors, alerts };
@@ -129,35 +114,15 @@ async function record(store: Store, run: Run, entries: StressEntry[]): Promise<v
     for (const m of entry.metrics) recorded.push(at(m.result, m.comparison.verdict === 'unchanged' || m.comparison.verdict === 'no-baseline', m.comparison));
   }
   await store.recordResults(run.id, recorded);
-  for (const m of entries.flatMap((e) => e.metrics)) {
-    if (m.comparison.verdict !== 'no-baseline' || m.result.state !== 'ok') continue;
-    await store.acceptBaseline({
-      caseId: m.caseId,
-      machine: run.machine,
-      runId: run.id,
-      commit: run.commit,
-      median: m.result.summary.median,
-      unit: m.result.summary.unit,
-      acceptedBy: 'perflab',
-      acceptedAt: new Date().toISOString(),
-      reason: 'first result on this machine',
-    });
-  }
+  await acceptFirstBaselines(store, run, entries.flatMap((e) => e.metrics));
 }
 
-async function raiseAlerts(store: Store, run: Run, entries: StressEntry[], suiteErrors: SuiteError[]): Promise<Alert[]> {
-  const alerts: Alert[] = [];
+async function alertsFor(store: Store, run: Run, entries: StressEntry[], suiteErrors: SuiteError[]): Promise<Alert[]> {
   const { alert: findingAlert } = await recordFindings(store, run, entries.flatMap((e) => e.findings));
-  if (findingAlert) alerts.push(findingAlert);
-  const groups: [Alert['kind'], string[]][] = [
-    ['regression', entries.flatMap((e) => e.metrics).filter((m) => m.comparison.verdict === 'regressed').map((m) => m.caseId)],
+  const regressed = entries.flatMap((e) => e.metrics).filter((m) => m.comparison.verdict === 'regressed').map((m) => m.caseId);
+  const others = await raiseAlerts(store, run, [
+    ['regression', regressed],
     ['suite-error', suiteErrors.map((s) => s.file)],
-  ];
-  for (const [kind, caseIds] of groups) {
-    if (caseIds.length === 0) continue;
-    const alert: Alert = { id: `${run.id}-${kind}`, runId: run.id, commit: run.commit, kind, caseIds, state: 'open', createdAt: new Date().toISOString() };
-    await store.addAlert(alert);
-    alerts.push(alert);
-  }
-  return alerts;
+  ]);
+  return findingAlert ? [findingAlert, ...others] : others;
 }
