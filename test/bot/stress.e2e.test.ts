@@ -21,7 +21,7 @@ let storeDir: string;
 beforeAll(async () => {
   storeDir = mkdtempSync(join(tmpdir(), 'perflab-bot-stress-'));
   store = await openStore(storeDir);
-  local = await startLocalBot({ store, machine: 'bot-test', suitesDir: SUITES });
+  local = await startLocalBot({ store, machine: 'bot-test', suitesDir: SUITES, repo: null });
   ws = local.workspace;
 });
 

@@ -24,7 +24,7 @@ export async function openTarget(scenario: StressCase, options: ResolvedStressOp
   const spec = scenario.target;
   if ('fn' in spec) {
     const target = await functionTarget(spec).catch((error: unknown) => {
-      throw new PerflabError(ErrorCode.StressSetup, `setup threw ${describe(error)}`, { cause: error });
+      throw new PerflabError(ErrorCode.StressSetup, `setup threw ${describeError(error)}`, { cause: error });
     });
     return { target, describe: 'function', close: () => target.close() };
   }
@@ -34,7 +34,7 @@ export async function openTarget(scenario: StressCase, options: ResolvedStressOp
     try {
       server = await spec.setup();
     } catch (error) {
-      throw new PerflabError(ErrorCode.StressSetup, `setup threw ${describe(error)}`, { cause: error });
+      throw new PerflabError(ErrorCode.StressSetup, `setup threw ${describeError(error)}`, { cause: error });
     }
   }
   const stopServer = async (): Promise<void> => {
@@ -86,7 +86,7 @@ function unreachable(url: string, error: unknown): PerflabError {
   return new PerflabError(ErrorCode.StressTarget, `target ${url} is unreachable: ${errorKind(error)} ${error instanceof Error ? error.message : ''}`.trim(), { cause: error });
 }
 
-export function describe(error: unknown): string {
+export function describeError(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message}`;
   return typeof error === 'string' ? error : (JSON.stringify(error) ?? String(error));
 }

@@ -44,7 +44,7 @@ export class StressPool {
     this.#filename = filename;
   }
 
-  async list(file: string): Promise<StressReply | { ok: false; error: CaseError }> {
+  async list(file: string): Promise<StressReply> {
     const outcome = await this.#run({ type: 'list', file }, [], AbortSignal.timeout(LIST_TIMEOUT_MS));
     if (outcome.ok) return outcome.value;
     if (outcome.error.code === ErrorCode.Cancelled) return { ok: false, error: { code: ErrorCode.CaseTimeout, message: `loading the suite took over ${LIST_TIMEOUT_MS / 1000} s` } };
@@ -83,7 +83,7 @@ export class StressPool {
     }
   }
 
-  async #run(task: StressTask, transferList: MessagePort[] | [], signal: AbortSignal): Promise<{ ok: true; value: StressReply } | { ok: false; error: CaseError }> {
+  async #run(task: StressTask, transferList: MessagePort[], signal: AbortSignal): Promise<{ ok: true; value: StressReply } | { ok: false; error: CaseError }> {
     const pool = new Piscina({
       filename: this.#filename,
       minThreads: 1,
@@ -97,7 +97,7 @@ export class StressPool {
       poolError ??= error;
     });
     try {
-      const value = (await pool.run(task, { signal, transferList: transferList as never })) as StressReply;
+      const value = (await pool.run(task, { signal, transferList })) as StressReply;
       if (poolError) return { ok: false, error: describeCrash(poolError) };
       return { ok: true, value };
     } catch (error) {

@@ -9,7 +9,7 @@ import type { CaseError, StressSample } from '../../engine/model.js';
 import { loadSuite } from '../../engine/suite/load-suite.js';
 import { driveLoad } from './drive-load.js';
 import { LatencyRecorder, type LiveWindow } from './latency-recorder.js';
-import { describe, openTarget } from './open-target.js';
+import { describeError, openTarget } from './open-target.js';
 import { ProcessSampler } from './process-sampler.js';
 import { resolveStressOptions, STRESS_DEFAULTS, type ResolvedStressOptions } from './stress-options.js';
 import { summarizeLatency, type LatencySummary } from './summarize-latency.js';
@@ -121,5 +121,5 @@ async function runScenario(task: Extract<StressTask, { type: 'run' }>, options: 
 
 function toCaseError(error: unknown): CaseError {
   if (error instanceof PerflabError) return { code: error.code, message: error.message };
-  return { code: ErrorCode.CaseThrew, message: `the scenario threw ${describe(error)}` };
+  return { code: ErrorCode.CaseThrew, message: `the scenario threw ${describeError(error)}` };
 }
