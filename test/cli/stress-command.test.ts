@@ -41,6 +41,12 @@ describe('perflab stress', () => {
     expect(report.results[0].metrics.map((m: { caseId: string }) => m.caseId)).toEqual(['fixture/slow http:p99', 'fixture/slow http:throughput', 'fixture/slow http:errors']);
   });
 
+  it('keeps each stress metric as a history series, shown in its own unit', () => {
+    const r = spawnSync(process.execPath, [BIN, 'history', 'fixture/slow http:throughput'], { encoding: 'utf8', env: env() });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/\d req\/s/);
+  });
+
   it('exits 2 for a duration that does not parse and for a pattern that matches nothing', () => {
     const bad = perflab('fixture', '--duration', 'soon');
     expect(bad.code).toBe(2);

@@ -13,7 +13,7 @@
 // change; error budgets belong in thresholds (`errors < 0.1%`).
 import { median } from 'simple-statistics';
 import type { Comparison, Direction, Result, StressStats, Summary } from '../../engine/model.js';
-import { formatDuration } from '../../engine/report/format-duration.js';
+import { formatMeasure } from '../../engine/report/format-measure.js';
 import { screen } from '../../engine/stats/index.js';
 import type { Store } from '../../engine/store/store.js';
 import { baselineWindow } from '../bench/compare-to-baseline.js';
@@ -87,6 +87,5 @@ function single(value: number, spec: MetricSpec, n: number): Summary {
 }
 
 function show(value: number, spec: MetricSpec): string {
-  if (spec.unit === 'ns') return formatDuration(value);
-  return `${Number(value.toPrecision(4))} ${spec.unit}`;
+  return formatMeasure(value, spec.unit);
 }
