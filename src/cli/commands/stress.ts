@@ -101,12 +101,13 @@ function humanReport(report: StressReport): string {
     const table = textTable(['scenario', 'load', 'req/s', 'p50', 'p99', 'errors', 'verdict']);
     for (const e of report.entries) {
       const verdict = VERDICT_COLOR[e.verdict](e.verdict);
+      // The reason is in the finding's line under the table.
       if (e.result.state === 'errored' || !e.result.stress) {
-        table.push([e.caseId, { colSpan: 5, content: e.result.state === 'errored' ? truncate(e.result.error.message, 70) : '' }, verdict]);
+        table.push([e.caseId, e.load, '—', '—', '—', '—', verdict]);
         continue;
       }
       const s = e.result.stress;
-      table.push([e.caseId, s.load, s.throughput.toFixed(0), formatDuration(e.result.summary.p50), formatDuration(e.result.summary.p99), `${s.errors} (${(s.errorRate * 100).toFixed(2)}%)`, verdict]);
+      table.push([e.caseId, e.load, s.throughput.toFixed(0), formatDuration(e.result.summary.p50), formatDuration(e.result.summary.p99), `${s.errors} (${(s.errorRate * 100).toFixed(2)}%)`, verdict]);
     }
     out.push(table.toString());
   }
@@ -119,6 +120,3 @@ function humanReport(report: StressReport): string {
   return `${out.join('\n')}\n`;
 }
 
-function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}

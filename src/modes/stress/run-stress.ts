@@ -37,6 +37,8 @@ export interface RunStressOptions extends Omit<NewRunOptions, 'mode'> {
 
 export interface StressEntry {
   caseId: string;
+  /** `closed ×32`, `open 100→2000/s`. */
+  load: string;
   verdict: StressVerdict;
   result: Result;
   findings: FindingReport[];
@@ -86,7 +88,7 @@ export async function runStress(options: RunStressOptions): Promise<StressReport
     const judged = judgeScenario(ref, outcome);
     const metrics = await compareStressMetrics(store, machine, judged.result, ref.options.regressionThreshold);
     onProgress?.({ type: 'scenario-done', caseId: ref.id, verdict: judged.verdict, result: judged.result });
-    entries.push({ ...judged, metrics });
+    entries.push({ ...judged, load: describeLoad(ref.options.load), metrics });
   }
 
   await record(store, run, entries);
