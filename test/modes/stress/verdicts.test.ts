@@ -107,6 +107,12 @@ describe('stress verdicts', () => {
     expect(judged.findings[0]?.title).toContain('exit code 7');
   });
 
+  it('flags a worker killed by an unhandled rejection as crashed, with the reason', async () => {
+    const judged = await stress('rejects unhandled');
+    expect(judged.verdict).toBe('crashed');
+    expect(judged.findings[0]?.title).toContain('nobody catches me');
+  });
+
   it.each([
     ['unreachable', 'PERFLAB_E_STRESS_TARGET', 'target http://127.0.0.1:1/ is unreachable: ECONNREFUSED'],
     ['setup throws', 'PERFLAB_E_STRESS_SETUP', 'setup threw Error: no database'],
