@@ -11,4 +11,5 @@ export type {
   Suite,
   SuiteDefinition,
 } from './engine/suite/define-suite.js';
+export type { StressCase, ServerHandle } from './engine/suite/stress-schema.js';
 export type { Summary, Result, Verdict, Change, Comparison } from './engine/model.js';

@@ -11,6 +11,7 @@ import { historyCommand } from './commands/history.js';
 import { runCommand } from './commands/run.js';
 import { serveCommand } from './commands/serve.js';
 import { watchCommand } from './commands/watch.js';
+import { stressCommand } from './commands/stress.js';
 import { ExitCode } from './exit-code.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -22,7 +23,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run perflab --help for usage)')
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(pc.red(text)) });
-  for (const command of [runCommand(), baselineCommand(), historyCommand(), compareCommand(), ciCommand(), watchCommand(), serveCommand()]) {
+  for (const command of [runCommand(), stressCommand(), baselineCommand(), historyCommand(), compareCommand(), ciCommand(), watchCommand(), serveCommand()]) {
     program.addCommand(command.exitOverride());
   }
   for (const sub of program.commands.flatMap((c) => c.commands)) sub.exitOverride();

@@ -3,13 +3,10 @@
 import pc from 'picocolors';
 import type { BenchProgress } from '../modes/bench/run-bench.js';
 import { formatDuration } from '../engine/report/format-duration.js';
+import { statusLine } from './status-line.js';
 
 export function progressPrinter(stream: NodeJS.WriteStream = process.stderr): (event: BenchProgress) => void {
-  const tty = stream.isTTY === true;
-  const line = (text: string, final = false): void => {
-    if (tty) stream.write(`\r\x1b[2K${text}${final ? '\n' : ''}`);
-    else if (final) stream.write(`${text}\n`);
-  };
+  const line = statusLine(stream);
   return (event) => {
     switch (event.type) {
       case 'listed':

@@ -24,6 +24,12 @@ export const ErrorCode = {
   PushRefused: 'PERFLAB_E_PUSH_REFUSED',
   /** Results could not be pushed to a perflab server: unreachable, failing, or it rejected the payload. */
   PushFailed: 'PERFLAB_E_PUSH_FAILED',
+  /** A stress scenario's setup threw or returned something unusable. */
+  StressSetup: 'PERFLAB_E_STRESS_SETUP',
+  /** A stress target that is unreachable, or not loopback and not allowed. */
+  StressTarget: 'PERFLAB_E_STRESS_TARGET',
+  /** A stress worker stopped sending heartbeats. */
+  StressHung: 'PERFLAB_E_STRESS_HUNG',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -21,6 +21,7 @@ import type { BisectOutcome } from '../engine/triggers/bisect.js';
 import { runBisectJob } from './bisect-job.js';
 import { runCommitJob } from './commit-job.js';
 import type { LabContext } from './lab-context.js';
+import { runStress, type StressProgress, type StressReport } from '../modes/stress/run-stress.js';
 
 export interface LabOptions {
   store: Store;
@@ -40,7 +41,10 @@ export interface LabOptions {
 const runRequestSchema = z.object({ pattern: z.string().optional(), caseIds: z.array(z.string()).readonly().optional(), ref: z.string().optional() }).strict();
 const compareRequestSchema = z.object({ refA: z.string(), refB: z.string(), pattern: z.string().optional() }).strict();
 
+const stressRequestSchema = z.object({ pattern: z.string().optional(), caseIds: z.array(z.string()).readonly().optional(), durationMs: z.number().positive().optional() }).strict();
+
 export type RunRequest = z.infer<typeof runRequestSchema>;
+export type StressRequest = z.infer<typeof stressRequestSchema>;
 export type CompareRequest = z.infer<typeof compareRequestSchema>;
 
 /** Finished jobs kept in the store for `/perflab status` and after a restart. */
@@ -51,6 +55,8 @@ export type JobEvent =
   | { type: 'progress'; job: Job; progress: BenchProgress }
   | { type: 'run-finished'; job: Job; report: BenchReport }
   | { type: 'compare-finished'; job: Job; report: CompareRefsReport }
+  | { type: 'stress-progress'; job: Job; progress: StressProgress }
+  | { type: 'stress-finished'; job: Job; report: StressReport }
   /** Stopped by `cancel`; what a run measured before is recorded (and in `report`). */
   | { type: 'cancelled'; job: Job; by?: string; report?: BenchReport }
   | { type: 'failed'; job: Job; error: string }
@@ -87,6 +93,7 @@ export class Lab {
     this.jobs = new JobQueue({ save: (job) => this.store.putJob(job, KEEP_FINISHED_JOBS), onError: this.#onError });
     this.#handle('run', (job, signal) => this.#runJob(job, signal));
     this.#handle('compare', (job, signal) => this.#compareJob(job, signal));
+    this.#handle('stress', (job, signal) => this.#stressJob(job, signal));
     const context = this.#context();
     this.#handle('commit', (job, signal) => runCommitJob(context, job, signal));
     this.#handle('bisect', (job, signal) => runBisectJob(context, job, signal));
@@ -98,6 +105,7 @@ export class Lab {
       case 'bench':
         return this.runSuites({ pattern }, trigger, listener);
       case 'stress':
+        return this.runStress({ pattern }, trigger, listener);
       case 'fuzz':
         throw new PerflabError(ErrorCode.Config, `${mode} mode is not available in this perflab yet`);
     }
@@ -139,6 +147,34 @@ export class Lab {
     const selection = request.caseIds ? request.caseIds.join(', ') : (request.pattern ?? 'all');
     const description = `run ${selection}${request.ref ? ` @${request.ref}` : ''}`;
     return this.#submit({ kind: 'run', description, trigger, request: { ...request } }, listener);
+  }
+
+  /** Stress the scenarios matching `pattern` (or `caseIds`), optionally all for `durationMs` each. A job like any other: never beside benchmarks. */
+  runStress(request: StressRequest, trigger: Trigger, listener?: JobListener): Job {
+    const selection = request.caseIds ? request.caseIds.join(', ') : (request.pattern ?? 'all');
+    return this.#submit({ kind: 'stress', description: `stress ${selection}`, trigger, request: { ...request } }, listener);
+  }
+
+  async #stressJob(job: Job, signal: AbortSignal): Promise<void> {
+    const request = stressRequestSchema.parse(job.request);
+    const { trigger } = job;
+    const selection = request.caseIds ? request.caseIds.join(', ') : (request.pattern ?? 'all');
+    const ids = request.caseIds ? new Set(request.caseIds) : null;
+    const report = await runStress({
+      suitesDir: this.suitesDir,
+      filter: ids ? (id: string) => ids.has(id) : caseFilter(request.pattern),
+      store: this.store,
+      machine: this.machine,
+      trigger,
+      checkout: await describeCheckout(this.suitesDir),
+      ...(request.durationMs ? { durationMs: request.durationMs } : {}),
+      signal,
+      onProgress: (progress) => this.#emit(job, { type: 'stress-progress', job, progress }),
+    });
+    await this.#audit(trigger, 'stress', { selection, durationMs: request.durationMs ?? null, runId: report.run.id });
+    for (const alert of report.alerts) void this.outbox?.deliver(alert.id);
+    if (signal.aborted) this.#emit(job, { type: 'cancelled', job, ...(job.cancelledBy ? { by: job.cancelledBy } : {}) });
+    else this.#emit(job, { type: 'stress-finished', job, report });
   }
 
   /** Measure two refs interleaved: "does my branch make it slower?". */
@@ -309,8 +345,11 @@ export class Lab {
     const alert = this.store.getAlert(alertId);
     if (!alert) return undefined;
     const everything = alert.kind === 'suite-error' || alert.kind === 'environment-suspect';
-    void this.#audit({ kind: 'button', by: actor }, 'alert.rerun', { alertId });
-    return this.runSuites(everything ? {} : { caseIds: alert.caseIds }, { kind: 'button', by: actor }, listener);
+    const trigger: Trigger = { kind: 'button', by: actor };
+    void this.#audit(trigger, 'alert.rerun', { alertId });
+    // A stress failure is re-run as a stress run of its scenarios.
+    if (this.store.getRun(alert.runId)?.mode === 'stress') return this.runStress(everything ? {} : { caseIds: alert.caseIds }, trigger, listener);
+    return this.runSuites(everything ? {} : { caseIds: alert.caseIds }, trigger, listener);
   }
 
   /** Stops retry timers and waits for running jobs to notice cancellation. */

@@ -18,6 +18,9 @@ export function actionsFor(view: AlertView): AlertAction[] {
     case 'finding':
       // A fuzz counterexample is a bug to fix or to know about; a stress failure can be re-run.
       return view.findings?.some((f) => f.mode === 'fuzz') ? ['investigate', 'known', 'dismiss'] : ['investigate', 'dismiss', 'rerun'];
+    case 'build-failed':
+      // The next commit is built anyway; there is nothing to re-run here.
+      return ['investigate', 'dismiss'];
     default:
       // Nothing to accept when nothing was measured.
       return ['investigate', 'dismiss', 'rerun'];

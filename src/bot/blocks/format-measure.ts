@@ -1,17 +1,9 @@
 // Numbers for people, in Slack: a measured value in its unit, a change with
 // its confidence interval, a p-value. Durations reuse the report's formatter.
 import type { Change } from '../../engine/model.js';
-import { formatDuration, formatRatio } from '../../engine/report/format-duration.js';
+import { formatRatio } from '../../engine/report/format-duration.js';
 
-/** Nanoseconds per unit for the time units a summary may carry. */
-const NS_PER: Record<string, number> = { ns: 1, µs: 1e3, us: 1e3, ms: 1e6, s: 1e9 };
-
-export function formatMeasure(value: number | undefined, unit: string | undefined): string {
-  if (value === undefined || !Number.isFinite(value)) return '—';
-  const scale = NS_PER[unit ?? 'ns'];
-  if (scale !== undefined) return formatDuration(value * scale);
-  return `${value.toPrecision(Math.abs(value) >= 100 ? 4 : 3)} ${unit ?? ''}`.trim();
-}
+export { formatMeasure } from '../../engine/report/format-measure.js';
 
 /** `+17.9% (CI +12.0% … +24.1%)`. */
 export function formatChange(change: Pick<Change, 'ratio' | 'ciLow' | 'ciHigh'>): string {

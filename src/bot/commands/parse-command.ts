@@ -4,6 +4,8 @@
 import { checkCaseId, checkJobId, checkPattern, checkRef } from './check-arguments.js';
 import { codeSpan, echoInput } from './echo-input.js';
 import { normalizeCommandText, tokenize, type Token } from './tokenize.js';
+import { parseDuration } from '../../engine/suite/parse-duration.js';
+import { MAX_STRESS_DURATION_MS } from '../../engine/suite/stress-schema.js';
 
 export type Subcommand =
   | { name: 'help' }
@@ -15,7 +17,8 @@ export type Subcommand =
   | { name: 'cancel'; jobId: string }
   | { name: 'schedule'; action: 'list' }
   | { name: 'schedule'; action: 'add'; cron: string; pattern: string; mode: ScheduleMode }
-  | { name: 'schedule'; action: 'remove'; id: string };
+  | { name: 'schedule'; action: 'remove'; id: string }
+  | { name: 'stress'; pattern: string; durationMs?: number };
 
 export type ScheduleMode = 'bench' | 'stress' | 'fuzz';
 const SCHEDULE_MODES: readonly ScheduleMode[] = ['bench', 'stress', 'fuzz'];
@@ -38,6 +41,7 @@ export const USAGE: Record<SubcommandName, string> = {
   compare: '/perflab compare <refA> <refB> [suite|case pattern]',
   cancel: '/perflab cancel <job id>',
   schedule: '/perflab schedule list | add "<cron>" <pattern> [bench|stress|fuzz] | remove <id>',
+  stress: '/perflab stress <suite|scenario pattern|all> [duration]',
 };
 
 const NAMES = Object.keys(USAGE) as SubcommandName[];
@@ -54,6 +58,7 @@ const DESCRIPTION: Record<SubcommandName, string> = {
   compare: 'is B slower than A? e.g. `/perflab compare main my-branch`',
   cancel: 'stop a queued or running job (ids are in `/perflab status`)',
   schedule: 'recurring runs, e.g. `/perflab schedule add "0 3 * * *" all` for 03:00 every night',
+  stress: 'load scenarios past capacity and report what breaks, e.g. `/perflab stress http 30s`',
 };
 
 /** The help message, listing only what the caller may run (in the canonical order). */
@@ -89,6 +94,8 @@ export function parseCommand(text: string): ParseResult {
       return parseCancel(args);
     case 'schedule':
       return parseSchedule(args);
+    case 'stress':
+      return parseStress(args);
     default:
       return fail(`I don't know ${echoInput(first.text)}. Try \`/perflab help\` to see what I can do.`, GENERAL_USAGE);
   }
@@ -169,6 +176,32 @@ function parseSchedule(args: Token[]): ParseResult {
   const problem = checkPattern(pattern);
   if (problem) return fail(`${echoInput(pattern)} cannot be scheduled: ${problem}.`, USAGE_MRKDWN.schedule);
   return { ok: true, command: { name: 'schedule', action: 'add', cron: cron.text, pattern, mode: mode ?? 'bench' } };
+}
+
+/** `stress <pattern> [duration]`: a last unquoted word that reads as a duration (`30s`, `2m`) is the duration. */
+function parseStress(args: Token[]): ParseResult {
+  const last = args.at(-1);
+  // `1MB` in `stress json/parse 1MB` is part of a case name, not a duration.
+  const durationMs = last && !last.quoted && DURATION_WORD.test(last.text) ? readDuration(last.text) : undefined;
+  if (typeof durationMs === 'string') return fail(durationMs, USAGE_MRKDWN.stress);
+  const rest = durationMs === undefined ? args : args.slice(0, -1);
+  if (rest.length === 0) return fail('`stress` needs what to stress: a suite, a scenario pattern or `all`, like `/perflab stress http 30s`.', USAGE_MRKDWN.stress);
+  const pattern = patternOf(rest);
+  const problem = checkPattern(pattern);
+  if (problem) return fail(`${echoInput(pattern)} cannot be stressed: ${problem}.`, USAGE_MRKDWN.stress);
+  return { ok: true, command: { name: 'stress', pattern, ...(durationMs !== undefined ? { durationMs } : {}) } };
+}
+
+/** Shorter runs measure nothing useful; below a second there is not even one process sample. */
+const MIN_SLACK_STRESS_MS = 1000;
+const DURATION_WORD = /^\d+(?:\.\d+)?(?:ms|s|sec|m|min|h)$/i;
+
+/** Milliseconds, or why the duration cannot be used (mrkdwn). */
+function readDuration(text: string): number | string {
+  const ms = parseDuration(text);
+  if (ms > MAX_STRESS_DURATION_MS) return `${echoInput(text)} is too long: a stress scenario runs at most an hour.`;
+  if (ms < MIN_SLACK_STRESS_MS) return `${echoInput(text)} is too short to say anything; use at least \`1s\`.`;
+  return ms;
 }
 
 /** `@main` outside quotes; `"@main"` is an ordinary word. */

@@ -12,12 +12,13 @@ import { code, escapeMrkdwn } from '../blocks/escape-mrkdwn.js';
 import { scheduleMessage } from '../blocks/schedule-message.js';
 import { statusMessage } from '../blocks/status-message.js';
 import { isUserError } from '../../engine/errors.js';
+import { stressProgress, stressResultTable, type StressProgressState } from '../blocks/stress-progress.js';
 import { helpText, parseCommand, type Subcommand, type SubcommandName } from '../commands/parse-command.js';
 import { slackActor, type BotContext } from '../bot-context.js';
 
 type WebClient = App['client'];
 
-const EVERYONE: SubcommandName[] = ['help', 'run', 'status', 'history', 'baseline', 'compare', 'cancel', 'schedule'];
+const EVERYONE: SubcommandName[] = ['help', 'run', 'stress', 'status', 'history', 'baseline', 'compare', 'cancel', 'schedule'];
 /** Progress edits at most this often, ms: Slack rate-limits chat.update. */
 const PROGRESS_INTERVAL_MS = 1000;
 
@@ -96,7 +97,61 @@ async function dispatch(command: Subcommand, req: Request): Promise<void> {
         lab.compare({ refA: command.refA, refB: command.refB, ...(command.pattern ? { pattern: command.pattern } : {}) }, { kind: 'command', by: slackActor(userId) }, listener),
       );
       return;
+    case 'stress':
+      await stressWithProgress(req, command.pattern, (listener) =>
+        lab.runStress({ pattern: command.pattern, ...(command.durationMs ? { durationMs: command.durationMs } : {}) }, { kind: 'command', by: slackActor(userId) }, listener),
+      );
+      return;
   }
+}
+
+/** Like `startWithProgress`, for a stress job: the message shows the live rate, p99 and errors; the verdicts go to the thread. */
+async function stressWithProgress(req: Request, what: string, start: (listener: (e: JobEvent) => void) => { id: string }): Promise<void> {
+  const { client, channel, ctx } = req;
+  const by = slackActor(req.userId);
+  let jobId = '…';
+  let lastUpdate = 0;
+  let pending: Promise<unknown> = Promise.resolve();
+  const first = stressProgress({ jobId, what, by, progress: { state: 'queued' } });
+  const ts = (await client.chat.postMessage({ channel, text: first.text, blocks: first.blocks as never })).ts;
+  const post = (call: () => Promise<unknown>, failure: string): void => {
+    pending = pending.then(call).catch((error: unknown) => ctx.log(failure, error));
+    ctx.track(pending);
+  };
+  const show = (progress: StressProgressState, force = false): void => {
+    const now = Date.now();
+    if (!ts || (!force && now - lastUpdate < PROGRESS_INTERVAL_MS)) return;
+    lastUpdate = now;
+    const message = stressProgress({ jobId, what, by, progress });
+    post(() => client.chat.update({ channel, ts, text: message.text, blocks: message.blocks as never }), 'progress update failed');
+  };
+  const job = start((event) => {
+    switch (event.type) {
+      case 'stress-progress': {
+        const p = event.progress;
+        if (p.type === 'live') show({ state: 'running', index: p.index + 1, total: p.total, caseId: p.caseId, elapsedMs: p.elapsedMs, durationMs: p.durationMs, rate: p.rate, p99Ms: p.p99Ms, errors: p.errors });
+        return;
+      }
+      case 'stress-finished': {
+        const verdicts: Partial<Record<string, number>> = {};
+        for (const e of event.report.entries) verdicts[e.verdict] = (verdicts[e.verdict] ?? 0) + 1;
+        show({ state: 'done', verdicts }, true);
+        const table = stressResultTable(event.report.entries);
+        if (ts) post(() => client.chat.postMessage({ channel, thread_ts: ts, text: table.text, blocks: table.blocks as never }), 'thread post failed');
+        return;
+      }
+      case 'cancelled':
+        show({ state: 'cancelled', ...(event.by ? { by: event.by } : {}) }, true);
+        return;
+      case 'failed':
+        show({ state: 'failed', error: event.error }, true);
+        return;
+      default:
+        return;
+    }
+  });
+  jobId = job.id;
+  show({ state: 'queued' }, true);
 }
 
 /** Posts one progress message, keeps it current while the job runs, and puts the results in its thread. */

@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { textTable } from '../../engine/report/text-table.js';
 import { ErrorCode, PerflabError } from '../../engine/errors.js';
-import { formatDuration } from '../../engine/report/format-duration.js';
+import { formatMeasure } from '../../engine/report/format-measure.js';
 import { addStoreOption, machineName, withStore } from '../context.js';
 import { parsePositiveInt } from '../parse-number.js';
 
@@ -29,7 +29,7 @@ export function historyCommand(): Command {
           e.at.replace('T', ' ').slice(0, 19),
           e.runId,
           e.commit?.slice(0, 12) ?? '',
-          e.median !== undefined ? formatDuration(e.median) : '—',
+          formatMeasure(e.median, e.unit),
           e.cv !== undefined ? `${(e.cv * 100).toFixed(1)}%` : '',
           e.verdict ?? e.state,
           baseline?.runId === e.runId ? 'baseline' : '',

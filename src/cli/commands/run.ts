@@ -12,6 +12,7 @@ import { addStoreOption, cliActor, machineName, withStore } from '../context.js'
 import { ExitCode } from '../exit-code.js';
 import { parsePositiveInt } from '../parse-number.js';
 import { progressPrinter } from '../progress.js';
+import { stopOnSigint } from '../stop-on-sigint.js';
 
 interface RunFlags {
   suites: string;
@@ -46,14 +47,8 @@ export function runCommand(): Command {
 
 async function run(flags: RunFlags): Promise<ExitCode> {
   const suitesDir = resolve(flags.suites);
-  // Ctrl-C stops measuring but still records what was measured and removes
-  // temporary worktrees; a second Ctrl-C exits at once.
-  const cancel = new AbortController();
-  process.once('SIGINT', () => {
-    process.stderr.write('\nstopping: recording what was measured (Ctrl-C again to quit at once)\n');
-    cancel.abort(new Error('cancelled by Ctrl-C'));
-    process.once('SIGINT', () => process.exit(ExitCode.Interrupted));
-  });
+  // Ctrl-C stops measuring but still records what was measured and removes temporary worktrees.
+  const stopped = stopOnSigint('recording what was measured');
   const checkout = await describeCheckout(suitesDir);
   const report = await withStore(flags.store, (store) =>
     runBench({
@@ -69,7 +64,7 @@ async function run(flags: RunFlags): Promise<ExitCode> {
         ...(flags.minSamples ? { minSamples: flags.minSamples } : {}),
       },
       canary: flags.canary,
-      signal: cancel.signal,
+      signal: stopped,
       ...(flags.quiet ? {} : { onProgress: progressPrinter() }),
     }),
   );
@@ -80,7 +75,7 @@ async function run(flags: RunFlags): Promise<ExitCode> {
     if (typeof flags.json === 'string') await writeFile(flags.json, `${json}\n`);
     process.stdout.write(humanReport(report));
   }
-  if (cancel.signal.aborted) return ExitCode.Interrupted;
+  if (stopped.aborted) return ExitCode.Interrupted;
   return exitCode(report, flags.failOnRegression === true);
 }
 

@@ -7,8 +7,9 @@ import type { Checkout } from '../../engine/git/git.js';
 import { ErrorCode } from '../../engine/errors.js';
 import { ExclusivePool } from '../../engine/pool/exclusive-pool.js';
 import type { Alert, Comparison, RecordedResult, Result, Run, Trigger } from '../../engine/model.js';
-import { newRunId } from '../../engine/run-id.js';
+import { newRun } from '../../engine/new-run.js';
 import { raiseAlerts } from '../../engine/alert/raise-alerts.js';
+import { acceptFirstBaselines } from '../../engine/store/accept-first-baselines.js';
 import type { Store } from '../../engine/store/store.js';
 import type { CaseFilter } from '../../engine/suite/case-filter.js';
 import type { BenchOptions } from '../../engine/suite/define-suite.js';
@@ -69,17 +70,7 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
   const listing = await listCases(pool, options.suitesDir, options.filter, overrides);
   onProgress?.({ type: 'listed', cases: listing.cases.length, suiteErrors: listing.suiteErrors.length });
 
-  const run: Run = {
-    id: newRunId(),
-    mode: 'bench',
-    commit: options.commit ?? options.checkout?.commit ?? null,
-    dirty: options.checkout?.dirty ?? false,
-    machine,
-    trigger: options.trigger,
-    startedAt: new Date().toISOString(),
-    finishedAt: null,
-    environment: 'ok',
-  };
+  const run = newRun({ mode: 'bench', machine, trigger: options.trigger, checkout: options.checkout, commit: options.commit });
   await store.beginRun(run);
 
   const canary = options.canary === false || listing.cases.length === 0 ? null : await measureCanary(pool, store, machine, overrides, options.signal);
@@ -125,20 +116,7 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
   }));
   await store.recordResults(run.id, recorded);
 
-  for (const { caseId, result, comparison } of all) {
-    if (comparison.verdict !== 'no-baseline' || result.state !== 'ok') continue;
-    await store.acceptBaseline({
-      caseId,
-      machine,
-      runId: run.id,
-      commit: run.commit,
-      median: result.summary.median,
-      unit: result.summary.unit,
-      acceptedBy: 'perflab',
-      acceptedAt: new Date().toISOString(),
-      reason: 'first result on this machine',
-    });
-  }
+  await acceptFirstBaselines(store, run, all);
 
   const alerts = await alertsFor(store, run, entries, listing.suiteErrors);
   run.finishedAt = new Date().toISOString();

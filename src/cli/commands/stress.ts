@@ -1,0 +1,122 @@
+// `perflab stress [pattern]`: run stress scenarios, print a verdict per
+// scenario, record results, findings and metric baselines.
+import { resolve } from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import pc from 'picocolors';
+import { ErrorCode, PerflabError } from '../../engine/errors.js';
+import { describeCheckout } from '../../engine/git/git.js';
+import { formatDuration } from '../../engine/report/format-duration.js';
+import { textTable } from '../../engine/report/text-table.js';
+import { caseFilter } from '../../engine/suite/case-filter.js';
+import { parseDuration } from '../../engine/suite/parse-duration.js';
+import { MAX_STRESS_DURATION_MS } from '../../engine/suite/stress-schema.js';
+import { runStress, type StressReport } from '../../modes/stress/run-stress.js';
+import { addStoreOption, cliActor, machineName, withStore } from '../context.js';
+import { ExitCode } from '../exit-code.js';
+import { stopOnSigint } from '../stop-on-sigint.js';
+import { stressProgressPrinter, VERDICT_COLOR } from '../stress-progress.js';
+
+interface StressFlags {
+  suites: string;
+  duration?: number;
+  json?: true;
+  store?: string;
+  commit?: string;
+  quiet?: boolean;
+}
+
+export function stressCommand(): Command {
+  const command = new Command('stress')
+    .description('run stress scenarios: load past capacity, report what breaks (exit 1 when a scenario fails)')
+    .argument('[pattern]', 'only scenarios whose id matches: a glob (http/*) or a substring; default all')
+    .option('--suites <dir>', 'directory of suite files', 'suites')
+    .option('--duration <time>', 'run every scenario this long instead of its own duration (e.g. 30s, 2m)', parseDurationFlag)
+    .addOption(new Option('--json', 'print the results as JSON instead of the table'))
+    .option('--commit <sha>', 'record the run under this commit (default: HEAD of the suites checkout)')
+    .option('-q, --quiet', 'no progress on stderr');
+  addStoreOption(command);
+  return command.action(async (pattern: string | undefined, flags: StressFlags) => {
+    process.exitCode = await stress(pattern, flags);
+  });
+}
+
+function parseDurationFlag(value: string): number {
+  try {
+    const ms = parseDuration(value);
+    if (ms > MAX_STRESS_DURATION_MS) throw new RangeError(`${value} is longer than the 1 h a stress scenario may run`);
+    return ms;
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+}
+
+async function stress(pattern: string | undefined, flags: StressFlags): Promise<ExitCode> {
+  const suitesDir = resolve(flags.suites);
+  // Ctrl-C stops the running scenario (its worker, servers and sockets go with it) and records what finished.
+  const stopped = stopOnSigint('recording the scenarios that finished');
+  const checkout = await describeCheckout(suitesDir);
+  const report = await withStore(flags.store, (store) =>
+    runStress({
+      suitesDir,
+      filter: caseFilter(pattern),
+      store,
+      machine: machineName(),
+      trigger: { kind: 'cli', by: cliActor() },
+      checkout,
+      ...(flags.commit ? { commit: flags.commit } : {}),
+      ...(flags.duration ? { durationMs: flags.duration } : {}),
+      signal: stopped,
+      ...(flags.quiet || flags.json ? {} : { onProgress: stressProgressPrinter() }),
+    }),
+  );
+  if (report.entries.length === 0 && report.suiteErrors.length === 0 && !stopped.aborted) {
+    throw new PerflabError(ErrorCode.CaseNotFound, pattern ? `no stress scenario matches "${pattern}" in ${suitesDir}` : `no stress scenarios in ${suitesDir}`);
+  }
+  if (flags.json) process.stdout.write(`${JSON.stringify(stressReportJson(report), null, 2)}\n`);
+  else process.stdout.write(humanReport(report));
+  if (stopped.aborted) return ExitCode.Interrupted;
+  if (report.suiteErrors.length > 0) return ExitCode.UserError;
+  return report.entries.some((e) => e.verdict !== 'passed') ? ExitCode.Regression : ExitCode.Ok;
+}
+
+export function stressReportJson(report: StressReport) {
+  return {
+    run: report.run,
+    results: report.entries.map((e) => ({
+      caseId: e.caseId,
+      verdict: e.verdict,
+      ...(e.result.state === 'ok' ? { summary: e.result.summary, stress: e.result.stress } : { error: e.result.error }),
+      findings: e.findings.map(({ kind, title, signature, evidence }) => ({ kind, title, signature, evidence })),
+      metrics: e.metrics.map((m) => ({ caseId: m.caseId, value: m.result.state === 'ok' ? m.result.summary.median : null, unit: m.result.state === 'ok' ? m.result.summary.unit : null, verdict: m.comparison.verdict, reason: m.comparison.reason })),
+    })),
+    suiteErrors: report.suiteErrors,
+    alerts: report.alerts,
+  };
+}
+
+function humanReport(report: StressReport): string {
+  const { run } = report;
+  const out = [pc.bold(`stress run ${run.id}`) + pc.dim(` · ${run.commit ? run.commit.slice(0, 12) : 'no commit'}${run.dirty ? ' (dirty)' : ''} · ${run.machine}`)];
+  if (report.entries.length > 0) {
+    const table = textTable(['scenario', 'load', 'req/s', 'p50', 'p99', 'errors', 'verdict']);
+    for (const e of report.entries) {
+      const verdict = VERDICT_COLOR[e.verdict](e.verdict);
+      // The reason is in the finding's line under the table.
+      if (e.result.state === 'errored' || !e.result.stress) {
+        table.push([e.caseId, e.load, '—', '—', '—', '—', verdict]);
+        continue;
+      }
+      const s = e.result.stress;
+      table.push([e.caseId, e.load, s.throughput.toFixed(0), formatDuration(e.result.summary.p50), formatDuration(e.result.summary.p99), `${s.errors} (${(s.errorRate * 100).toFixed(2)}%)`, verdict]);
+    }
+    out.push(table.toString());
+  }
+  for (const f of report.entries.flatMap((e) => e.findings)) out.push(`${pc.red('✗')} ${f.title}`);
+  for (const m of report.entries.flatMap((e) => e.metrics)) {
+    if (m.comparison.verdict === 'regressed' || m.comparison.verdict === 'improved') out.push(`${m.comparison.verdict === 'regressed' ? pc.red('▲') : pc.green('▼')} ${m.caseId}: ${m.comparison.reason}`);
+  }
+  for (const { file, error } of report.suiteErrors) out.push(pc.red(`✗ ${file}: ${error.message}`));
+  if (report.entries.some((e) => e.findings.length > 0)) out.push(pc.dim('Evidence for each failure: perflab stress PATTERN --json, or the alert in Slack.'));
+  return `${out.join('\n')}\n`;
+}
+

@@ -1,0 +1,51 @@
+// `/perflab stress` end to end: the real Bolt app on the local workspace, a
+// real stress pool, scenarios on loopback.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LocalWorkspace, Message } from '../../src/bot/local-workspace/index.js';
+import { startLocalBot, type LocalBot } from '../../src/bot/start-local-bot.js';
+import { openStore } from '../../src/engine/store/open-store.js';
+import type { Store } from '../../src/engine/store/store.js';
+
+const SUITES = fileURLToPath(new URL('../fixtures/stress/', import.meta.url));
+const ALICE = 'U0ALICE';
+
+let local: LocalBot;
+let ws: LocalWorkspace;
+let store: Store;
+let storeDir: string;
+
+beforeAll(async () => {
+  storeDir = mkdtempSync(join(tmpdir(), 'perflab-bot-stress-'));
+  store = await openStore(storeDir);
+  local = await startLocalBot({ store, machine: 'bot-test', suitesDir: SUITES, repo: null });
+  ws = local.workspace;
+});
+
+afterAll(async () => {
+  await local.stop();
+  await store.close();
+  rmSync(storeDir, { recursive: true, force: true });
+});
+
+const text = (m: Message | undefined): string => JSON.stringify(m ?? {});
+
+describe('/perflab stress', () => {
+  it('updates one message while the scenario runs and puts the verdicts in its thread', async () => {
+    await ws.slashCommand(ALICE, 'stress "fixture/fast http" 2s');
+    const done = await ws.waitFor(() => ws.messages().find((m) => text(m).includes('Stressed') && (m.replies?.length ?? 0) > 0), 60_000);
+    expect(text(done)).toContain('1 passed');
+    expect(text(done.replies?.[0])).toMatch(/fixture\/fast http.*passed/);
+    expect(store.listRuns({ limit: 1 })[0]?.mode).toBe('stress');
+  });
+
+  it('posts a finding alert for a failed threshold, and the failure in the thread', async () => {
+    await ws.slashCommand(ALICE, 'stress "fixture/slow http" 1s');
+    const done = await ws.waitFor(() => ws.messages().find((m) => text(m).includes('threshold-failed') && (m.replies?.length ?? 0) > 0), 60_000);
+    expect(text(done.replies?.[0])).toContain('p99 &lt; 5ms failed');
+    await ws.waitFor(() => store.listAlerts().find((a) => a.kind === 'finding' && a.delivery?.state === 'posted'), 30_000);
+  });
+});

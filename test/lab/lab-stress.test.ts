@@ -1,0 +1,54 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Notifier, PostedMessage } from '../../src/engine/alert/notifier.js';
+import type { Alert } from '../../src/engine/model.js';
+import { openStore } from '../../src/engine/store/open-store.js';
+import type { Store } from '../../src/engine/store/store.js';
+import { Lab, type JobEvent } from '../../src/lab/lab.js';
+
+const SUITES = fileURLToPath(new URL('../fixtures/stress/', import.meta.url));
+
+class RecordingNotifier implements Notifier {
+  posted: Alert[] = [];
+  async post(alert: Alert): Promise<PostedMessage> {
+    this.posted.push(alert);
+    return { channel: 'C1', ts: `${this.posted.length}.000100` };
+  }
+  async update(): Promise<void> {}
+}
+
+let dir: string;
+let store: Store;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'perflab-lab-stress-'));
+  store = await openStore(dir);
+});
+
+afterEach(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('Lab.runStress', () => {
+  it('runs stress as a job, streams progress, and posts the finding alert through the outbox', async () => {
+    const notifier = new RecordingNotifier();
+    const lab = new Lab({ store, machine: 'm', suitesDir: SUITES, notifier });
+    const events: JobEvent[] = [];
+    const job = lab.runStress({ pattern: 'fixture/slow http', durationMs: 1200 }, { kind: 'command', by: 'U1' }, (e) => events.push(e));
+    expect(job.kind).toBe('stress');
+    expect(job.description).toBe('stress fixture/slow http');
+    await lab.jobs.idle();
+    await lab.close();
+
+    expect(lab.jobs.get(job.id)?.state).toBe('done');
+    expect(events.some((e) => e.type === 'stress-progress' && e.progress.type === 'live')).toBe(true);
+    const finished = events.find((e) => e.type === 'stress-finished');
+    expect(finished?.type === 'stress-finished' && finished.report.entries[0]?.verdict).toBe('threshold-failed');
+    expect(notifier.posted.map((a) => a.kind)).toEqual(['finding']);
+    expect(store.listAudit({ limit: 1 })[0]).toMatchObject({ actor: 'U1', action: 'stress' });
+  });
+});
