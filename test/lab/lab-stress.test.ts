@@ -37,6 +37,7 @@ describe('Lab.runStress', () => {
   it('runs stress as a job, streams progress, and posts the finding alert through the outbox', async () => {
     const notifier = new RecordingNotifier();
     const lab = new Lab({ store, machine: 'm', suitesDir: SUITES, notifier });
+    lab.start();
     const events: JobEvent[] = [];
     const job = lab.runStress({ pattern: 'fixture/slow http', durationMs: 1200 }, { kind: 'command', by: 'U1' }, (e) => events.push(e));
     expect(job.kind).toBe('stress');
