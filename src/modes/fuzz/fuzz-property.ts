@@ -1,0 +1,84 @@
+// Inside a worker: fuzz one property until its budget is spent, it fails, or
+// the main thread asks it to stop. fast-check runs in chunks of growing size
+// (chunk k with `chunkSeed(seed, k)`) so a stop request is seen between
+// chunks; a failure is shrunk within the remaining budget.
+import fc, { type IRawProperty, type RunDetails } from 'fast-check';
+import { ErrorCode, PerflabError } from '../../engine/errors.js';
+import type { CaseError } from '../../engine/model.js';
+import { buildProperty } from './build-property.js';
+import { errorLine, toErrorInfo } from './error-info.js';
+import { CellsWriter } from './fuzz-cells.js';
+import type { Failure, FuzzTaskReply, FuzzWorkerTask } from './fuzz-task.js';
+import { chunkSeed } from './seeds.js';
+import { watchProperty } from './watch-property.js';
+
+const FIRST_CHUNK_RUNS = 100;
+const MAX_CHUNK_RUNS = 1 << 20;
+/** Chunks shorter than this double their size, ms: stop requests are seen within about this long. */
+const CHUNK_TARGET_MS = 200;
+
+type FuzzTask = Extract<FuzzWorkerTask, { type: 'fuzz' }>;
+
+export async function fuzzProperty(task: FuzzTask): Promise<FuzzTaskReply> {
+  const cells = new CellsWriter(task.cells);
+  const started = Date.now();
+  const deadline = started + task.budgetMs;
+  const counts = () => ({ ...cells.counts(), elapsedMs: Date.now() - started });
+  let property: IRawProperty<unknown>;
+  try {
+    property = await buildProperty(task.file, task.caseName, task);
+  } catch (error) {
+    return { state: 'errored', error: toCaseError(error), ...counts() };
+  }
+  let numRuns = FIRST_CHUNK_RUNS;
+  for (let chunk = 0; ; chunk++) {
+    const remaining = deadline - Date.now();
+    if (remaining <= 0 || cells.stopRequested()) return { state: 'passed', stopped: remaining > 0, ...counts() };
+    const seed = chunkSeed(task.seed, chunk);
+    cells.beginChunk(chunk, seed, property.isAsync());
+    const chunkStarted = Date.now();
+    let details: RunDetails<unknown>;
+    try {
+      details = await checkProperty(watchProperty(property, cells), { seed, numRuns, interruptAfterTimeLimit: remaining, markInterruptAsFailure: false, timeout: task.timeoutMs });
+    } catch (error) {
+      // fast-check catches what the predicate throws; what escapes came from generating a value.
+      return { state: 'errored', error: { code: ErrorCode.CannotGenerate, message: `fuzz "${task.caseName}": generating a value threw ${errorLine(toErrorInfo(error))}` }, ...counts() };
+    }
+    if (details.failed) {
+      if (details.counterexample === null) return { state: 'errored', error: cannotGenerate(task.caseName, details), ...counts() };
+      return { state: 'failed', failure: failureOf(details), ...counts() };
+    }
+    if (details.interrupted) return { state: 'passed', stopped: false, ...counts() };
+    if (Date.now() - chunkStarted < CHUNK_TARGET_MS) numRuns = Math.min(numRuns * 2, MAX_CHUNK_RUNS);
+  }
+}
+
+/** `fc.check` returns a promise for async properties only. */
+export async function checkProperty(property: IRawProperty<unknown>, parameters: fc.Parameters<unknown>): Promise<RunDetails<unknown>> {
+  return await (fc.check(property, parameters) as RunDetails<unknown> | Promise<RunDetails<unknown>>);
+}
+
+export function failureOf(details: RunDetails<unknown>): Failure {
+  const counterexample = fc.stringify(details.counterexample);
+  const replayPath = /replayPath="([^"]+)"/.exec(counterexample)?.[1];
+  return {
+    seed: details.seed,
+    path: details.counterexamplePath ?? '',
+    ...(replayPath ? { replayPath } : {}),
+    counterexample,
+    error: toErrorInfo(details.errorInstance ?? new Error('the property failed')),
+    shrinks: details.numShrinks,
+  };
+}
+
+function cannotGenerate(caseName: string, details: RunDetails<unknown>): CaseError {
+  return {
+    code: ErrorCode.CannotGenerate,
+    message: `fuzz "${caseName}": no usable input after ${details.numSkips} tries: every generated value was rejected (fc.pre or a filter that rejects everything?)`,
+  };
+}
+
+export function toCaseError(error: unknown): CaseError {
+  if (error instanceof PerflabError) return { code: error.code, message: error.message };
+  return { code: ErrorCode.CaseThrew, message: errorLine(toErrorInfo(error)) };
+}
