@@ -68,7 +68,7 @@ export function workerEndReport(caseId: string, end: Exclude<WorkerEnd, 'cancell
 }
 
 /** The stack without fast-check's and Node's own frames, which every failure shares. */
-function ownStack(stack: string): string {
+export function ownStack(stack: string): string {
   return stack
     .split('\n')
     .filter((line) => !/^\s*at /.test(line) || !/node_modules[\\/]fast-check|\(node:|at node:|[\\/]src[\\/]modes[\\/]fuzz[\\/]/.test(line))

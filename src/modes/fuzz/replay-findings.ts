@@ -86,7 +86,7 @@ async function replayOne(ctx: ReplayContext, finding: Finding, property: Propert
     clean++;
   }
   if (finding.state === 'fixed') return { ...base, verdict: 'still-fixed', attempts, reproduced: 0 };
-  if (sameCode(ctx.run, finding)) {
+  if (isSameCode(ctx.run, finding)) {
     await ctx.store.setFindingFlaky(finding.id, true);
     return { ...base, verdict: 'flaky', attempts, reproduced: 0, note: 'the code it failed on passes now' };
   }
@@ -95,9 +95,13 @@ async function replayOne(ctx: ReplayContext, finding: Finding, property: Propert
   return { ...base, verdict: moved.ok ? 'fixed' : 'skipped', attempts, reproduced: 0 };
 }
 
-/** The commit it was last seen failing at, unmodified: a clean replay there cannot mean a fix. */
-function sameCode(run: Pick<Run, 'commit' | 'dirty'>, finding: Finding): boolean {
-  return run.commit !== null && !run.dirty && run.commit === finding.lastSeen.commit;
+/**
+ * The commit it was last seen failing at, unmodified: a clean replay there
+ * cannot mean a fix, only that the input alone does not decide the failure.
+ * Outside git (no commit either time) the code is taken to be the same.
+ */
+export function isSameCode(checkout: Pick<Run, 'commit' | 'dirty'>, finding: Finding): boolean {
+  return !checkout.dirty && checkout.commit === finding.lastSeen.commit;
 }
 
 function asReport(finding: Finding): FindingReport {
