@@ -16,6 +16,7 @@ import type { BenchOptions } from '../engine/suite/define-suite.js';
 import type { HistoryEntry, Store, Transition } from '../engine/store/store.js';
 import { compareRefs, type CompareRefsReport } from '../modes/bench/compare-refs.js';
 import { runBench, WORKER_FILE, type BenchProgress, type BenchReport } from '../modes/bench/run-bench.js';
+import { runFuzz, type FuzzProgress, type FuzzReport } from '../modes/fuzz/run-fuzz.js';
 
 export interface LabOptions {
   store: Store;
@@ -34,6 +35,8 @@ export type JobEvent =
   | { type: 'progress'; job: Job; progress: BenchProgress }
   | { type: 'run-finished'; job: Job; report: BenchReport }
   | { type: 'compare-finished'; job: Job; report: CompareRefsReport }
+  | { type: 'fuzz-progress'; job: Job; progress: FuzzProgress }
+  | { type: 'fuzz-finished'; job: Job; report: FuzzReport }
   /** Stopped by `cancel`; what a run measured before is recorded (and in `report`). */
   | { type: 'cancelled'; job: Job; by?: string; report?: BenchReport }
   | { type: 'failed'; job: Job; error: string };
@@ -91,6 +94,39 @@ export class Lab {
         for (const alert of report.alerts) void this.outbox?.deliver(alert.id);
         if (signal.aborted) listener?.({ type: 'cancelled', job, ...(job.cancelledBy ? { by: job.cancelledBy } : {}), report });
         else listener?.({ type: 'run-finished', job, report });
+      } catch (error) {
+        notifyFailure(listener, job, signal, error);
+        throw error;
+      }
+    });
+    return job;
+  }
+
+  /** Fuzz the suites' properties for a budget (DESIGN §7); known findings are replayed first. */
+  runFuzz(request: { pattern?: string; caseIds?: readonly string[]; budgetMs?: number; workers?: number }, trigger: Trigger, listener?: JobListener): Job {
+    const selection = request.caseIds ? request.caseIds.join(', ') : (request.pattern ?? 'all');
+    const ids = request.caseIds ? new Set(request.caseIds) : null;
+    const filter = ids ? (id: string) => ids.has(id) : caseFilter(request.pattern);
+    const job = this.jobs.submit({ kind: 'fuzz', description: `fuzz ${selection}`, trigger }, async (signal) => {
+      listener?.({ type: 'started', job });
+      try {
+        const report = await runFuzz({
+          suitesDir: this.suitesDir,
+          filter,
+          store: this.store,
+          machine: this.machine,
+          trigger,
+          checkout: await describeCheckout(this.suitesDir),
+          ...(request.budgetMs !== undefined ? { budgetMs: request.budgetMs } : {}),
+          ...(request.workers !== undefined ? { workers: request.workers } : {}),
+          signal,
+          onProgress: (progress) => listener?.({ type: 'fuzz-progress', job, progress }),
+        });
+        await this.#audit(trigger, 'fuzz', { selection, budgetMs: request.budgetMs ?? null, runId: report.run.id });
+        // Cancelled or not, what was found is recorded, and alerted on.
+        if (report.alert) void this.outbox?.deliver(report.alert.id);
+        if (signal.aborted) listener?.({ type: 'cancelled', job, ...(job.cancelledBy ? { by: job.cancelledBy } : {}) });
+        else listener?.({ type: 'fuzz-finished', job, report });
       } catch (error) {
         notifyFailure(listener, job, signal, error);
         throw error;

@@ -4,6 +4,7 @@
 import { checkCaseId, checkJobId, checkPattern, checkRef } from './check-arguments.js';
 import { codeSpan, echoInput } from './echo-input.js';
 import { normalizeCommandText, tokenize, type Token } from './tokenize.js';
+import { parseDuration } from '../../engine/suite/parse-duration.js';
 
 export type Subcommand =
   | { name: 'help' }
@@ -12,7 +13,8 @@ export type Subcommand =
   | { name: 'history'; caseId: string }
   | { name: 'baseline'; caseId: string }
   | { name: 'compare'; refA: string; refB: string; pattern?: string }
-  | { name: 'cancel'; jobId: string };
+  | { name: 'cancel'; jobId: string }
+  | { name: 'fuzz'; pattern: string; budgetMs?: number };
 
 export type SubcommandName = Subcommand['name'];
 
@@ -31,6 +33,7 @@ export const USAGE: Record<SubcommandName, string> = {
   baseline: '/perflab baseline <suite/case>',
   compare: '/perflab compare <refA> <refB> [suite|case pattern]',
   cancel: '/perflab cancel <job id>',
+  fuzz: '/perflab fuzz <suite|property pattern|all> [budget]',
 };
 
 const NAMES = Object.keys(USAGE) as SubcommandName[];
@@ -46,6 +49,7 @@ const DESCRIPTION: Record<SubcommandName, string> = {
   baseline: "a case's accepted baseline and who accepted it",
   compare: 'is B slower than A? e.g. `/perflab compare main my-branch`',
   cancel: 'stop a queued or running job (ids are in `/perflab status`)',
+  fuzz: 'fuzz properties for a while (default 60 s) and report what fails, e.g. `/perflab fuzz url 2m`',
 };
 
 /** The help message, listing only what the caller may run (in the canonical order). */
@@ -79,6 +83,8 @@ export function parseCommand(text: string): ParseResult {
       return parseCompare(args);
     case 'cancel':
       return parseCancel(args);
+    case 'fuzz':
+      return parseFuzz(args);
     default:
       return fail(`I don't know ${echoInput(first.text)}. Try \`/perflab help\` to see what I can do.`, GENERAL_USAGE);
   }
@@ -134,6 +140,26 @@ function parseCancel(args: Token[]): ParseResult {
   const problem = checkJobId(token.text);
   if (problem) return fail(`${echoInput(token.text)} is not a job id: ${problem}.`, USAGE_MRKDWN.cancel);
   return { ok: true, command: { name: 'cancel', jobId: token.text } };
+}
+
+/** A Slack fuzz run lasts at least this long (less finds nothing) and at most an hour, ms. */
+const MIN_SLACK_FUZZ_MS = 1000;
+const MAX_SLACK_FUZZ_MS = 3_600_000;
+const BUDGET_WORD = /^\d+(?:\.\d+)?(?:ms|s|sec|m|min|h)$/i;
+
+function parseFuzz(args: Token[]): ParseResult {
+  const last = args.at(-1);
+  const budgetText = last && !last.quoted && args.length > 1 && BUDGET_WORD.test(last.text) ? last.text : undefined;
+  const rest = budgetText === undefined ? args : args.slice(0, -1);
+  if (rest.length === 0) return fail('`fuzz` needs what to fuzz: a suite, a property pattern or `all`, like `/perflab fuzz url 2m`.', USAGE_MRKDWN.fuzz);
+  const pattern = patternOf(rest);
+  const problem = checkPattern(pattern);
+  if (problem) return fail(`${echoInput(pattern)} cannot be fuzzed: ${problem}.`, USAGE_MRKDWN.fuzz);
+  if (budgetText === undefined) return { ok: true, command: { name: 'fuzz', pattern } };
+  const budgetMs = parseDuration(budgetText);
+  if (budgetMs < MIN_SLACK_FUZZ_MS) return fail(`${echoInput(budgetText)} is too short to find anything; use at least \`1s\`.`, USAGE_MRKDWN.fuzz);
+  if (budgetMs > MAX_SLACK_FUZZ_MS) return fail(`${echoInput(budgetText)} is too long: a fuzz run from Slack lasts at most an hour.`, USAGE_MRKDWN.fuzz);
+  return { ok: true, command: { name: 'fuzz', pattern, budgetMs } };
 }
 
 /** `@main` outside quotes; `"@main"` is an ordinary word. */

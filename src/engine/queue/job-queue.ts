@@ -8,7 +8,7 @@ export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 
 
 export interface Job {
   id: string;
-  kind: 'run' | 'compare';
+  kind: 'run' | 'compare' | 'fuzz';
   /** What it does, for people: "run json/*", "compare main my-branch". */
   description: string;
   trigger: Trigger;
