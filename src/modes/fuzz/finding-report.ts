@@ -30,7 +30,8 @@ export function failureReport(caseId: string, failure: Failure, root: string): F
     caseId,
     kind,
     signature: fuzzSignature({ caseId, error: failure.error, root }),
-    title: errorLine(failure.error),
+    // Assertion messages often start with a generic line; the input says which case it was.
+    title: `${errorLine(failure.error)} (input ${oneLine(failure.counterexample, 80)})`,
     evidence,
     repro: replayCommand(caseId, failure.seed, failure.path, failure.replayPath),
     detail: { ...failure },
@@ -77,6 +78,11 @@ export function ownStack(stack: string): string {
 
 function quote(text: string): string {
   return /^[\w./:@-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+function oneLine(text: string, max: number): string {
+  const line = text.replace(/\s+/g, ' ');
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
 function indent(text: string): string {

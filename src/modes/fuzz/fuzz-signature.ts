@@ -21,7 +21,8 @@ export interface SignatureInput {
 
 export function fuzzSignature({ caseId, error, root }: SignatureInput): string {
   const frames = projectFrames(error.stack, root).slice(0, TOP_FRAMES);
-  const head = `${error.name}: ${normalizeMessage(error.message)}`;
+  // The first line: later lines of assertion messages are diffs of the very values that vary.
+  const head = `${error.name}: ${normalizeMessage(error.message.split('\n')[0] ?? '')}`;
   // Without a frame of its own ("Property failed by returning false"), a
   // message says nothing about where: the property itself tells bugs apart.
   return frames.length > 0 ? [head, ...frames].join('\n') : `${caseId}\n${head}`;
