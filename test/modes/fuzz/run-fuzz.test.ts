@@ -1,10 +1,10 @@
 // runFuzz with a real pool of worker threads and a real store on a temp dir.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { ErrorCode } from '../../../src/engine/errors.js';
 import { caseFilter } from '../../../src/engine/suite/case-filter.js';
 import { runFuzz, type RunFuzzOptions } from '../../../src/modes/fuzz/run-fuzz.js';
 import type { Store } from '../../../src/engine/store/store.js';
-import type { FuzzPool } from '../../../src/modes/fuzz/fuzz-pool.js';
+import { FuzzPool } from '../../../src/modes/fuzz/fuzz-pool.js';
 import { fixtureSuites, tempStore, testPool, TRIGGER } from './helpers.js';
 
 function options(store: Store, pool: FuzzPool, pattern: string, budgetMs = 1000): RunFuzzOptions {
@@ -59,6 +59,14 @@ describe('runFuzz', () => {
     // Both workers were terminated; the pool still fuzzes.
     const after = await runFuzz(options(store, pool, 'mixed/passes', 300));
     expect(after.cases[0]?.inputs).toBeGreaterThan(0);
+  });
+
+  it('turns an input that exhausts the worker\'s heap into an oom finding', async () => {
+    const store = await tempStore();
+    const pool = new FuzzPool({ workers: 1, resourceLimits: { maxOldGenerationSizeMb: 48 } });
+    onTestFinished(() => pool.close());
+    await runFuzz({ ...options(store, pool, 'hoard/grow'), suitesDir: fixtureSuites('memory-hungry') });
+    expect(store.listFindings()).toMatchObject([{ kind: 'oom', caseId: 'hoard/grow', title: 'out of memory', detail: { path: '0' } }]);
   });
 
   it('reports properties that cannot run with a clear error, and still runs the others', async () => {
