@@ -1,15 +1,11 @@
-// Progress of a fuzz run on stderr: one updating line on a terminal, plain
-// lines in a CI log, nothing when --quiet.
+// Progress of a fuzz run on stderr, written like a benchmark run's (see progress.ts).
 import pc from 'picocolors';
 import type { FuzzProgress } from '../modes/fuzz/run-fuzz.js';
 import { formatFuzzStats } from './fuzz-report.js';
+import { progressLine } from './progress.js';
 
 export function fuzzProgressPrinter(stream: NodeJS.WriteStream = process.stderr): (event: FuzzProgress) => void {
-  const tty = stream.isTTY === true;
-  const line = (text: string, final = false): void => {
-    if (tty) stream.write(`\r\x1b[2K${text}${final ? '\n' : ''}`);
-    else if (final) stream.write(`${text}\n`);
-  };
+  const line = progressLine(stream);
   return (event) => {
     switch (event.type) {
       case 'listed':

@@ -4,12 +4,17 @@ import pc from 'picocolors';
 import type { BenchProgress } from '../modes/bench/run-bench.js';
 import { formatDuration } from '../engine/report/format-duration.js';
 
-export function progressPrinter(stream: NodeJS.WriteStream = process.stderr): (event: BenchProgress) => void {
+/** Writes progress: a line that rewrites itself on a terminal (final lines stay), only final lines elsewhere. */
+export function progressLine(stream: NodeJS.WriteStream): (text: string, final?: boolean) => void {
   const tty = stream.isTTY === true;
-  const line = (text: string, final = false): void => {
+  return (text, final = false) => {
     if (tty) stream.write(`\r\x1b[2K${text}${final ? '\n' : ''}`);
     else if (final) stream.write(`${text}\n`);
   };
+}
+
+export function progressPrinter(stream: NodeJS.WriteStream = process.stderr): (event: BenchProgress) => void {
+  const line = progressLine(stream);
   return (event) => {
     switch (event.type) {
       case 'listed':

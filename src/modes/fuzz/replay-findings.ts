@@ -4,8 +4,8 @@
 // with that commit; a fixed one that reproduces comes back `regressed` and
 // alerts. An input that fails on some replays and not others is `flaky`.
 import { recordFindings } from '../../engine/alert/finding-alerts.js';
-import type { Alert, Finding, FindingReport, Run, Trigger } from '../../engine/model.js';
-import { newRunId } from '../../engine/run-id.js';
+import type { Alert, Finding, FindingReport, FuzzRunRecord, Run, Trigger } from '../../engine/model.js';
+import { beginFuzzRun, finishFuzzRun } from './begin-fuzz-run.js';
 import type { Store } from '../../engine/store/store.js';
 import { caseFilter, type CaseFilter } from '../../engine/suite/case-filter.js';
 import type { FuzzPool } from './fuzz-pool.js';
@@ -136,19 +136,13 @@ export interface ReplayKnownFindingsOptions {
 export async function replayKnownFindings(options: ReplayKnownFindingsOptions): Promise<{ run: Run; outcomes: ReplayOutcome[]; alert?: Alert }> {
   const { store, pool } = options;
   const listing = await listProperties(pool, options.suitesDir, options.filter ?? caseFilter(undefined), options.signal);
-  const run: Run = {
-    id: newRunId(),
-    mode: 'fuzz',
+  const run = await beginFuzzRun(store, {
     commit: options.commit,
     dirty: options.dirty ?? false,
     machine: options.machine,
     trigger: options.trigger ?? { kind: 'commit', by: 'perflab' },
-    startedAt: new Date().toISOString(),
-    finishedAt: null,
-    environment: 'ok',
     fuzz: { budgetMs: 0, workers: pool.workers, tasks: [] },
-  };
-  await store.beginRun(run);
+  });
   const { outcomes, returned } = await replayFindings({
     store,
     pool,
@@ -158,8 +152,11 @@ export async function replayKnownFindings(options: ReplayKnownFindingsOptions): 
     ...(options.signal ? { signal: options.signal } : {}),
   });
   const { alert } = await recordFindings(store, run, returned);
-  run.finishedAt = new Date().toISOString();
-  run.fuzz = { ...run.fuzz!, replays: outcomes.map(({ findingId, attempts, reproduced }) => ({ findingId, attempts, reproduced })) };
-  await store.finishRun(run.id, { finishedAt: run.finishedAt, environment: run.environment, fuzz: run.fuzz });
-  return { run, outcomes, ...(alert ? { alert } : {}) };
+  const finished = await finishFuzzRun(store, run, { budgetMs: 0, workers: pool.workers, tasks: [], replays: replayRecords(outcomes) });
+  return { run: finished, outcomes, ...(alert ? { alert } : {}) };
+}
+
+/** What a run keeps of its replays. */
+export function replayRecords(outcomes: readonly ReplayOutcome[]): NonNullable<FuzzRunRecord['replays']> {
+  return outcomes.map(({ findingId, attempts, reproduced }) => ({ findingId, attempts, reproduced }));
 }

@@ -6,7 +6,7 @@ import type { Checkout } from '../../engine/git/git.js';
 import { recordFindings } from '../../engine/alert/finding-alerts.js';
 import { ErrorCode } from '../../engine/errors.js';
 import type { Alert, CaseError, FindingReport, FuzzCaseStats, FuzzTaskPlan, Run, Trigger } from '../../engine/model.js';
-import { newRunId } from '../../engine/run-id.js';
+import { beginFuzzRun, finishFuzzRun } from './begin-fuzz-run.js';
 import type { FindingSighting, Store } from '../../engine/store/store.js';
 import type { CaseFilter } from '../../engine/suite/case-filter.js';
 import { dirname } from 'node:path';
@@ -15,7 +15,7 @@ import { failureReport, workerEndReport } from './finding-report.js';
 import { newCells } from './fuzz-cells.js';
 import { FuzzPool, type PoolOutcome } from './fuzz-pool.js';
 import { listProperties, type PropertyRef } from './list-properties.js';
-import { replayFindings, type ReplayOutcome } from './replay-findings.js';
+import { replayFindings, replayRecords, type ReplayOutcome } from './replay-findings.js';
 import { newSeed } from './seeds.js';
 
 /** The whole run's fuzzing time when nobody says, ms. */
@@ -83,19 +83,13 @@ async function fuzzIn(pool: FuzzPool, options: RunFuzzOptions): Promise<FuzzRepo
   const tasks: FuzzTaskPlan[] = runnable.flatMap((p) =>
     Array.from({ length: pool.workers }, (_, worker) => ({ caseId: p.id, worker, seed: newSeed(), budgetMs: budgets.get(p.id) ?? share })),
   );
-  const run: Run = {
-    id: newRunId(),
-    mode: 'fuzz',
+  const run = await beginFuzzRun(store, {
     commit: options.commit ?? options.checkout?.commit ?? null,
     dirty: options.checkout?.dirty ?? false,
     machine: options.machine,
     trigger: options.trigger,
-    startedAt: new Date().toISOString(),
-    finishedAt: null,
-    environment: 'ok',
     fuzz: { budgetMs, workers: pool.workers, tasks },
-  };
-  await store.beginRun(run);
+  });
 
   const { outcomes: replays, returned } = await replayFindings({
     store,
@@ -123,10 +117,8 @@ async function fuzzIn(pool: FuzzPool, options: RunFuzzOptions): Promise<FuzzRepo
   }
 
   const { sightings, alert } = await recordFindings(store, run, reports);
-  run.finishedAt = new Date().toISOString();
-  run.fuzz = { budgetMs, workers: pool.workers, tasks, cases, replays: replays.map(({ findingId, attempts, reproduced }) => ({ findingId, attempts, reproduced })) };
-  await store.finishRun(run.id, { finishedAt: run.finishedAt, environment: run.environment, fuzz: run.fuzz });
-  return { run, cases, sightings, replays, suiteErrors: listing.suiteErrors, ...(alert ? { alert } : {}) };
+  const finished = await finishFuzzRun(store, run, { budgetMs, workers: pool.workers, tasks, cases, replays: replayRecords(replays) });
+  return { run: finished, cases, sightings, replays, suiteErrors: listing.suiteErrors, ...(alert ? { alert } : {}) };
 }
 
 /** What one worker's task came to. */
