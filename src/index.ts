@@ -12,3 +12,4 @@ export type {
   SuiteDefinition,
 } from './engine/suite/define-suite.js';
 export type { Summary, Result, Verdict, Change, Comparison } from './engine/model.js';
+export type { FuzzCase, FuzzContext, FuzzSize } from './engine/suite/fuzz-schema.js';

@@ -7,7 +7,7 @@ import type { Store } from '../../../src/engine/store/store.js';
 import { FuzzPool } from '../../../src/modes/fuzz/fuzz-pool.js';
 import { tempDir } from '../../engine/store/helpers/store-fixtures.js';
 
-export function fixtureSuites(name: 'mixed' | 'buggy' | 'fixed' | 'env-dependent' | 'memory-hungry'): string {
+export function fixtureSuites(name: 'mixed' | 'buggy' | 'fixed' | 'env-dependent' | 'memory-hungry' | 'async-hang'): string {
   return fileURLToPath(new URL(`../../fixtures/fuzz/${name}`, import.meta.url));
 }
 

@@ -61,6 +61,14 @@ describe('runFuzz', () => {
     expect(after.cases[0]?.inputs).toBeGreaterThan(0);
   });
 
+  it('turns an async input that outlives its timeout into a shrunk hang finding, without ending the worker', async () => {
+    const store = await tempStore();
+    const report = await runFuzz({ ...options(store, testPool(1), 'async/never'), suitesDir: fixtureSuites('async-hang') });
+    // Shrunk (a path with steps) means fast-check handled it: the watchdog never had to end the worker.
+    expect(store.listFindings()).toMatchObject([{ kind: 'hang', title: 'Error: Property timeout: exceeded limit of 200 milliseconds (input [4])', detail: { path: expect.stringContaining(':') } }]);
+    expect(report.cases[0]?.state).toBe('failed');
+  });
+
   it('turns an input that exhausts the worker\'s heap into an oom finding', async () => {
     const store = await tempStore();
     const pool = new FuzzPool({ workers: 1, resourceLimits: { maxOldGenerationSizeMb: 48 } });
