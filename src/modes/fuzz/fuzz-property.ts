@@ -16,6 +16,8 @@ const FIRST_CHUNK_RUNS = 100;
 const MAX_CHUNK_RUNS = 1 << 20;
 /** Chunks shorter than this double their size, ms: stop requests are seen within about this long. */
 const CHUNK_TARGET_MS = 200;
+/** Extra shrinking time for a failure found as the budget ran out, ms. */
+const SHRINK_GRACE_MS = 2000;
 
 type FuzzTask = Extract<FuzzWorkerTask, { type: 'fuzz' }>;
 
@@ -46,10 +48,27 @@ export async function fuzzProperty(task: FuzzTask): Promise<FuzzTaskReply> {
     }
     if (details.failed) {
       if (details.counterexample === null) return { state: 'errored', error: cannotGenerate(task.caseName, details), ...counts() };
-      return { state: 'failed', failure: failureOf(details), ...counts() };
+      const shrunk = Date.now() >= deadline ? await shrinkFurther(property, cells, details, task.timeoutMs) : details;
+      return { state: 'failed', failure: failureOf(shrunk), ...counts() };
     }
     if (details.interrupted) return { state: 'passed', stopped: false, ...counts() };
     if (Date.now() - chunkStarted < CHUNK_TARGET_MS) numRuns = Math.min(numRuns * 2, MAX_CHUNK_RUNS);
+  }
+}
+
+/**
+ * A failure found as the budget ran out was cut short while shrinking: go on
+ * from its path (fast-check resumes shrinking there) for a little longer, so
+ * the finding shows a small input rather than the first one that failed.
+ */
+async function shrinkFurther(property: IRawProperty<unknown>, cells: CellsWriter, found: RunDetails<unknown>, timeoutMs: number): Promise<RunDetails<unknown>> {
+  if (found.counterexamplePath === null) return found;
+  try {
+    const more = await checkProperty(watchProperty(property, cells), { seed: found.seed, path: found.counterexamplePath, interruptAfterTimeLimit: SHRINK_GRACE_MS, markInterruptAsFailure: false, timeout: timeoutMs });
+    // The resumed path is complete (it starts with the original one); its shrinks come on top.
+    return more.failed && more.counterexample !== null ? { ...more, numShrinks: found.numShrinks + more.numShrinks } : found;
+  } catch {
+    return found;
   }
 }
 
