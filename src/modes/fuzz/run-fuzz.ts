@@ -3,7 +3,7 @@
 // findings, fuzz each property on every worker for its share of the budget,
 // and record the findings — one alert for what is new or back.
 import type { Checkout } from '../../engine/git/git.js';
-import { recordFindings } from '../../engine/alert/finding-alerts.js';
+import { raiseFindingAlert, recordSightings } from '../../engine/alert/finding-alerts.js';
 import { ErrorCode } from '../../engine/errors.js';
 import type { Alert, CaseError, FindingReport, FuzzCaseStats, FuzzTaskPlan, Run, Trigger } from '../../engine/model.js';
 import { beginFuzzRun, finishFuzzRun } from './begin-fuzz-run.js';
@@ -103,7 +103,8 @@ async function fuzzIn(pool: FuzzPool, options: RunFuzzOptions): Promise<FuzzRepo
 
   const root = dirname(options.suitesDir);
   const cases: FuzzCaseStats[] = listing.properties.filter((p) => p.error).map((p) => erroredStats(p.id, p.error ?? unknownError()));
-  const reports: FindingReport[] = [...returned];
+  // Recorded property by property: a perflab killed mid-run keeps what it found so far.
+  const sightings = await recordSightings(store, run, returned);
   for (const [index, property] of runnable.entries()) {
     if (signal?.aborted) break;
     const plans = tasks.filter((t) => t.caseId === property.id);
@@ -111,12 +112,12 @@ async function fuzzIn(pool: FuzzPool, options: RunFuzzOptions): Promise<FuzzRepo
     const started = Date.now();
     const done = await Promise.all(plans.map((plan) => fuzzTask(pool, property, plan, root, signal)));
     const stats = summarize(property.id, plans, done, Date.now() - started);
-    reports.push(...done.flatMap((d) => (d.report ? [d.report] : [])));
+    sightings.push(...(await recordSightings(store, run, done.flatMap((d) => (d.report ? [d.report] : [])))));
     cases.push(stats);
     options.onProgress?.({ type: 'property-done', stats });
   }
 
-  const { sightings, alert } = await recordFindings(store, run, reports);
+  const alert = await raiseFindingAlert(store, run, sightings);
   const finished = await finishFuzzRun(store, run, { budgetMs, workers: pool.workers, tasks, cases, replays: replayRecords(replays) });
   return { run: finished, cases, sightings, replays, suiteErrors: listing.suiteErrors, ...(alert ? { alert } : {}) };
 }
