@@ -2,7 +2,7 @@
 // the fixture suites, a real store on disk.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,6 +73,19 @@ describe('perflab fuzz', () => {
     const r = fuzz('mixed/throws', '--budget', '1s');
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('building the property threw Error: boom at build');
+  });
+
+  it('lends perflab\'s fast-check to suites in a repository without one (ES module and CommonJS)', () => {
+    const suite = `import fc from 'fast-check';\nimport { defineSuite } from 'perflab';\nexport default defineSuite({ name: 'lent', fuzz: { ok: { property: () => fc.property(fc.nat(), (n) => n >= 0) } } });\n`;
+    for (const kind of ['esm', 'cjs']) {
+      const suites = join(dir, `elsewhere-${kind}`, 'suites');
+      mkdirSync(suites, { recursive: true });
+      if (kind === 'esm') writeFileSync(join(dir, `elsewhere-${kind}`, 'package.json'), '{ "type": "module" }\n');
+      writeFileSync(join(suites, 'lent.ts'), suite);
+      const r = perflab('fuzz', '--suites', suites, '--workers', '1', '--budget', '300ms', '--quiet');
+      expect(r.stdout).toMatch(/lent\/ok .* passed/);
+      expect(r.code).toBe(0);
+    }
   });
 
   it('exits 2 for an unknown finding id', () => {
