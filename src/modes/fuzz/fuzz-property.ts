@@ -33,9 +33,15 @@ export async function fuzzProperty(task: FuzzTask): Promise<FuzzTaskReply> {
     return { state: 'errored', error: toCaseError(error), ...counts() };
   }
   let numRuns = FIRST_CHUNK_RUNS;
+  // Inputs that passed their preconditions, and those fc.pre rejected, over all chunks.
+  let checked = 0;
+  let skipped = 0;
+  // Ending without one input checked is not a pass: every value was rejected.
+  const ended = (stopped: boolean): FuzzTaskReply =>
+    checked === 0 && skipped > 0 ? { state: 'errored', error: cannotGenerate(task.caseName, skipped), ...counts() } : { state: 'passed', stopped, ...counts() };
   for (let chunk = 0; ; chunk++) {
     const remaining = deadline - Date.now();
-    if (remaining <= 0 || cells.stopRequested()) return { state: 'passed', stopped: remaining > 0, ...counts() };
+    if (remaining <= 0 || cells.stopRequested()) return ended(remaining > 0);
     const seed = chunkSeed(task.seed, chunk);
     cells.beginChunk(chunk, seed, property.isAsync());
     const chunkStarted = Date.now();
@@ -46,12 +52,14 @@ export async function fuzzProperty(task: FuzzTask): Promise<FuzzTaskReply> {
       // fast-check catches what the predicate throws; what escapes came from generating a value.
       return { state: 'errored', error: { code: ErrorCode.CannotGenerate, message: `fuzz "${task.caseName}": generating a value threw ${errorLine(toErrorInfo(error))}` }, ...counts() };
     }
+    checked += details.numRuns;
+    skipped += details.numSkips;
     if (details.failed) {
-      if (details.counterexample === null) return { state: 'errored', error: cannotGenerate(task.caseName, details), ...counts() };
+      if (details.counterexample === null) return { state: 'errored', error: cannotGenerate(task.caseName, skipped), ...counts() };
       const shrunk = Date.now() >= deadline ? await shrinkFurther(property, cells, details, task.timeoutMs) : details;
       return { state: 'failed', failure: failureOf(shrunk), ...counts() };
     }
-    if (details.interrupted) return { state: 'passed', stopped: false, ...counts() };
+    if (details.interrupted) return ended(false);
     if (Date.now() - chunkStarted < CHUNK_TARGET_MS) numRuns = Math.min(numRuns * 2, MAX_CHUNK_RUNS);
   }
 }
@@ -90,10 +98,10 @@ export function failureOf(details: RunDetails<unknown>): Failure {
   };
 }
 
-function cannotGenerate(caseName: string, details: RunDetails<unknown>): CaseError {
+function cannotGenerate(caseName: string, skipped: number): CaseError {
   return {
     code: ErrorCode.CannotGenerate,
-    message: `fuzz "${caseName}": no usable input after ${details.numSkips} tries: every generated value was rejected (fc.pre or a filter that rejects everything?)`,
+    message: `fuzz "${caseName}": no usable input after ${skipped} tries: every generated value was rejected (fc.pre or a filter that rejects everything?)`,
   };
 }
 

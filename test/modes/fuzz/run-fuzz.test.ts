@@ -90,6 +90,12 @@ describe('runFuzz', () => {
     expect(store.listFindings().map((f) => f.caseId).sort()).toEqual(['mixed/planted', 'mixed/sync hang']);
   });
 
+  it('does not call a property passed when its budget ran out before any value got past fc.pre', async () => {
+    const store = await tempStore();
+    const report = await runFuzz(options(store, testPool(1), 'mixed/precondition', 50));
+    expect(report.cases[0]).toMatchObject({ state: 'errored', error: { code: ErrorCode.CannotGenerate } });
+  });
+
   it('refuses a budget that is not a positive number', async () => {
     const store = await tempStore();
     await expect(runFuzz({ ...options(store, testPool(1), 'mixed/passes'), budgetMs: Number.NaN })).rejects.toThrow(/budget must be a positive number/);
