@@ -13,3 +13,4 @@ export type {
 } from './engine/suite/define-suite.js';
 export type { StressCase, ServerHandle } from './engine/suite/stress-schema.js';
 export type { Summary, Result, Verdict, Change, Comparison } from './engine/model.js';
+export type { FuzzCase, FuzzContext, FuzzSize } from './engine/suite/fuzz-schema.js';

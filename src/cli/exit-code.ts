@@ -2,7 +2,7 @@
 export const ExitCode = {
   /** Nothing wrong. */
   Ok: 0,
-  /** A confirmed regression, with --fail-on-regression. */
+  /** A confirmed regression, with --fail-on-regression; a new or returned fuzz finding; a replayed fuzz input that still fails. */
   Regression: 1,
   /** A suite or configuration error: bad suite file, case that errored, bad option. */
   UserError: 2,

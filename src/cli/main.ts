@@ -7,6 +7,8 @@ import { isUserError, PerflabError } from '../engine/errors.js';
 import { baselineCommand } from './commands/baseline.js';
 import { ciCommand } from './commands/ci.js';
 import { compareCommand } from './commands/compare.js';
+import { findingsCommand } from './commands/findings.js';
+import { fuzzCommand } from './commands/fuzz.js';
 import { historyCommand } from './commands/history.js';
 import { runCommand } from './commands/run.js';
 import { serveCommand } from './commands/serve.js';
@@ -23,7 +25,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run perflab --help for usage)')
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(pc.red(text)) });
-  for (const command of [runCommand(), stressCommand(), baselineCommand(), historyCommand(), compareCommand(), ciCommand(), watchCommand(), serveCommand()]) {
+  for (const command of [runCommand(), stressCommand(), fuzzCommand(), findingsCommand(), baselineCommand(), historyCommand(), compareCommand(), ciCommand(), watchCommand(), serveCommand()]) {
     program.addCommand(command.exitOverride());
   }
   for (const sub of program.commands.flatMap((c) => c.commands)) sub.exitOverride();

@@ -12,6 +12,11 @@ export const ErrorCode = {
   CaseExited: 'PERFLAB_E_CASE_EXITED',
   CaseUnhandledRejection: 'PERFLAB_E_CASE_UNHANDLED_REJECTION',
   CommandFailed: 'PERFLAB_E_COMMAND_FAILED',
+  /** A fuzz property's factory threw, or did not return a fast-check property. */
+  PropertyBuild: 'PERFLAB_E_PROPERTY_BUILD',
+  /** A fuzz property's arbitraries produced no usable value (a filter or `fc.pre` that rejects everything). */
+  CannotGenerate: 'PERFLAB_E_CANNOT_GENERATE',
+  FindingNotFound: 'PERFLAB_E_FINDING_NOT_FOUND',
   Config: 'PERFLAB_E_CONFIG',
   StoreLocked: 'PERFLAB_E_STORE_LOCKED',
   StoreCorrupt: 'PERFLAB_E_STORE_CORRUPT',

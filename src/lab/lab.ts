@@ -22,6 +22,7 @@ import { runBisectJob } from './bisect-job.js';
 import { runCommitJob } from './commit-job.js';
 import type { LabContext } from './lab-context.js';
 import { runStress, type StressProgress, type StressReport } from '../modes/stress/run-stress.js';
+import { runFuzz, type FuzzProgress, type FuzzReport } from '../modes/fuzz/run-fuzz.js';
 
 export interface LabOptions {
   store: Store;
@@ -45,6 +46,10 @@ const stressRequestSchema = z.object({ pattern: z.string().optional(), caseIds: 
 
 export type RunRequest = z.infer<typeof runRequestSchema>;
 export type StressRequest = z.infer<typeof stressRequestSchema>;
+const fuzzRequestSchema = z
+  .object({ pattern: z.string().optional(), caseIds: z.array(z.string()).readonly().optional(), budgetMs: z.number().positive().optional(), workers: z.number().int().positive().optional() })
+  .strict();
+export type FuzzRequest = z.infer<typeof fuzzRequestSchema>;
 export type CompareRequest = z.infer<typeof compareRequestSchema>;
 
 /** Finished jobs kept in the store for `/perflab status` and after a restart. */
@@ -57,6 +62,8 @@ export type JobEvent =
   | { type: 'compare-finished'; job: Job; report: CompareRefsReport }
   | { type: 'stress-progress'; job: Job; progress: StressProgress }
   | { type: 'stress-finished'; job: Job; report: StressReport }
+  | { type: 'fuzz-progress'; job: Job; progress: FuzzProgress }
+  | { type: 'fuzz-finished'; job: Job; report: FuzzReport }
   /** Stopped by `cancel`; what a run measured before is recorded (and in `report`). */
   | { type: 'cancelled'; job: Job; by?: string; report?: BenchReport }
   | { type: 'failed'; job: Job; error: string }
@@ -94,6 +101,7 @@ export class Lab {
     this.#handle('run', (job, signal) => this.#runJob(job, signal));
     this.#handle('compare', (job, signal) => this.#compareJob(job, signal));
     this.#handle('stress', (job, signal) => this.#stressJob(job, signal));
+    this.#handle('fuzz', (job, signal) => this.#fuzzJob(job, signal));
     const context = this.#context();
     this.#handle('commit', (job, signal) => runCommitJob(context, job, signal));
     this.#handle('bisect', (job, signal) => runBisectJob(context, job, signal));
@@ -107,7 +115,7 @@ export class Lab {
       case 'stress':
         return this.runStress({ pattern }, trigger, listener);
       case 'fuzz':
-        throw new PerflabError(ErrorCode.Config, `${mode} mode is not available in this perflab yet`);
+        return this.runFuzz({ pattern }, trigger, listener);
     }
   }
 
@@ -175,6 +183,36 @@ export class Lab {
     for (const alert of report.alerts) void this.outbox?.deliver(alert.id);
     if (signal.aborted) this.#emit(job, { type: 'cancelled', job, ...(job.cancelledBy ? { by: job.cancelledBy } : {}) });
     else this.#emit(job, { type: 'stress-finished', job, report });
+  }
+
+  /** Fuzz the properties matching `pattern` (or `caseIds`) for `budgetMs` across `workers` workers; known findings are replayed first. */
+  runFuzz(request: FuzzRequest, trigger: Trigger, listener?: JobListener): Job {
+    const selection = request.caseIds ? request.caseIds.join(', ') : (request.pattern ?? 'all');
+    return this.#submit({ kind: 'fuzz', description: `fuzz ${selection}`, trigger, request: { ...request } }, listener);
+  }
+
+  async #fuzzJob(job: Job, signal: AbortSignal): Promise<void> {
+    const request = fuzzRequestSchema.parse(job.request);
+    const { trigger } = job;
+    const selection = request.caseIds ? request.caseIds.join(', ') : (request.pattern ?? 'all');
+    const ids = request.caseIds ? new Set(request.caseIds) : null;
+    const report = await runFuzz({
+      suitesDir: this.suitesDir,
+      filter: ids ? (id: string) => ids.has(id) : caseFilter(request.pattern),
+      store: this.store,
+      machine: this.machine,
+      trigger,
+      checkout: await describeCheckout(this.suitesDir),
+      ...(request.budgetMs !== undefined ? { budgetMs: request.budgetMs } : {}),
+      ...(request.workers !== undefined ? { workers: request.workers } : {}),
+      signal,
+      onProgress: (progress) => this.#emit(job, { type: 'fuzz-progress', job, progress }),
+    });
+    await this.#audit(trigger, 'fuzz', { selection, budgetMs: request.budgetMs ?? null, runId: report.run.id });
+    // Cancelled or not, what was found is recorded, and alerted on.
+    if (report.alert) void this.outbox?.deliver(report.alert.id);
+    if (signal.aborted) this.#emit(job, { type: 'cancelled', job, ...(job.cancelledBy ? { by: job.cancelledBy } : {}) });
+    else this.#emit(job, { type: 'fuzz-finished', job, report });
   }
 
   /** Measure two refs interleaved: "does my branch make it slower?". */

@@ -18,7 +18,8 @@ export type Subcommand =
   | { name: 'schedule'; action: 'list' }
   | { name: 'schedule'; action: 'add'; cron: string; pattern: string; mode: ScheduleMode }
   | { name: 'schedule'; action: 'remove'; id: string }
-  | { name: 'stress'; pattern: string; durationMs?: number };
+  | { name: 'stress'; pattern: string; durationMs?: number }
+  | { name: 'fuzz'; pattern: string; budgetMs?: number };
 
 export type ScheduleMode = 'bench' | 'stress' | 'fuzz';
 const SCHEDULE_MODES: readonly ScheduleMode[] = ['bench', 'stress', 'fuzz'];
@@ -42,6 +43,7 @@ export const USAGE: Record<SubcommandName, string> = {
   cancel: '/perflab cancel <job id>',
   schedule: '/perflab schedule list | add "<cron>" <pattern> [bench|stress|fuzz] | remove <id>',
   stress: '/perflab stress <suite|scenario pattern|all> [duration]',
+  fuzz: '/perflab fuzz <suite|property pattern|all> [budget]',
 };
 
 const NAMES = Object.keys(USAGE) as SubcommandName[];
@@ -59,6 +61,7 @@ const DESCRIPTION: Record<SubcommandName, string> = {
   cancel: 'stop a queued or running job (ids are in `/perflab status`)',
   schedule: 'recurring runs, e.g. `/perflab schedule add "0 3 * * *" all` for 03:00 every night',
   stress: 'load scenarios past capacity and report what breaks, e.g. `/perflab stress http 30s`',
+  fuzz: 'fuzz properties for a while (default 60 s) and report what fails, e.g. `/perflab fuzz url 2m`',
 };
 
 /** The help message, listing only what the caller may run (in the canonical order). */
@@ -96,6 +99,8 @@ export function parseCommand(text: string): ParseResult {
       return parseSchedule(args);
     case 'stress':
       return parseStress(args);
+    case 'fuzz':
+      return parseFuzz(args);
     default:
       return fail(`I don't know ${echoInput(first.text)}. Try \`/perflab help\` to see what I can do.`, GENERAL_USAGE);
   }
@@ -182,7 +187,7 @@ function parseSchedule(args: Token[]): ParseResult {
 function parseStress(args: Token[]): ParseResult {
   const last = args.at(-1);
   // `1MB` in `stress json/parse 1MB` is part of a case name, not a duration.
-  const durationMs = last && !last.quoted && DURATION_WORD.test(last.text) ? readDuration(last.text) : undefined;
+  const durationMs = last && !last.quoted && DURATION_WORD.test(last.text) ? readDuration(last.text, MAX_STRESS_DURATION_MS, 'a stress scenario runs') : undefined;
   if (typeof durationMs === 'string') return fail(durationMs, USAGE_MRKDWN.stress);
   const rest = durationMs === undefined ? args : args.slice(0, -1);
   if (rest.length === 0) return fail('`stress` needs what to stress: a suite, a scenario pattern or `all`, like `/perflab stress http 30s`.', USAGE_MRKDWN.stress);
@@ -192,15 +197,29 @@ function parseStress(args: Token[]): ParseResult {
   return { ok: true, command: { name: 'stress', pattern, ...(durationMs !== undefined ? { durationMs } : {}) } };
 }
 
-/** Shorter runs measure nothing useful; below a second there is not even one process sample. */
-const MIN_SLACK_STRESS_MS = 1000;
-const DURATION_WORD = /^\d+(?:\.\d+)?(?:ms|s|sec|m|min|h)$/i;
+/** `fuzz <pattern> [budget]`: as for stress, a last word that reads as a duration is the budget (a lone word is the pattern). */
+function parseFuzz(args: Token[]): ParseResult {
+  const last = args.at(-1);
+  const budgetMs = last && !last.quoted && args.length > 1 && DURATION_WORD.test(last.text) ? readDuration(last.text, MAX_SLACK_FUZZ_MS, 'a fuzz run from Slack lasts') : undefined;
+  if (typeof budgetMs === 'string') return fail(budgetMs, USAGE_MRKDWN.fuzz);
+  const rest = budgetMs === undefined ? args : args.slice(0, -1);
+  if (rest.length === 0) return fail('`fuzz` needs what to fuzz: a suite, a property pattern or `all`, like `/perflab fuzz url 2m`.', USAGE_MRKDWN.fuzz);
+  const pattern = patternOf(rest);
+  const problem = checkPattern(pattern);
+  if (problem) return fail(`${echoInput(pattern)} cannot be fuzzed: ${problem}.`, USAGE_MRKDWN.fuzz);
+  return { ok: true, command: { name: 'fuzz', pattern, ...(budgetMs !== undefined ? { budgetMs } : {}) } };
+}
 
-/** Milliseconds, or why the duration cannot be used (mrkdwn). */
-function readDuration(text: string): number | string {
+const DURATION_WORD = /^\d+(?:\.\d+)?(?:ms|s|sec|m|min|h)$/i;
+/** Shorter runs measure and find nothing useful; below a second there is not even one process sample. */
+const MIN_SLACK_RUN_MS = 1000;
+const MAX_SLACK_FUZZ_MS = 3_600_000;
+
+/** Milliseconds, or why the duration cannot be used (mrkdwn). `what` reads "… at most an hour". */
+function readDuration(text: string, maxMs: number, what: string): number | string {
   const ms = parseDuration(text);
-  if (ms > MAX_STRESS_DURATION_MS) return `${echoInput(text)} is too long: a stress scenario runs at most an hour.`;
-  if (ms < MIN_SLACK_STRESS_MS) return `${echoInput(text)} is too short to say anything; use at least \`1s\`.`;
+  if (ms > maxMs) return `${echoInput(text)} is too long: ${what} at most ${maxMs === 3_600_000 ? 'an hour' : `${maxMs / 1000} s`}.`;
+  if (ms < MIN_SLACK_RUN_MS) return `${echoInput(text)} is too short to say anything; use at least \`1s\`.`;
   return ms;
 }
 

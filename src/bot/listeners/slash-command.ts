@@ -6,6 +6,7 @@ import type { JobEvent } from '../../lab/lab.js';
 import { baselineMessage } from '../blocks/baseline-message.js';
 import type { Message } from '../blocks/block-kit.js';
 import { compareMessage } from '../blocks/compare-message.js';
+import { fuzzSummary } from '../blocks/fuzz-summary.js';
 import { historyMessage } from '../blocks/history-message.js';
 import { resultTable, runProgress, type RunProgress } from '../blocks/run-progress.js';
 import { code, escapeMrkdwn } from '../blocks/escape-mrkdwn.js';
@@ -18,7 +19,7 @@ import { slackActor, type BotContext } from '../bot-context.js';
 
 type WebClient = App['client'];
 
-const EVERYONE: SubcommandName[] = ['help', 'run', 'stress', 'status', 'history', 'baseline', 'compare', 'cancel', 'schedule'];
+const EVERYONE: SubcommandName[] = ['help', 'run', 'stress', 'fuzz', 'status', 'history', 'baseline', 'compare', 'cancel', 'schedule'];
 /** Progress edits at most this often, ms: Slack rate-limits chat.update. */
 const PROGRESS_INTERVAL_MS = 1000;
 
@@ -90,6 +91,11 @@ async function dispatch(command: Subcommand, req: Request): Promise<void> {
     case 'run':
       await startWithProgress(req, `${command.pattern}`, command.ref, (listener) =>
         lab.runSuites({ pattern: command.pattern, ...(command.ref ? { ref: command.ref } : {}) }, { kind: 'command', by: slackActor(userId) }, listener),
+      );
+      return;
+    case 'fuzz':
+      await startWithProgress(req, `fuzz ${command.pattern}`, undefined, (listener) =>
+        lab.runFuzz({ pattern: command.pattern, ...(command.budgetMs !== undefined ? { budgetMs: command.budgetMs } : {}) }, { kind: 'command', by: slackActor(userId) }, listener),
       );
       return;
     case 'compare':
@@ -192,6 +198,18 @@ async function startWithProgress(req: Request, what: string, ref: string | undef
         for (const e of event.report.entries) counts[e.comparison.verdict] = (counts[e.comparison.verdict] ?? 0) + 1;
         show({ state: 'done', counts }, true);
         thread(resultTable(event.report.entries.map((e) => ({ result: e.result, comparison: e.comparison }))));
+        return;
+      }
+      case 'fuzz-progress': {
+        const p = event.progress;
+        if (p.type === 'property-start') show({ state: 'running', caseIndex: p.index + 1, caseCount: p.total, caseId: p.caseId });
+        return;
+      }
+      case 'fuzz-finished': {
+        const { report } = event;
+        // Verdict counts are a benchmark's words; the thread says what fuzzing found.
+        show({ state: 'done', counts: {} }, true);
+        thread([fuzzSummary({ cases: report.cases, suiteErrors: report.suiteErrors, alertedFindings: report.alert?.findingIds ?? [] })]);
         return;
       }
       case 'compare-finished':

@@ -8,7 +8,8 @@ import type { ResourceLimits } from 'node:worker_threads';
 import { ErrorCode } from '../errors.js';
 import type { CaseError } from '../model.js';
 
-const LOADERS = new URL('../suite/register-loaders.js', import.meta.url).href;
+/** Workers that load suites need TypeScript and perflab's own name (see register-loaders.js). */
+export const LOADERS = new URL('../suite/register-loaders.js', import.meta.url).href;
 
 export interface ExclusivePoolOptions {
   /** The piscina task file (a URL or path). */

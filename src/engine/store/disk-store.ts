@@ -10,7 +10,7 @@ import { readResultsFile, writeResultsFile } from './results-file.js';
 import type { RunLog } from './run-log.js';
 import type { StoreLock } from './store-lock.js';
 import type { StoreState } from './store-state.js';
-import type { FindingSighting, FindingTransition, HistoryEntry, Store, Transition } from './store.js';
+import type { FindingSighting, FindingTransition, HistoryEntry, RunFinish, Store, Transition } from './store.js';
 import type { StoreLayout } from './store-layout.js';
 import type { WriteQueue } from './write-queue.js';
 
@@ -53,7 +53,7 @@ export class DiskStore implements Store {
     });
   }
 
-  finishRun(runId: string, patch: Pick<Run, 'finishedAt' | 'environment'>): Promise<void> {
+  finishRun(runId: string, patch: RunFinish): Promise<void> {
     return this.#write(() => this.#parts.runs.finish(runId, patch));
   }
 

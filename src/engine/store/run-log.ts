@@ -8,6 +8,7 @@ import { MonthlyRecords } from './monthly-records.js';
 import { snapshot } from './snapshot.js';
 import { corruptStoreFile } from './store-file.js';
 import type { StoreLayout } from './store-layout.js';
+import type { RunFinish } from './store.js';
 
 // `trigger.kind` may be any string, so that adding a trigger kind never makes
 // a store unreadable; hence the cast to `Run`.
@@ -70,10 +71,10 @@ export class RunLog {
     this.#byId.set(stored.id, { run: stored, month });
   }
 
-  async finish(id: string, patch: Pick<Run, 'finishedAt' | 'environment'>): Promise<void> {
+  async finish(id: string, patch: RunFinish): Promise<void> {
     const found = this.#byId.get(id);
     if (!found) throw new Error(`cannot finish run ${id}: no such run`);
-    const finished = snapshot({ ...found.run, finishedAt: patch.finishedAt, environment: patch.environment });
+    const finished = snapshot({ ...found.run, finishedAt: patch.finishedAt, environment: patch.environment, ...(patch.fuzz ? { fuzz: patch.fuzz } : {}) });
     await this.#records.replace(found.month, this.#records.inMonth(found.month).indexOf(found.run), finished);
     this.#byId.set(id, { run: finished, month: found.month });
   }

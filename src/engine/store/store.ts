@@ -18,6 +18,9 @@ export interface HistoryEntry {
   inWindow: boolean;
 }
 
+/** What finishing a run records; a fuzz run also replaces its `fuzz` record (plan plus what each property did). */
+export type RunFinish = Pick<Run, 'finishedAt' | 'environment'> & Partial<Pick<Run, 'fuzz'>>;
+
 export type Transition =
   | { ok: true; alert: Alert }
   | { ok: false; reason: 'not-found' }
@@ -41,7 +44,7 @@ export interface Store {
   beginRun(run: Run): Promise<void>;
   /** Stores the run's full results (with samples) and appends one history entry per case. Once per run. */
   recordResults(runId: string, results: RecordedResult[]): Promise<void>;
-  finishRun(runId: string, patch: Pick<Run, 'finishedAt' | 'environment'>): Promise<void>;
+  finishRun(runId: string, patch: RunFinish): Promise<void>;
   getRun(runId: string): Run | undefined;
   /** Newest first. */
   listRuns(options?: { limit?: number }): Run[];

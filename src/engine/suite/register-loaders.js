@@ -17,6 +17,14 @@ const selfPath = fileURLToPath(new URL('../../index.ts', import.meta.url));
 // Node 20 has no synchronous resolve hook for require(); this is the seam
 // tsx itself patches for its CommonJS support.
 const resolveFilename = Module._resolveFilename;
+const ownFastCheck = Module.createRequire(import.meta.url).resolve('fast-check');
 Module._resolveFilename = function (request, ...rest) {
-  return resolveFilename.call(this, request === 'perflab' ? selfPath : request, ...rest);
+  if (request === 'perflab') return resolveFilename.call(this, selfPath, ...rest);
+  try {
+    return resolveFilename.call(this, request, ...rest);
+  } catch (error) {
+    // A fuzz suite in a repository without fast-check gets perflab's own copy.
+    if (request === 'fast-check' && error?.code === 'MODULE_NOT_FOUND') return ownFastCheck;
+    throw error;
+  }
 };

@@ -1,0 +1,68 @@
+// What the main thread asks a fuzz worker, and what comes back. Plain data:
+// it crosses the thread boundary by structured clone (the cells are shared).
+import type { CaseError } from '../../engine/model.js';
+import type { FuzzSize } from '../../engine/suite/fuzz-schema.js';
+
+/** How a property runs: resolved from the suite entry and the run's options. */
+export interface PropertySettings {
+  /** One input may take this long before it is a hang, ms. */
+  timeoutMs: number;
+  size?: FuzzSize;
+}
+
+export type FuzzWorkerTask =
+  | { type: 'list'; file: string }
+  | ({ type: 'fuzz'; file: string; caseName: string; seed: number; budgetMs: number; cells: SharedArrayBuffer } & PropertySettings)
+  | ({ type: 'replay'; file: string; caseName: string; seed: number; path: string; replayPath?: string; cells: SharedArrayBuffer } & PropertySettings);
+
+/** A thrown value, as text that survives the thread boundary. */
+export interface ErrorInfo {
+  name: string;
+  message: string;
+  stack: string;
+}
+
+/** A failing input, shrunk: everything needed to replay it. */
+export interface Failure {
+  /** Seed of the fast-check call that found it. */
+  seed: number;
+  path: string;
+  /** For `fc.commands`: the commands' own replay path (pass it back through `FuzzContext`). */
+  replayPath?: string;
+  /** `fc.stringify` of the shrunk counterexample. */
+  counterexample: string;
+  error: ErrorInfo;
+  shrinks: number;
+}
+
+export interface ListedProperty {
+  name: string;
+  /** The entry's own cap, ms. */
+  budgetMs?: number;
+  settings: PropertySettings;
+  /** Set when the factory threw or did not return a property: this one cannot run, the others can. */
+  error?: CaseError;
+}
+
+export interface FuzzCounts {
+  /** Values generated. */
+  inputs: number;
+  /** Predicate calls, shrinking included. */
+  executions: number;
+  elapsedMs: number;
+}
+
+export type FuzzTaskReply = FuzzCounts &
+  (
+    | { state: 'passed'; stopped: boolean }
+    | { state: 'failed'; failure: Failure }
+    | { state: 'errored'; error: CaseError }
+  );
+
+export type ReplayReply = { state: 'passed' } | { state: 'failed'; failure: Failure } | { state: 'errored'; error: CaseError };
+
+export type FuzzWorkerReply =
+  | { ok: true; type: 'list'; suite: string; properties: ListedProperty[] }
+  | { ok: true; type: 'fuzz'; reply: FuzzTaskReply }
+  | { ok: true; type: 'replay'; reply: ReplayReply }
+  | { ok: false; error: CaseError };

@@ -1,0 +1,36 @@
+// Lab.runFuzz: a fuzz run as a queued job, its events, and its finding alert
+// posted through the outbox — with a real pool, store and fixture suites.
+import { describe, expect, it } from 'vitest';
+import type { Notifier, PostedMessage } from '../../src/engine/alert/notifier.js';
+import type { Alert } from '../../src/engine/model.js';
+import { Lab, type JobEvent } from '../../src/lab/lab.js';
+import { fixtureSuites, tempStore } from '../modes/fuzz/helpers.js';
+
+describe('Lab.runFuzz', () => {
+  it('fuzzes as a job, reports progress and the report, and posts one finding alert', async () => {
+    const store = await tempStore();
+    const posted: Alert[] = [];
+    const notifier: Notifier = {
+      post: async (alert): Promise<PostedMessage> => {
+        posted.push(alert);
+        return { channel: 'C1', ts: '1.000100' };
+      },
+      update: async () => undefined,
+    };
+    const lab = new Lab({ store, machine: 'm', suitesDir: fixtureSuites('buggy'), notifier });
+    lab.start();
+    const events: JobEvent[] = [];
+
+    const job = lab.runFuzz({ budgetMs: 500, workers: 1 }, { kind: 'command', by: 'U1' }, (e) => events.push(e));
+    await lab.jobs.idle();
+    await expect.poll(() => posted.length).toBe(1);
+    await lab.close();
+
+    expect(job).toMatchObject({ kind: 'fuzz', description: 'fuzz all', state: 'done' });
+    expect(events.map((e) => e.type)).toEqual(['started', 'fuzz-progress', 'fuzz-progress', 'fuzz-progress', 'fuzz-progress', 'fuzz-finished']);
+    const finished = events.at(-1);
+    expect(finished?.type === 'fuzz-finished' && finished.report.cases).toMatchObject([{ caseId: 'toggle/halve', state: 'failed' }]);
+    expect(posted[0]).toMatchObject({ kind: 'finding', caseIds: ['toggle/halve'] });
+    expect(store.listAudit({ limit: 1 })[0]).toMatchObject({ actor: 'U1', action: 'fuzz' });
+  });
+});
