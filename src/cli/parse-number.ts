@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { parseDuration } from '../engine/suite/parse-duration.js';
+import { formatDuration } from '../engine/report/format-duration.js';
 
 /** Commander argument parser for options such as --time-budget 500. */
 export function parsePositiveInt(value: string): number {
@@ -22,4 +23,13 @@ export function parseDurationOption(value: string): number {
   } catch (error) {
     throw new InvalidArgumentError((error as Error).message);
   }
+}
+
+/** A duration option with an upper bound; `what` reads "… the 1 h <what>". */
+export function durationUpTo(maxMs: number, what: string): (value: string) => number {
+  return (value) => {
+    const ms = parseDurationOption(value);
+    if (ms > maxMs) throw new InvalidArgumentError(`${value} is longer than the ${maxMs % 3_600_000 === 0 ? `${maxMs / 3_600_000} h` : formatDuration(maxMs * 1e6)} ${what}`);
+    return ms;
+  };
 }

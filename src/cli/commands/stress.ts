@@ -1,18 +1,18 @@
 // `perflab stress [pattern]`: run stress scenarios, print a verdict per
 // scenario, record results, findings and metric baselines.
 import { resolve } from 'node:path';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import pc from 'picocolors';
 import { ErrorCode, PerflabError } from '../../engine/errors.js';
 import { describeCheckout } from '../../engine/git/git.js';
 import { formatDuration } from '../../engine/report/format-duration.js';
 import { textTable } from '../../engine/report/text-table.js';
 import { caseFilter } from '../../engine/suite/case-filter.js';
-import { parseDuration } from '../../engine/suite/parse-duration.js';
 import { MAX_STRESS_DURATION_MS } from '../../engine/suite/stress-schema.js';
 import { runStress, type StressReport } from '../../modes/stress/run-stress.js';
 import { addStoreOption, cliActor, machineName, withStore } from '../context.js';
 import { ExitCode } from '../exit-code.js';
+import { durationUpTo } from '../parse-number.js';
 import { stopOnSigint } from '../stop-on-sigint.js';
 import { stressProgressPrinter, VERDICT_COLOR } from '../stress-progress.js';
 
@@ -30,7 +30,7 @@ export function stressCommand(): Command {
     .description('run stress scenarios: load past capacity, report what breaks (exit 1 when a scenario fails)')
     .argument('[pattern]', 'only scenarios whose id matches: a glob (http/*) or a substring; default all')
     .option('--suites <dir>', 'directory of suite files', 'suites')
-    .option('--duration <time>', 'run every scenario this long instead of its own duration (e.g. 30s, 2m)', parseDurationFlag)
+    .option('--duration <time>', 'run every scenario this long instead of its own duration (e.g. 30s, 2m)', durationUpTo(MAX_STRESS_DURATION_MS, 'a stress scenario may run'))
     .addOption(new Option('--json', 'print the results as JSON instead of the table'))
     .option('--commit <sha>', 'record the run under this commit (default: HEAD of the suites checkout)')
     .option('-q, --quiet', 'no progress on stderr');
@@ -38,16 +38,6 @@ export function stressCommand(): Command {
   return command.action(async (pattern: string | undefined, flags: StressFlags) => {
     process.exitCode = await stress(pattern, flags);
   });
-}
-
-function parseDurationFlag(value: string): number {
-  try {
-    const ms = parseDuration(value);
-    if (ms > MAX_STRESS_DURATION_MS) throw new RangeError(`${value} is longer than the 1 h a stress scenario may run`);
-    return ms;
-  } catch (error) {
-    throw new InvalidArgumentError((error as Error).message);
-  }
 }
 
 async function stress(pattern: string | undefined, flags: StressFlags): Promise<ExitCode> {
