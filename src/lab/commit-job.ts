@@ -1,5 +1,5 @@
 // A batch of new commits from a watched branch: check out the batch's last
-// commit, build it, run the suites against the baselines, and — when the
+// commit, build it, replay known fuzz findings, run the benchmarks against the baselines, and — when the
 // batch holds several commits and one of them made things slower — queue a
 // bisection to name the culprit. A build that fails is an alert, not a crash.
 import { join } from 'node:path';
@@ -10,6 +10,8 @@ import type { Alert, Run } from '../engine/model.js';
 import type { Job } from '../engine/queue/job-queue.js';
 import { newRunId } from '../engine/run-id.js';
 import { runBench } from '../modes/bench/run-bench.js';
+import { FuzzPool } from '../modes/fuzz/fuzz-pool.js';
+import { replayKnownFindings } from '../modes/fuzz/replay-findings.js';
 import type { LabContext } from './lab-context.js';
 
 export const commitRequestSchema = z
@@ -35,6 +37,7 @@ export async function runCommitJob(lab: LabContext, job: Job, signal: AbortSigna
   const build = { ...(request.install ? { command: request.install } : {}), timeoutMs: request.buildTimeoutSeconds * 1000, signal };
   try {
     await withBuiltCheckout(repo, commit, build, async (dir) => {
+      await replayFuzzFindings(lab, job, join(dir, request.suites), commit, signal);
       const report = await runBench({
         suitesDir: join(dir, request.suites),
         filter: () => true,
@@ -59,6 +62,22 @@ export async function runCommitJob(lab: LabContext, job: Job, signal: AbortSigna
     const alert = await recordBuildFailure(lab, job, commit, error);
     void lab.outbox?.deliver(alert.id);
     lab.emit(job, { type: 'build-failed', job, commit, message: error.message, output: error.output });
+  }
+}
+
+/**
+ * Known fuzz findings are replayed at every new commit first: one that stops
+ * reproducing is marked fixed at this commit, one that was fixed and
+ * reproduces again is regressed, and alerts.
+ */
+async function replayFuzzFindings(lab: LabContext, job: Job, suitesDir: string, commit: string, signal: AbortSignal): Promise<void> {
+  if (lab.store.listFindings({ mode: 'fuzz' }).length === 0 || signal.aborted) return;
+  const pool = new FuzzPool();
+  try {
+    const { alert } = await replayKnownFindings({ store: lab.store, suitesDir, commit, machine: lab.machine, trigger: job.trigger, pool, signal });
+    if (alert) void lab.outbox?.deliver(alert.id);
+  } finally {
+    await pool.close();
   }
 }
 

@@ -1,6 +1,7 @@
 // perflab watching a real git repository: every commit measured in its own
 // built worktree, one alert for the slow commit, a build failure reported,
 // a batch bisected to the culprit, and nothing repeated after a restart.
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Alert } from '../../src/engine/model.js';
 import { openStore } from '../../src/engine/store/open-store.js';
@@ -48,6 +49,18 @@ async function pollAndRun(lab: Lab, watcher: Watcher): Promise<number> {
   const jobs = await watcher.pollAll();
   await lab.jobs.idle();
   return jobs.length;
+}
+
+/** A fuzz property that fails for integers above 10 while `buggy`. */
+function fuzzSuite(buggy: boolean): string {
+  return `import fc from 'fast-check';
+import { defineSuite } from 'perflab';
+const BUGGY = ${buggy};
+export default defineSuite({
+  name: 'parse',
+  fuzz: { 'small numbers': { property: () => fc.property(fc.integer(), (n) => { if (BUGGY && n > 10) throw new RangeError('number too large'); }) } },
+});
+`;
 }
 
 describe('Watcher', () => {
@@ -105,4 +118,29 @@ describe('Watcher', () => {
     expect(store.listAudit().find((e) => e.action === 'bisect')?.args).toMatchObject({ alertId: regression.id, culprit });
     await lab.close();
   }, 400_000); // a confirmation, then up to three interleaved bisection steps
+
+  it('replays known fuzz findings at every new commit: fixed at the commit that fixed it, and back (with an alert) when it returns', async () => {
+    repo.write('suites/parse.ts', fuzzSuite(true));
+    repo.commit('parser with a bug');
+    const lab = new Lab({ store, machine: 'm', suitesDir: join(repo.dir, 'suites'), canary: false });
+    lab.start();
+    const watcher = new Watcher(lab, [watchedRepoSchema.parse({ url: repo.dir, maxBatch: 1 })]);
+    await watcher.pollAll(); // the tip: nothing to replay yet
+    lab.runFuzz({ pattern: 'parse', budgetMs: 1000, workers: 1 }, { kind: 'cli', by: 'cli:ada' });
+    await lab.jobs.idle();
+    const [finding] = store.listFindings({ mode: 'fuzz' });
+    expect(finding).toMatchObject({ caseId: 'parse/small numbers', state: 'new' });
+
+    repo.write('suites/parse.ts', fuzzSuite(false));
+    const fix = repo.commit('fix the parser');
+    await pollAndRun(lab, watcher);
+    expect(store.getFinding(finding?.id ?? '')).toMatchObject({ state: 'fixed', fixedIn: { commit: fix } });
+
+    repo.write('suites/parse.ts', fuzzSuite(true));
+    const back = repo.commit('reintroduce the bug');
+    await pollAndRun(lab, watcher);
+    expect(store.getFinding(finding?.id ?? '')?.state).toBe('regressed');
+    expect(store.listAlerts().filter((a) => a.kind === 'finding').map((a) => a.commit)).toContain(back);
+    await lab.close();
+  }, 400_000);
 });
