@@ -12,7 +12,7 @@ import { withWorktree } from '../engine/git/worktree.js';
 import type { Alert, AuditEvent, Baseline, Mode, Trigger } from '../engine/model.js';
 import { ExclusivePool } from '../engine/pool/exclusive-pool.js';
 import { JobQueue, type CancelOutcome, type Job, type JobSpec } from '../engine/queue/job-queue.js';
-import { caseFilter } from '../engine/suite/case-filter.js';
+import { caseFilter, type CaseFilter } from '../engine/suite/case-filter.js';
 import type { BenchOptions } from '../engine/suite/define-suite.js';
 import type { HistoryEntry, Store, Transition } from '../engine/store/store.js';
 import { compareRefs, type CompareRefsReport } from '../modes/bench/compare-refs.js';
@@ -152,25 +152,24 @@ export class Lab {
 
   /** Run the suites (optionally only cases matching `pattern`) as they are now, or at `ref`. */
   runSuites(request: RunRequest, trigger: Trigger, listener?: JobListener): Job {
-    const selection = request.caseIds ? request.caseIds.join(', ') : (request.pattern ?? 'all');
+    const { selection } = selectCases(request);
     const description = `run ${selection}${request.ref ? ` @${request.ref}` : ''}`;
     return this.#submit({ kind: 'run', description, trigger, request: { ...request } }, listener);
   }
 
   /** Stress the scenarios matching `pattern` (or `caseIds`), optionally all for `durationMs` each. A job like any other: never beside benchmarks. */
   runStress(request: StressRequest, trigger: Trigger, listener?: JobListener): Job {
-    const selection = request.caseIds ? request.caseIds.join(', ') : (request.pattern ?? 'all');
+    const { selection } = selectCases(request);
     return this.#submit({ kind: 'stress', description: `stress ${selection}`, trigger, request: { ...request } }, listener);
   }
 
   async #stressJob(job: Job, signal: AbortSignal): Promise<void> {
     const request = stressRequestSchema.parse(job.request);
     const { trigger } = job;
-    const selection = request.caseIds ? request.caseIds.join(', ') : (request.pattern ?? 'all');
-    const ids = request.caseIds ? new Set(request.caseIds) : null;
+    const { selection, filter } = selectCases(request);
     const report = await runStress({
       suitesDir: this.suitesDir,
-      filter: ids ? (id: string) => ids.has(id) : caseFilter(request.pattern),
+      filter,
       store: this.store,
       machine: this.machine,
       trigger,
@@ -187,18 +186,17 @@ export class Lab {
 
   /** Fuzz the properties matching `pattern` (or `caseIds`) for `budgetMs` across `workers` workers; known findings are replayed first. */
   runFuzz(request: FuzzRequest, trigger: Trigger, listener?: JobListener): Job {
-    const selection = request.caseIds ? request.caseIds.join(', ') : (request.pattern ?? 'all');
+    const { selection } = selectCases(request);
     return this.#submit({ kind: 'fuzz', description: `fuzz ${selection}`, trigger, request: { ...request } }, listener);
   }
 
   async #fuzzJob(job: Job, signal: AbortSignal): Promise<void> {
     const request = fuzzRequestSchema.parse(job.request);
     const { trigger } = job;
-    const selection = request.caseIds ? request.caseIds.join(', ') : (request.pattern ?? 'all');
-    const ids = request.caseIds ? new Set(request.caseIds) : null;
+    const { selection, filter } = selectCases(request);
     const report = await runFuzz({
       suitesDir: this.suitesDir,
-      filter: ids ? (id: string) => ids.has(id) : caseFilter(request.pattern),
+      filter,
       store: this.store,
       machine: this.machine,
       trigger,
@@ -224,9 +222,7 @@ export class Lab {
   async #runJob(job: Job, signal: AbortSignal): Promise<void> {
     const request = runRequestSchema.parse(job.request);
     const { trigger } = job;
-    const selection = request.caseIds ? request.caseIds.join(', ') : (request.pattern ?? 'all');
-    const ids = request.caseIds ? new Set(request.caseIds) : null;
-    const filter = ids ? (id: string) => ids.has(id) : caseFilter(request.pattern);
+    const { selection, filter } = selectCases(request);
     const report = await this.#atRef(request.ref, async (suitesDir) =>
       runBench({
         suitesDir,
@@ -422,3 +418,11 @@ export class Lab {
   }
 }
 
+/** What a request selects: in words for people ("json/*", "a/x, b/y", "all"), and as a case filter. */
+function selectCases(request: { pattern?: string | undefined; caseIds?: readonly string[] | undefined }): { selection: string; filter: CaseFilter } {
+  if (request.caseIds) {
+    const ids = new Set(request.caseIds);
+    return { selection: request.caseIds.join(', '), filter: (id) => ids.has(id) };
+  }
+  return { selection: request.pattern ?? 'all', filter: caseFilter(request.pattern) };
+}

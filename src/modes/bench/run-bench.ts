@@ -3,11 +3,10 @@
 // baseline, and record everything. The store holds the outcome; the returned
 // report is what the CLI (and later the bot) shows.
 import { fileURLToPath } from 'node:url';
-import type { Checkout } from '../../engine/git/git.js';
 import { ErrorCode } from '../../engine/errors.js';
 import { ExclusivePool } from '../../engine/pool/exclusive-pool.js';
-import type { Alert, Comparison, RecordedResult, Result, Run, Trigger } from '../../engine/model.js';
-import { newRun } from '../../engine/new-run.js';
+import type { Alert, Comparison, RecordedResult, Result, Run } from '../../engine/model.js';
+import { newRun, type NewRunOptions } from '../../engine/new-run.js';
 import { raiseAlerts } from '../../engine/alert/raise-alerts.js';
 import { acceptFirstBaselines } from '../../engine/store/accept-first-baselines.js';
 import type { Store } from '../../engine/store/store.js';
@@ -29,16 +28,11 @@ export type BenchProgress =
   | { type: 'case-done'; caseId: string; result: Result }
   | { type: 'confirm'; caseId: string; side: 'baseline' | 'candidate'; done: number; target: number };
 
-export interface RunBenchOptions {
+/** Machine, trigger, checkout and commit: what every run records (see `newRun`). */
+export interface RunBenchOptions extends Omit<NewRunOptions, 'mode'> {
   suitesDir: string;
   filter: CaseFilter;
   store: Store;
-  machine: string;
-  trigger: Trigger;
-  /** The checkout the suites come from (null outside git). */
-  checkout: Checkout | null;
-  /** Commit to record; defaults to the checkout's HEAD. */
-  commit?: string;
   /** Run-wide option overrides (CLI flags). */
   overrides?: BenchOptions;
   /** Measure the canary (default true). */

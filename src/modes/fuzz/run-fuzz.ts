@@ -2,10 +2,10 @@
 // worker starts, so even a killed worker is reproducible), replay the known
 // findings, fuzz each property on every worker for its share of the budget,
 // and record the findings — one alert for what is new or back.
-import type { Checkout } from '../../engine/git/git.js';
+import type { NewRunOptions } from '../../engine/new-run.js';
 import { raiseFindingAlert, recordSightings } from '../../engine/alert/finding-alerts.js';
 import { ErrorCode } from '../../engine/errors.js';
-import type { Alert, CaseError, FindingReport, FuzzCaseStats, FuzzTaskPlan, Run, Trigger } from '../../engine/model.js';
+import type { Alert, CaseError, FindingReport, FuzzCaseStats, FuzzTaskPlan, Run } from '../../engine/model.js';
 import { beginFuzzRun, finishFuzzRun } from './begin-fuzz-run.js';
 import type { FindingSighting, Store } from '../../engine/store/store.js';
 import type { CaseFilter } from '../../engine/suite/case-filter.js';
@@ -29,15 +29,11 @@ export type FuzzProgress =
   | { type: 'property-start'; caseId: string; index: number; total: number; budgetMs: number }
   | { type: 'property-done'; stats: FuzzCaseStats };
 
-export interface RunFuzzOptions {
+/** Machine, trigger, checkout and commit: what every run records (see `newRun`). */
+export interface RunFuzzOptions extends Omit<NewRunOptions, 'mode'> {
   suitesDir: string;
   filter: CaseFilter;
   store: Store;
-  machine: string;
-  trigger: Trigger;
-  checkout: Checkout | null;
-  /** Commit to record; defaults to the checkout's HEAD. */
-  commit?: string;
   /** Fuzzing time of the whole run, split evenly over the properties (a property's own `budget` caps its share), ms. Default 60 s. */
   budgetMs?: number;
   /** The pool to fuzz in; one of `workers` threads is made (and closed) when absent. */
