@@ -4,7 +4,7 @@
 //   exit 1  a new or returned finding (or: the replayed input still fails)
 //   exit 2  bad input: an option, a suite that does not load, a property that cannot run (wins over 1)
 import { resolve } from 'node:path';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import pc from 'picocolors';
 import { ErrorCode, PerflabError } from '../../engine/errors.js';
 import { describeCheckout } from '../../engine/git/git.js';
@@ -39,7 +39,7 @@ export function fuzzCommand(): Command {
     .description('fuzz the suites\' properties for a time budget and record what fails; or replay one input')
     .argument('[pattern]', 'only properties whose id matches: a glob (url/*) or a substring; with --seed, one property id')
     .option('--suites <dir>', 'directory of suite files', 'suites')
-    .option('--budget <time>', 'fuzzing time of the whole run, split over the properties (e.g. 30s, 2m)', parseDurationOption, DEFAULT_FUZZ_BUDGET_MS)
+    .addOption(new Option('--budget <time>', 'fuzzing time of the whole run, split over the properties (e.g. 30s, 2m)').argParser(parseDurationOption).default(DEFAULT_FUZZ_BUDGET_MS, `${DEFAULT_FUZZ_BUDGET_MS / 1000}s`))
     .option('--workers <n>', 'worker threads (default: the number of CPUs)', parsePositiveInt)
     .option('--json', 'print the report as JSON')
     .option('--replay <findingId>', 'replay a stored finding: exit 1 if it still fails, 0 if not (then it is marked flaky)')
