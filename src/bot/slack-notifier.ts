@@ -8,6 +8,7 @@ import type { Lab } from '../lab/lab.js';
 import { alertView } from './alert-view.js';
 import { alertMessage } from './blocks/alert-message.js';
 import { alertResolved, type AlertOutcome } from './blocks/alert-resolved.js';
+import { findingDetails } from './blocks/finding-section.js';
 import { resultTable } from './blocks/run-progress.js';
 import type { ButtonKey } from './button-key.js';
 
@@ -29,8 +30,17 @@ export class SlackNotifier implements Notifier {
     return { channel: (posted.channel as string | undefined) ?? this.channel, ts: posted.ts as string };
   }
 
-  /** Every case of the run, in the alert's thread. */
+  /** Every case of the run, in the alert's thread; for a finding, its whole evidence. */
   async postDetails(alert: Alert, message: PostedMessage): Promise<void> {
+    if (alert.kind === 'finding') {
+      for (const id of alert.findingIds ?? []) {
+        const finding = this.lab().store.getFinding(id);
+        if (!finding) continue;
+        const details = findingDetails(finding);
+        await this.client.chat.postMessage({ channel: message.channel, thread_ts: message.ts, text: details.text, blocks: details.blocks as never });
+      }
+      return;
+    }
     const results = await this.lab().store.runResults(alert.runId);
     for (const part of resultTable(results.map((r) => ({ result: r.result, ...(r.comparison ? { comparison: r.comparison } : {}) })))) {
       await this.client.chat.postMessage({ channel: message.channel, thread_ts: message.ts, text: part.text, blocks: part.blocks as never });

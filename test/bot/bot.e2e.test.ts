@@ -171,6 +171,9 @@ describe('the Slack bot on the local workspace', () => {
     expect(text(posted)).toContain('New fuzz finding');
     expect(text(posted)).toContain('%zz');
     expect(text(posted)).toContain('perflab fuzz --replay f-1');
+    const details = await ws.waitFor(() => ws.messages().find((m) => text(m).includes('full evidence')));
+    expect(details.thread_ts).toBe(posted.ts);
+    expect(text(details)).toContain('Shrunk 7 times');
 
     const bobBefore = ws.ephemerals(BOB).length;
     await ws.clickButton(BOB, ws.channel, posted.ts, 'perflab.known');
