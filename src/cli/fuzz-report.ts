@@ -37,7 +37,7 @@ export function humanFuzzReport(report: FuzzReport): string {
 
 /** One finding as a person reads it in a terminal. */
 export function formatFinding(finding: Finding, outcome?: string): string {
-  const label = outcome === 'new' ? pc.red('NEW') : outcome === 'regressed' ? pc.red('BACK') : pc.dim(finding.state.toUpperCase());
+  const label = outcome === 'new' ? pc.red('NEW') : outcome === 'regressed' ? pc.red('BACK') : pc.dim(`SEEN BEFORE (${finding.state})`);
   const counterexample = finding.evidence.split('\n').slice(0, 3).join('\n    ');
   return [
     `${label} ${finding.id} ${finding.caseId} — ${finding.title}${pc.dim(` (${finding.kind}, seen ${finding.count}×${finding.flaky ? ', flaky' : ''})`)}`,

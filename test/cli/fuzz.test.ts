@@ -36,8 +36,11 @@ describe('perflab fuzz', () => {
     expect(r.stdout).toMatch(/reproduce: perflab fuzz mixed\/planted --seed \d+ --path [\d:]+/);
   });
 
-  it('exits 0 when it finds only what it found before', () => {
-    expect(fuzz('mixed/planted', '--budget', '1s').code).toBe(0);
+  it('exits 0 when it finds only what it found before, and says so', () => {
+    const r = fuzz('mixed/planted', '--budget', '1s');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/SEEN BEFORE \(new\) f-\w+ mixed\/planted/);
+    expect(r.stdout).not.toMatch(/NEW f-/);
   });
 
   it('lists the finding, counted once per sighting', () => {
