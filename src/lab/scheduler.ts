@@ -39,6 +39,8 @@ export class Scheduler {
   readonly #tasks = new Map<string, ScheduledTask>();
   /** The last job each schedule queued, to skip overlapping runs. */
   readonly #lastJob = new Map<string, string>();
+  /** Audit writes of skipped runs still under way. */
+  readonly #recording = new Set<Promise<void>>();
 
   constructor(lab: Lab, options: SchedulerOptions = {}) {
     this.#lab = lab;
@@ -71,9 +73,11 @@ export class Scheduler {
     for (const schedule of store.listSchedules()) this.#startTask(schedule);
   }
 
+  /** Stops every task and waits for the skips already being recorded. */
   async stop(): Promise<void> {
     for (const task of this.#tasks.values()) await task.destroy();
     this.#tasks.clear();
+    await Promise.all(this.#recording);
   }
 
   /** Every schedule with its next run time (null when stopped). */
@@ -121,7 +125,11 @@ export class Scheduler {
     let outcome: FireOutcome;
     if (state === 'queued' || state === 'running') {
       outcome = { queued: false, reason: `its previous job ${previous} is still ${state}` };
-      void this.#lab.store.audit({ at: new Date().toISOString(), actor: `schedule:${schedule.id}`, action: 'schedule.skipped', args: { scheduleId: schedule.id, previousJob: previous, state } }).catch((error: unknown) => this.#onError('recording a skipped schedule', error));
+      const recorded = this.#lab.store
+        .audit({ at: new Date().toISOString(), actor: `schedule:${schedule.id}`, action: 'schedule.skipped', args: { scheduleId: schedule.id, previousJob: previous, state } })
+        .catch((error: unknown) => this.#onError('recording a skipped schedule', error));
+      this.#recording.add(recorded);
+      void recorded.finally(() => this.#recording.delete(recorded));
     } else {
       const job = this.#lab.runSelection(schedule.mode, schedule.pattern, { kind: 'schedule', by: `schedule:${schedule.id}` });
       this.#lastJob.set(schedule.id, job.id);
