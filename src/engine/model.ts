@@ -343,6 +343,8 @@ export interface Finding {
   stateAt?: string;
   /** Set when it stopped reproducing. */
   fixedIn?: Sighting;
+  /** Runs in a row, since it was last seen, that ran its case and did not see it (reset by a sighting). */
+  cleanRuns?: number;
 }
 
 /** What a finding is, before the store gives it an id and a history. */

@@ -144,6 +144,10 @@ export class DiskStore implements Store {
     return this.#write(() => this.#parts.state.transitionFinding(id, from, to, by, patch));
   }
 
+  countCleanRun(id: string, seen: Sighting, fixedAfter: number): Promise<Finding | undefined> {
+    return this.#write(() => this.#parts.state.countCleanRun(id, seen, fixedAfter));
+  }
+
   setFindingFlaky(id: string, flaky: boolean): Promise<Finding | undefined> {
     return this.#write(() => this.#parts.state.setFindingFlaky(id, flaky));
   }

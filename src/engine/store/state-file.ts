@@ -69,6 +69,7 @@ const findingSchema = z.looseObject({
   lastSeen: sightingSchema,
   count: z.number().int().min(1),
   fixedIn: sightingSchema.optional(),
+  cleanRuns: z.number().int().min(0).optional(),
 });
 
 const triggerSchema = z.looseObject({ kind: z.enum(['command', 'schedule', 'commit', 'ci', 'button', 'cli']), by: z.string() });

@@ -137,8 +137,9 @@ export class StoreState {
       return { outcome: 'new', finding };
     }
     const regressed = existing.state === 'fixed';
+    const { cleanRuns: _reset, ...rest } = existing;
     const next = snapshot<Finding>({
-      ...existing,
+      ...rest,
       lastSeen: seen,
       count: existing.count + 1,
       ...(regressed ? { state: 'regressed' as const, stateBy: 'perflab', stateAt: seen.at } : {}),
@@ -155,6 +156,20 @@ export class StoreState {
     const next = snapshot<Finding>({ ...finding, ...patch, state: to, stateBy: by, stateAt: new Date().toISOString() });
     await this.#replaceIn('findings', finding, next);
     return { ok: true, finding: next };
+  }
+
+  /**
+   * A run of the finding's case that did not see it. After `fixedAfter` such
+   * runs in a row the finding is `fixed` (at `seen`); one sighting starts the count again.
+   */
+  async countCleanRun(id: string, seen: Sighting, fixedAfter: number): Promise<Finding | undefined> {
+    const finding = this.getFinding(id);
+    if (!finding || finding.state === 'fixed') return finding;
+    const cleanRuns = (finding.cleanRuns ?? 0) + 1;
+    const fixed = cleanRuns >= fixedAfter;
+    const next = snapshot<Finding>({ ...finding, cleanRuns, ...(fixed ? { state: 'fixed' as const, fixedIn: seen, stateBy: 'perflab', stateAt: seen.at } : {}) });
+    await this.#replaceIn('findings', finding, next);
+    return next;
   }
 
   async setFindingFlaky(id: string, flaky: boolean): Promise<Finding | undefined> {

@@ -79,6 +79,8 @@ export interface Store {
   /** Atomic: moves the finding to `to` only if its state is one of `from`. */
   transitionFinding(id: string, from: readonly FindingState[], to: FindingState, by: string, patch?: Partial<Pick<Finding, 'fixedIn' | 'flaky'>>): Promise<FindingTransition>;
   setFindingFlaky(id: string, flaky: boolean): Promise<Finding | undefined>;
+  /** A run of the finding's case that did not see it; after `fixedAfter` in a row it is `fixed` at `seen`. */
+  countCleanRun(id: string, seen: Sighting, fixedAfter: number): Promise<Finding | undefined>;
 
   listSchedules(): Schedule[];
   addSchedule(schedule: Schedule): Promise<void>;

@@ -119,8 +119,15 @@ async function record(store: Store, run: Run, entries: StressEntry[]): Promise<v
   await acceptFirstBaselines(store, run, entries.flatMap((e) => e.metrics));
 }
 
+/** Passing runs in a row after which a stress failure counts as fixed (one pass is not enough: thresholds near their limit flap). */
+export const STRESS_FIXED_AFTER = 3;
+
 async function alertsFor(store: Store, run: Run, entries: StressEntry[], suiteErrors: SuiteError[]): Promise<Alert[]> {
   const { alert: findingAlert } = await recordFindings(store, run, entries.flatMap((e) => e.findings));
+  const seen = { runId: run.id, commit: run.commit, at: new Date().toISOString() };
+  for (const entry of entries.filter((e) => e.verdict === 'passed')) {
+    for (const finding of store.listFindings({ mode: 'stress', caseId: entry.caseId })) await store.countCleanRun(finding.id, seen, STRESS_FIXED_AFTER);
+  }
   const regressed = entries.flatMap((e) => e.metrics).filter((m) => m.comparison.verdict === 'regressed').map((m) => m.caseId);
   const others = await raiseAlerts(store, run, [
     ['regression', regressed],

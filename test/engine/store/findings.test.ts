@@ -61,6 +61,20 @@ describe('findings', () => {
     await store.close();
   });
 
+  it('counts clean runs: fixed after the given number in a row, and a sighting starts the count again', async () => {
+    const store = await openStore(await tempDir());
+    const { finding } = await store.recordFinding(report('sig', { mode: 'stress' }), seen('r1'));
+    await store.countCleanRun(finding.id, seen('r2'), 3);
+    await store.countCleanRun(finding.id, seen('r3'), 3);
+    await store.recordFinding(report('sig', { mode: 'stress' }), seen('r4'));
+    expect(store.getFinding(finding.id)).toMatchObject({ state: 'new', count: 2 });
+    expect(store.getFinding(finding.id)?.cleanRuns).toBeUndefined();
+    for (const run of ['r5', 'r6']) expect((await store.countCleanRun(finding.id, seen(run), 3))?.state).toBe('new');
+    expect(await store.countCleanRun(finding.id, seen('r7'), 3)).toMatchObject({ state: 'fixed', stateBy: 'perflab', fixedIn: { runId: 'r7' }, cleanRuns: 3 });
+    expect(await store.countCleanRun('f-missing', seen('r8'), 3)).toBeUndefined();
+    await store.close();
+  });
+
   it('marks a finding flaky', async () => {
     const store = await openStore(await tempDir());
     const { finding } = await store.recordFinding(report('sig'), seen('r1'));

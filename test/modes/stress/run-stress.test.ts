@@ -59,6 +59,26 @@ describe('runStress', () => {
     expect(findings[0]).toMatchObject({ kind: 'threshold-failed', count: 2, caseId: 'fixture/slow http' });
   });
 
+  it('marks a failure fixed after three passing runs in a row (not one), and alerts again when it comes back', async () => {
+    process.env.PERFLAB_FIXTURE_DELAY_MS = '80';
+    const failed = await stress('fixture/delay threshold');
+    expect(failed.entries[0]?.verdict).toBe('threshold-failed');
+    const [finding] = store.listFindings({ mode: 'stress' });
+
+    process.env.PERFLAB_FIXTURE_DELAY_MS = '2';
+    await stress('fixture/delay threshold');
+    await stress('fixture/delay threshold');
+    expect(store.getFinding(finding?.id ?? '')).toMatchObject({ state: 'new', cleanRuns: 2 });
+    const third = await stress('fixture/delay threshold');
+    expect(store.getFinding(finding?.id ?? '')).toMatchObject({ state: 'fixed', fixedIn: { runId: third.run.id } });
+
+    process.env.PERFLAB_FIXTURE_DELAY_MS = '80';
+    const back = await stress('fixture/delay threshold');
+    expect(store.getFinding(finding?.id ?? '')?.state).toBe('regressed');
+    expect(store.getFinding(finding?.id ?? '')?.cleanRuns).toBeUndefined();
+    expect(back.alerts.find((a) => a.kind === 'finding')?.findingIds).toEqual([finding?.id]);
+  });
+
   it('flags a p99 that got much worse than its baseline window as a regression', async () => {
     process.env.PERFLAB_FIXTURE_DELAY_MS = '2';
     for (let i = 0; i < MIN_WINDOW; i++) {
