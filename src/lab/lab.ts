@@ -168,20 +168,12 @@ export class Lab {
     const { trigger } = job;
     const { selection, filter } = selectCases(request);
     const report = await runStress({
-      suitesDir: this.suitesDir,
-      filter,
-      store: this.store,
-      machine: this.machine,
-      trigger,
-      checkout: await describeCheckout(this.suitesDir),
+      ...(await this.#runOptions(job, this.suitesDir, filter, signal)),
       ...(request.durationMs ? { durationMs: request.durationMs } : {}),
-      signal,
       onProgress: (progress) => this.#emit(job, { type: 'stress-progress', job, progress }),
     });
     await this.#audit(trigger, 'stress', { selection, durationMs: request.durationMs ?? null, runId: report.run.id });
-    for (const alert of report.alerts) void this.outbox?.deliver(alert.id);
-    if (signal.aborted) this.#emit(job, { type: 'cancelled', job, ...(job.cancelledBy ? { by: job.cancelledBy } : {}) });
-    else this.#emit(job, { type: 'stress-finished', job, report });
+    this.#finished(job, signal, report.alerts, { type: 'stress-finished', job, report });
   }
 
   /** Fuzz the properties matching `pattern` (or `caseIds`) for `budgetMs` across `workers` workers; known findings are replayed first. */
@@ -195,22 +187,13 @@ export class Lab {
     const { trigger } = job;
     const { selection, filter } = selectCases(request);
     const report = await runFuzz({
-      suitesDir: this.suitesDir,
-      filter,
-      store: this.store,
-      machine: this.machine,
-      trigger,
-      checkout: await describeCheckout(this.suitesDir),
+      ...(await this.#runOptions(job, this.suitesDir, filter, signal)),
       ...(request.budgetMs !== undefined ? { budgetMs: request.budgetMs } : {}),
       ...(request.workers !== undefined ? { workers: request.workers } : {}),
-      signal,
       onProgress: (progress) => this.#emit(job, { type: 'fuzz-progress', job, progress }),
     });
     await this.#audit(trigger, 'fuzz', { selection, budgetMs: request.budgetMs ?? null, runId: report.run.id });
-    // Cancelled or not, what was found is recorded, and alerted on.
-    if (report.alert) void this.outbox?.deliver(report.alert.id);
-    if (signal.aborted) this.#emit(job, { type: 'cancelled', job, ...(job.cancelledBy ? { by: job.cancelledBy } : {}) });
-    else this.#emit(job, { type: 'fuzz-finished', job, report });
+    this.#finished(job, signal, report.alert ? [report.alert] : [], { type: 'fuzz-finished', job, report });
   }
 
   /** Measure two refs interleaved: "does my branch make it slower?". */
@@ -225,23 +208,26 @@ export class Lab {
     const { selection, filter } = selectCases(request);
     const report = await this.#atRef(request.ref, async (suitesDir) =>
       runBench({
-        suitesDir,
-        filter,
-        store: this.store,
-        machine: this.machine,
-        trigger,
-        checkout: await describeCheckout(suitesDir),
+        ...(await this.#runOptions(job, suitesDir, filter, signal)),
         overrides: this.#overrides,
         canary: this.#canary,
         pool: this.#pool,
-        signal,
         onProgress: (progress) => this.#emit(job, { type: 'progress', job, progress }),
       }),
     );
     await this.#audit(trigger, 'run', { selection, ref: request.ref ?? null, runId: report.run.id });
-    for (const alert of report.alerts) void this.outbox?.deliver(alert.id);
-    if (signal.aborted) this.#emit(job, { type: 'cancelled', job, ...(job.cancelledBy ? { by: job.cancelledBy } : {}), report });
-    else this.#emit(job, { type: 'run-finished', job, report });
+    this.#finished(job, signal, report.alerts, { type: 'run-finished', job, report }, report);
+  }
+
+  /** What every mode's run is given: the suites, which cases, the store, this machine, why, and the checkout to record. */
+  async #runOptions(job: Job, suitesDir: string, filter: CaseFilter, signal: AbortSignal) {
+    return { suitesDir, filter, store: this.store, machine: this.machine, trigger: job.trigger, checkout: await describeCheckout(suitesDir), signal };
+  }
+
+  /** Posts the run's alerts (cancelled or not, what was found is recorded and told) and tells listeners how the job ended. */
+  #finished(job: Job, signal: AbortSignal, alerts: readonly Alert[], finished: JobEvent, report?: BenchReport): void {
+    for (const alert of alerts) void this.outbox?.deliver(alert.id);
+    this.#emit(job, signal.aborted ? cancelledEvent(job, report) : finished);
   }
 
   async #compareJob(job: Job, signal: AbortSignal): Promise<void> {
@@ -258,8 +244,7 @@ export class Lab {
       signal,
     });
     await this.#audit(job.trigger, 'compare', { ...request, commitA: report.commitA, commitB: report.commitB });
-    if (signal.aborted) this.#emit(job, { type: 'cancelled', job, ...(job.cancelledBy ? { by: job.cancelledBy } : {}) });
-    else this.#emit(job, { type: 'compare-finished', job, report });
+    this.#emit(job, signal.aborted ? cancelledEvent(job) : { type: 'compare-finished', job, report });
   }
 
   /** Queues the work (or joins the same work already queued) and tells `listener` how it goes. */
@@ -280,8 +265,7 @@ export class Lab {
       try {
         await run(job, signal);
       } catch (error) {
-        if (signal.aborted) this.#emit(job, { type: 'cancelled', job, ...(job.cancelledBy ? { by: job.cancelledBy } : {}) });
-        else this.#emit(job, { type: 'failed', job, error: error instanceof Error ? error.message : String(error) });
+        this.#emit(job, signal.aborted ? cancelledEvent(job) : { type: 'failed', job, error: error instanceof Error ? error.message : String(error) });
         throw error;
       } finally {
         // Listeners of a finished job are done; let them go.
@@ -425,4 +409,8 @@ function selectCases(request: { pattern?: string | undefined; caseIds?: readonly
     return { selection: request.caseIds.join(', '), filter: (id) => ids.has(id) };
   }
   return { selection: request.pattern ?? 'all', filter: caseFilter(request.pattern) };
+}
+
+function cancelledEvent(job: Job, report?: BenchReport): JobEvent {
+  return { type: 'cancelled', job, ...(job.cancelledBy ? { by: job.cancelledBy } : {}), ...(report ? { report } : {}) };
 }
