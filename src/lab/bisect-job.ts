@@ -34,26 +34,35 @@ export async function runBisectJob(lab: LabContext, job: Job, signal: AbortSigna
   const repo = mirrorDir(lab.store.dir, request.url);
   const cases = new Set(request.caseIds);
   const build = { ...(request.install ? { command: request.install } : {}), timeoutMs: request.buildTimeoutSeconds * 1000, signal };
-  const test = async (commit: string): Promise<BisectVerdict> => {
-    try {
-      const report = await compareRefs({
-        repo,
-        refA: request.good,
-        refB: commit,
-        suites: request.suites,
-        filter: (id) => cases.has(id),
-        pool: lab.pool,
-        overrides: lab.overrides,
-        signal,
-        checkoutAt: (dir, at, fn) => withBuiltCheckout(dir, at, build, fn),
-      });
-      return report.comparisons.some((c) => c.verdict === 'regressed') ? 'bad' : 'good';
-    } catch (error) {
-      if (error instanceof BuildFailed && !signal.aborted) return 'skip';
-      throw error;
-    }
-  };
-  const outcome = await bisect(request.commits, test);
+  // The known-good side is built once and measured against every step.
+  const outcome = await withBuiltCheckout(repo, request.good, build, (goodDir) => {
+    const test = async (commit: string): Promise<BisectVerdict> => {
+      try {
+        const report = await compareRefs({
+          repo,
+          refA: request.good,
+          refB: commit,
+          suites: request.suites,
+          filter: (id) => cases.has(id),
+          pool: lab.pool,
+          overrides: lab.overrides,
+          signal,
+          checkoutAt: (dir, at, fn) => (at === request.good ? fn(goodDir) : withBuiltCheckout(dir, at, build, fn)),
+        });
+        return report.comparisons.some((c) => c.verdict === 'regressed') ? 'bad' : 'good';
+      } catch (error) {
+        if (error instanceof BuildFailed && !signal.aborted) return 'skip';
+        throw error;
+      }
+    };
+    return bisect(request.commits, test);
+  }).catch(async (error: unknown) => {
+    if (!(error instanceof BuildFailed) || signal.aborted || error.commit !== request.good) throw error;
+    const alert = lab.store.getAlert(request.alertId);
+    if (alert) await lab.outbox?.followUp(alert, `Cannot bisect: the commit before the batch, \`${request.good.slice(0, 12)}\`, does not build any more.`).catch((e: unknown) => lab.onError(`posting the bisection of ${request.alertId}`, e));
+    return undefined;
+  });
+  if (!outcome) return;
   if (signal.aborted) return;
   await lab.audit(job.trigger, 'bisect', { alertId: request.alertId, culprit: outcome.culprit ?? null, candidates: outcome.candidates.length, steps: outcome.steps.length });
   lab.emit(job, { type: 'bisect-finished', job, outcome });
