@@ -10,7 +10,8 @@ import { slackActor, type BotContext } from '../bot-context.js';
 type WebClient = App['client'];
 
 const PAST: Record<string, string> = { accepted: 'accepted', dismissed: 'dismissed', investigating: 'being investigated', fixed: 'marked fixed', open: 'open' };
-const ADMIN_ONLY: readonly AlertAction[] = ['accept', 'dismiss', 'known'];
+/** The buttons only admins may use, with what the refusal says they do. */
+const ADMIN_ONLY: Partial<Record<AlertAction, string>> = { accept: 'accept alerts', dismiss: 'dismiss alerts', known: 'mark findings as known' };
 
 export function registerAlertButtons(app: App, ctx: BotContext): void {
   const pattern = new RegExp(`^(${Object.values(ACTION_ID).map((id) => id.replace('.', '\\.')).join('|')})$`);
@@ -29,9 +30,10 @@ export function registerAlertButtons(app: App, ctx: BotContext): void {
       return;
     }
     const { alertId, action: what } = parsed.payload;
-    if (ADMIN_ONLY.includes(what) && !(await ctx.authorizer.mayAct(userId))) {
+    const adminOnly = ADMIN_ONLY[what];
+    if (adminOnly && !(await ctx.authorizer.mayAct(userId))) {
       await ctx.lab.store.audit({ at: new Date().toISOString(), actor, action: 'button.refused', args: { alertId, action: what } });
-      await whisper(`Only perflab admins may ${what === 'known' ? 'mark findings as known' : `${what} alerts`}. Ask one of them, or \`/perflab help\` for what you can do.`);
+      await whisper(`Only perflab admins may ${adminOnly}. Ask one of them, or \`/perflab help\` for what you can do.`);
       return;
     }
     try {
