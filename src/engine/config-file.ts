@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { ErrorCode, PerflabError } from './errors.js';
-import { scheduleConfigSchema } from './triggers/schedule-config.js';
+import { scheduleConfigSchema, timezoneSchema } from './triggers/schedule-config.js';
 import { watchConfigSchema } from './triggers/watch-config.js';
 
 export const CONFIG_FILE = 'perflab.config.json';
@@ -23,7 +23,7 @@ const configFileSchema = z
     watch: watchConfigSchema.optional(),
     schedules: z.array(scheduleConfigSchema).optional(),
     /** IANA time zone for schedules that do not name one. Default: UTC. */
-    timezone: z.string().min(1).optional(),
+    timezone: timezoneSchema.optional(),
   })
   .strict();
 

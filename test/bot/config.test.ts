@@ -53,4 +53,21 @@ describe('loadBotConfig', () => {
     writeFileSync(bad, '{ nope');
     await expect(load({}, bad)).rejects.toThrow(/bad\.json: not valid JSON/);
   });
+
+  it('reads the watched repositories and schedules, and names what is wrong in them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'perflab-config-'));
+    const file = join(dir, 'perflab.config.json');
+    writeFileSync(file, JSON.stringify({ timezone: 'Europe/Paris', watch: { repos: [{ url: '../app', install: 'npm ci' }] }, schedules: [{ cron: '0 3 * * *' }] }));
+    expect((await load({}, file)).triggers).toEqual({
+      timezone: 'Europe/Paris',
+      watch: [{ url: '../app', install: 'npm ci', branches: ['main'], suites: 'suites', pollSeconds: 60, maxBatch: 5, buildTimeoutSeconds: 900 }],
+      schedules: [{ cron: '0 3 * * *', pattern: 'all', mode: 'bench' }],
+    });
+    writeFileSync(file, JSON.stringify({ timezone: 'Mars/Olympus' }));
+    await expect(load({}, file)).rejects.toThrow(/perflab\.config\.json: timezone: "Mars\/Olympus" is not a time zone/);
+    writeFileSync(file, JSON.stringify({ schedules: [{ cron: '0 3 * *' }] }));
+    await expect(load({}, file)).rejects.toThrow(/schedules\.0\.cron: "0 3 \* \*" has 4 fields/);
+    writeFileSync(file, JSON.stringify({ watch: { repos: [{ url: 'x', maxBatch: 0 }] } }));
+    await expect(load({}, file)).rejects.toThrow(/watch\.repos\.0\.maxBatch/);
+  });
 });

@@ -27,6 +27,12 @@ export function timezoneProblem(zone: string): string | undefined {
   }
 }
 
+/** An IANA time zone, checked against what the runtime knows. */
+export const timezoneSchema = z.string().superRefine((value, ctx) => {
+  const problem = timezoneProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
 export const scheduleConfigSchema = z
   .object({
     /** Stable name, so the schedule keeps its id across restarts. */
@@ -37,13 +43,7 @@ export const scheduleConfigSchema = z
     }),
     pattern: z.string().min(1).default('all'),
     mode: z.enum(['bench', 'stress', 'fuzz']).default('bench'),
-    timezone: z
-      .string()
-      .superRefine((value, ctx) => {
-        const problem = timezoneProblem(value);
-        if (problem) ctx.addIssue({ code: 'custom', message: problem });
-      })
-      .optional(),
+    timezone: timezoneSchema.optional(),
   })
   .strict();
 
