@@ -176,7 +176,7 @@ async function establishWindow(lab: Lab, dir: string, block: number): Promise<Wi
       verdicts.push(caseVerdict(await benchOnce(lab, store, 1)));
       progress(`[window ${block + 1}] run ${i + 1}/${settings.window}: ${verdicts.at(-1)}`);
     }
-    const baseline = store.getBaseline(CASE_ID, MACHINE);
+    const baseline = (await store.getBaseline(CASE_ID, MACHINE));
     if (!baseline) throw new Error('no baseline after the window runs');
     const { current } = await baselineWindow(store, CASE_ID, MACHINE, baseline);
     const noise = current.length >= 3 ? robustCv(current) : Number.NaN;

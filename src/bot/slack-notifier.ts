@@ -34,7 +34,7 @@ export class SlackNotifier implements Notifier {
   async postDetails(alert: Alert, message: PostedMessage): Promise<void> {
     if (alert.kind === 'finding') {
       for (const id of alert.findingIds ?? []) {
-        const finding = this.lab().store.getFinding(id);
+        const finding = (await this.lab().store.getFinding(id));
         if (!finding) continue;
         const details = findingDetails(finding);
         await this.client.chat.postMessage({ channel: message.channel, thread_ts: message.ts, text: details.text, blocks: details.blocks as never });

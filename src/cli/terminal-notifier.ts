@@ -14,10 +14,10 @@ export class TerminalNotifier implements Notifier {
     private readonly write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
   ) {}
 
-  post(alert: Alert): Promise<PostedMessage> {
+  async post(alert: Alert): Promise<PostedMessage> {
     this.posted.push(alert);
-    this.write(`${pc.bold(pc.red('ALERT'))} ${alert.id}: ${describe(alert, this.store)}`);
-    return Promise.resolve({ channel: 'terminal', ts: alert.id });
+    this.write(`${pc.bold(pc.red('ALERT'))} ${alert.id}: ${await describe(alert, this.store)}`);
+    return { channel: 'terminal', ts: alert.id };
   }
 
   update(alert: Alert): Promise<void> {
@@ -32,13 +32,13 @@ export class TerminalNotifier implements Notifier {
   }
 }
 
-function describe(alert: Alert, store: Store): string {
+async function describe(alert: Alert, store: Store): Promise<string> {
   const at = alert.commit ? ` at ${alert.commit.slice(0, 12)}` : '';
   switch (alert.kind) {
     case 'build-failed':
       return `build failed${at}\n${pc.dim(alert.message ?? '')}`;
     case 'finding': {
-      const findings = (alert.findingIds ?? []).flatMap((id) => store.getFinding(id) ?? []);
+      const findings = (await Promise.all((alert.findingIds ?? []).map((id) => store.getFinding(id)))).flatMap((f) => f ?? []);
       return `${findings.length} new finding(s)${at}: ${findings.map((f) => `${f.caseId}: ${f.title}`).join('; ')}`;
     }
     default:

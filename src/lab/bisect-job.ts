@@ -58,7 +58,7 @@ export async function runBisectJob(lab: LabContext, job: Job, signal: AbortSigna
     return bisect(request.commits, test);
   }).catch(async (error: unknown) => {
     if (!(error instanceof BuildFailed) || signal.aborted || error.commit !== request.good) throw error;
-    const alert = lab.store.getAlert(request.alertId);
+    const alert = (await lab.store.getAlert(request.alertId));
     if (alert) await lab.outbox?.followUp(alert, `Cannot bisect: the commit before the batch, \`${request.good.slice(0, 12)}\`, does not build any more.`).catch((e: unknown) => lab.onError(`posting the bisection of ${request.alertId}`, e));
     return undefined;
   });
@@ -81,7 +81,7 @@ async function report(lab: LabContext, repo: string, alertId: string, outcome: B
   } else {
     text = `Bisection could not pin one commit: commits that did not build hide it. It is one of ${outcome.candidates.map((c) => `\`${c.slice(0, 12)}\``).join(', ')}.`;
   }
-  const alert = lab.store.getAlert(alertId);
+  const alert = (await lab.store.getAlert(alertId));
   if (alert) await lab.outbox?.followUp(alert, text).catch((error: unknown) => lab.onError(`posting the bisection of ${alertId}`, error));
 }
 

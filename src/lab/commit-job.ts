@@ -71,7 +71,7 @@ export async function runCommitJob(lab: LabContext, job: Job, signal: AbortSigna
  * reproduces again is regressed, and alerts.
  */
 async function replayFuzzFindings(lab: LabContext, job: Job, suitesDir: string, commit: string, signal: AbortSignal): Promise<void> {
-  if (lab.store.listFindings({ mode: 'fuzz' }).length === 0 || signal.aborted) return;
+  if ((await lab.store.listFindings({ mode: 'fuzz' })).length === 0 || signal.aborted) return;
   const pool = new FuzzPool();
   try {
     const { alert } = await replayKnownFindings({ store: lab.store, suitesDir, commit, machine: lab.machine, trigger: job.trigger, pool, signal });

@@ -144,8 +144,8 @@ export class Lab {
    * jobs cut off while running are marked interrupted and queued once more)
    * and starts taking work. Call once, after construction.
    */
-  start(): Job[] {
-    const interrupted = this.jobs.start(this.store.listJobs());
+  async start(): Promise<Job[]> {
+    const interrupted = this.jobs.start((await this.store.listJobs()));
     for (const job of interrupted) void this.#audit({ kind: 'command', by: 'perflab' }, 'job.interrupted', { jobId: job.id, description: job.description });
     return interrupted;
   }
@@ -294,14 +294,14 @@ export class Lab {
     return this.store.history(caseId, { machine: this.machine, limit });
   }
 
-  baseline(caseId: string): { current: Baseline | undefined; previous: Baseline[] } {
-    const all = this.store.baselineHistory(caseId, this.machine);
-    return { current: this.store.getBaseline(caseId, this.machine), previous: all.slice(0, -1).reverse() };
+  async baseline(caseId: string): Promise<{ current: Baseline | undefined; previous: Baseline[] }> {
+    const all = (await this.store.baselineHistory(caseId, this.machine));
+    return { current: (await this.store.getBaseline(caseId, this.machine)), previous: all.slice(0, -1).reverse() };
   }
 
   /** Case ids known on this machine (they have a baseline). */
-  knownCases(): string[] {
-    return this.store.listBaselines(this.machine).map((b) => b.caseId);
+  async knownCases(): Promise<string[]> {
+    return (await this.store.listBaselines(this.machine)).map((b) => b.caseId);
   }
 
   /**
@@ -310,7 +310,7 @@ export class Lab {
    * alert's run results become the baselines of its cases.
    */
   async acceptAlert(alertId: string, actor: string, reason = 'accepted from an alert'): Promise<AlertActionOutcome> {
-    const alert = this.store.getAlert(alertId);
+    const alert = (await this.store.getAlert(alertId));
     if (alert && (alert.kind === 'suite-error')) return { ok: false, reason: 'not-applicable', alert, message: 'a suite error has no numbers to accept; fix the suite or dismiss the alert' };
     const moved = await this.store.transitionAlert(alertId, ['open', 'investigating'], 'accepted', actor);
     if (!moved.ok) return moved;
@@ -336,7 +336,7 @@ export class Lab {
 
   /** A finding alert's "Mark as known": the alert closes and its findings become `known` (they alert again only if they come back after a fix). */
   async markAlertKnown(alertId: string, actor: string): Promise<AlertActionOutcome> {
-    const alert = this.store.getAlert(alertId);
+    const alert = (await this.store.getAlert(alertId));
     if (alert && alert.kind !== 'finding') return { ok: false, reason: 'not-applicable', alert, message: 'only findings can be marked as known' };
     const moved = await this.store.transitionAlert(alertId, ['open', 'investigating'], 'accepted', actor);
     if (!moved.ok) return moved;
@@ -359,14 +359,14 @@ export class Lab {
   }
 
   /** Re-run the alert's cases (a suite error re-runs everything). */
-  rerunAlert(alertId: string, actor: string, listener?: JobListener): Job | undefined {
-    const alert = this.store.getAlert(alertId);
+  async rerunAlert(alertId: string, actor: string, listener?: JobListener): Promise<Job | undefined> {
+    const alert = (await this.store.getAlert(alertId));
     if (!alert) return undefined;
     const everything = alert.kind === 'suite-error' || alert.kind === 'environment-suspect';
     const trigger: Trigger = { kind: 'button', by: actor };
     void this.#audit(trigger, 'alert.rerun', { alertId });
     // A stress failure is re-run as a stress run of its scenarios.
-    if (this.store.getRun(alert.runId)?.mode === 'stress') return this.runStress(everything ? {} : { caseIds: alert.caseIds }, trigger, listener);
+    if ((await this.store.getRun(alert.runId))?.mode === 'stress') return this.runStress(everything ? {} : { caseIds: alert.caseIds }, trigger, listener);
     return this.runSuites(everything ? {} : { caseIds: alert.caseIds }, trigger, listener);
   }
 

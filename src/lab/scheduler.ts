@@ -65,12 +65,12 @@ export class Scheduler {
       createdAt: new Date().toISOString(),
       source: 'config',
     }));
-    for (const old of store.listSchedules().filter((s) => s.source === 'config')) {
+    for (const old of (await store.listSchedules()).filter((s) => s.source === 'config')) {
       const same = fromConfig.find((s) => s.id === old.id && s.cron === old.cron && s.timezone === old.timezone && s.pattern === old.pattern && s.mode === old.mode);
       if (!same) await store.removeSchedule(old.id);
     }
-    for (const schedule of fromConfig) if (!store.listSchedules().some((s) => s.id === schedule.id)) await store.addSchedule(schedule);
-    for (const schedule of store.listSchedules()) this.#startTask(schedule);
+    for (const schedule of fromConfig) if (!(await store.listSchedules()).some((s) => s.id === schedule.id)) await store.addSchedule(schedule);
+    for (const schedule of (await store.listSchedules())) this.#startTask(schedule);
   }
 
   /** Stops every task and waits for the skips already being recorded. */
@@ -81,8 +81,8 @@ export class Scheduler {
   }
 
   /** Every schedule with its next run time (null when stopped). */
-  list(): { schedule: Schedule; nextRun: Date | null }[] {
-    return this.#lab.store.listSchedules().map((schedule) => ({ schedule, nextRun: this.#tasks.get(schedule.id)?.getNextRun() ?? null }));
+  async list(): Promise<{ schedule: Schedule; nextRun: Date | null }[]> {
+    return (await this.#lab.store.listSchedules()).map((schedule) => ({ schedule, nextRun: this.#tasks.get(schedule.id)?.getNextRun() ?? null }));
   }
 
   /** Checks, stores and starts a schedule. Bad input is a PerflabError with a message for the person who typed it. */
@@ -108,7 +108,7 @@ export class Scheduler {
 
   /** Stops and forgets a schedule. Config schedules are changed in the config file, not here. */
   async remove(id: string, by: string): Promise<{ ok: true; schedule: Schedule } | { ok: false; reason: string }> {
-    const schedule = this.#lab.store.listSchedules().find((s) => s.id === id);
+    const schedule = (await this.#lab.store.listSchedules()).find((s) => s.id === id);
     if (!schedule) return { ok: false, reason: `there is no schedule ${id}` };
     if (schedule.source === 'config') return { ok: false, reason: `schedule ${id} comes from perflab.config.json; change it there` };
     await this.#tasks.get(id)?.destroy();

@@ -83,7 +83,7 @@ export class Watcher {
     const mirror = await syncMirror(store.dir, repo.url);
     const jobs: Job[] = [];
     for (const branch of repo.branches) {
-      const cursor = store.getCursor(repo.url, branch);
+      const cursor = (await store.getCursor(repo.url, branch));
       const commits = await commitsSince(mirror, branch, cursor?.commit);
       if (commits.length === 0) continue;
       let parent = cursor?.commit;

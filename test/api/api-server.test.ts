@@ -166,7 +166,7 @@ describe('POST /api/v1/results', () => {
     expect(r.status).toBe(201);
     const { runId, alerts } = (await r.json()) as { runId: string; alerts: string[] };
 
-    const run = store.getRun(runId);
+    const run = (await store.getRun(runId));
     expect(run).toMatchObject({ mode: 'bench', commit: payload.commitB, machine: 'ci-linux-1', trigger: { kind: 'ci', by: 'ci:ci-linux-1' }, environment: 'ok' });
     expect(run?.finishedAt).not.toBeNull();
 
@@ -183,19 +183,19 @@ describe('POST /api/v1/results', () => {
     expect(results.every((x) => !x.inWindow)).toBe(true);
 
     expect(alerts).toEqual([`${runId}-regression`, `${runId}-suite-error`]);
-    expect(store.getAlert(`${runId}-regression`)).toMatchObject({ kind: 'regression', caseIds: ['json/parse 1MB'], state: 'open', commit: payload.commitB });
-    expect(store.getAlert(`${runId}-suite-error`)).toMatchObject({ kind: 'suite-error', caseIds: ['json/broken'] });
-    expect(store.listAudit({ limit: 1 })[0]).toMatchObject({ actor: 'ci:ci-linux-1', action: 'ci.push', args: { runId, commitB: payload.commitB } });
+    expect((await store.getAlert(`${runId}-regression`))).toMatchObject({ kind: 'regression', caseIds: ['json/parse 1MB'], state: 'open', commit: payload.commitB });
+    expect((await store.getAlert(`${runId}-suite-error`))).toMatchObject({ kind: 'suite-error', caseIds: ['json/broken'] });
+    expect((await store.listAudit({ limit: 1 }))[0]).toMatchObject({ actor: 'ci:ci-linux-1', action: 'ci.push', args: { runId, commitB: payload.commitB } });
   });
 
   it('stores a retried push (same pushId) once and answers with the run it made', async () => {
     const payload = resultsPayload({ pushId: 'push-0001-abcdef' });
     const first = (await (await postResults(payload)).json()) as { runId: string };
-    const before = store.listRuns().length;
+    const before = (await store.listRuns()).length;
     const again = await postResults(payload);
     expect(again.status).toBe(200);
     expect(await again.json()).toMatchObject({ runId: first.runId, duplicate: true });
-    expect(store.listRuns()).toHaveLength(before);
+    expect((await store.listRuns())).toHaveLength(before);
   });
 });
 

@@ -67,22 +67,22 @@ describe('perflab ci --push', () => {
 
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/pushed to http:\/\/127\.0\.0\.1:\d+: run \S+, 1 alert\(s\)/);
-    const [run] = store.listRuns({ limit: 1 });
+    const [run] = (await store.listRuns({ limit: 1 }));
     expect(run).toMatchObject({ machine: 'ci-box', commit: repo.git('rev-parse', 'HEAD'), trigger: { kind: 'ci', by: 'ci:ci-box' } });
     const [result] = await store.runResults(run?.id ?? '');
     expect(result).toMatchObject({ result: { caseId: 'spin/work', state: 'ok', summary: { unit: 'ns' } }, comparison: { verdict: 'regressed' } });
-    expect(store.listAlerts().filter((a) => a.runId === run?.id)).toMatchObject([{ kind: 'regression', caseIds: ['spin/work'], state: 'open' }]);
+    expect((await store.listAlerts()).filter((a) => a.runId === run?.id)).toMatchObject([{ kind: 'regression', caseIds: ['spin/work'], state: 'open' }]);
     expect(r.stdout + r.stderr).not.toContain(TOKEN);
   });
 
   it('says the server refused the token and exits 2 when nothing else is wrong', async () => {
-    const runsBefore = store.listRuns().length;
+    const runsBefore = (await store.listRuns()).length;
     const r = await perflabCi(['--push', server.url, '--filter', 'no-such-case'], { PERFLAB_TOKEN: 'not-the-token' });
 
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('the server refused the token');
     expect(r.stderr).not.toContain('not-the-token');
-    expect(store.listRuns()).toHaveLength(runsBefore);
+    expect((await store.listRuns())).toHaveLength(runsBefore);
   });
 
   it('exits 3 when the server cannot be reached, after retrying', async () => {

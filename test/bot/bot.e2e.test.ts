@@ -1,5 +1,6 @@
 // The real Bolt app against the local workspace, end to end: slash command →
 // ack → run → alert → click Accept → baseline changed, message updated.
+import { until } from '../helpers/until.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -70,7 +71,7 @@ describe('the Slack bot on the local workspace', () => {
     await ws.slashCommand(ALICE, 'run spin');
     const done = await ws.waitFor(() => ws.messages().find((m) => text(m).includes('spin') && /done|finished|no-baseline|No baseline/i.test(text(m)) && (m.replies?.length ?? 0) > 0), 60_000);
     expect(text(done.replies?.[0])).toContain('spin/work');
-    expect(store.getBaseline('spin/work', 'bot-test')).toBeDefined();
+    expect((await store.getBaseline('spin/work', 'bot-test'))).toBeDefined();
   });
 
   it('posts a confirmed regression with buttons; a click by a non-admin is refused privately', async () => {
@@ -85,7 +86,7 @@ describe('the Slack bot on the local workspace', () => {
 
     await ws.clickButton(BOB, ws.channel, alert.ts, 'perflab.accept');
     await ws.waitFor(() => lastEphemeral(BOB).includes('admins'));
-    expect(store.listAlerts()[0]?.state).toBe('open');
+    expect((await store.listAlerts())[0]?.state).toBe('open');
   }, 180_000);
 
   it('Investigate opens a modal; submitting it marks the alert investigating and notes it in the thread', async () => {
@@ -98,34 +99,34 @@ describe('the Slack bot on the local workspace', () => {
       'perflab.investigate.assignee': { assignee: BOB },
     });
 
-    await ws.waitFor(() => store.listAlerts()[0]?.state === 'investigating');
-    expect(store.listAlerts()[0]?.investigation).toEqual({ note: 'looks like the loop bound tripled', assignee: BOB });
+    await until(async () => (await store.listAlerts())[0]?.state === 'investigating');
+    expect((await store.listAlerts())[0]?.investigation).toEqual({ note: 'looks like the loop bound tripled', assignee: BOB });
     const thread = await ws.waitFor(() => ws.messages().find((m) => m.ts === alert.ts)?.replies?.find((r) => r.text.includes('is investigating')));
     expect(thread.text).toContain('looks like the loop bound tripled');
-    expect(store.listAudit().some((e) => e.action === 'alert.investigate' && e.actor === `slack:${BOB}`)).toBe(true);
+    expect((await store.listAudit()).some((e) => e.action === 'alert.investigate' && e.actor === `slack:${BOB}`)).toBe(true);
   });
 
   it('accepts on a click by an admin: baseline moves, message loses its buttons; a double click changes nothing more', async () => {
     const alert = alertMessages()[0] as Message;
-    const before = store.getBaseline('spin/work', 'bot-test');
+    const before = (await store.getBaseline('spin/work', 'bot-test'));
     const ephemerals = ws.ephemerals(ALICE).length;
 
     // Two clicks before the message loses its buttons: exactly one may act.
     await Promise.all([ws.clickButton(ALICE, ws.channel, alert.ts, 'perflab.accept'), ws.clickButton(ALICE, ws.channel, alert.ts, 'perflab.accept')]);
-    await ws.waitFor(() => store.getBaseline('spin/work', 'bot-test')?.acceptedBy === `slack:${ALICE}`);
+    await until(async () => (await store.getBaseline('spin/work', 'bot-test'))?.acceptedBy === `slack:${ALICE}`);
     await ws.waitFor(() => ws.ephemerals(ALICE).length > ephemerals);
     expect(lastEphemeral(ALICE)).toContain('Already accepted by <@U0ALICE>');
-    expect(store.baselineHistory('spin/work', 'bot-test').filter((b) => b.acceptedBy === `slack:${ALICE}`)).toHaveLength(1);
+    expect((await store.baselineHistory('spin/work', 'bot-test')).filter((b) => b.acceptedBy === `slack:${ALICE}`)).toHaveLength(1);
     const updated = await ws.waitFor(() => ws.messages().find((m) => m.ts === alert.ts && !text(m).includes('perflab.accept')));
 
     expect(text(updated)).toMatch(/accepted/i);
-    expect(store.getBaseline('spin/work', 'bot-test')?.runId).not.toBe(before?.runId);
-    expect(store.getBaseline('spin/work', 'bot-test')?.acceptedBy).toBe(`slack:${ALICE}`);
-    expect(store.listAudit().some((e) => e.action === 'alert.accept' && e.actor === `slack:${ALICE}`)).toBe(true);
+    expect((await store.getBaseline('spin/work', 'bot-test'))?.runId).not.toBe(before?.runId);
+    expect((await store.getBaseline('spin/work', 'bot-test'))?.acceptedBy).toBe(`slack:${ALICE}`);
+    expect((await store.listAudit()).some((e) => e.action === 'alert.accept' && e.actor === `slack:${ALICE}`)).toBe(true);
   });
 
   it('rejects a forged button value and changes nothing', async () => {
-    const forged = JSON.stringify({ alertId: store.listAlerts()[0]?.id, action: 'dismiss', v: 1, sig: 'not-a-signature' });
+    const forged = JSON.stringify({ alertId: (await store.listAlerts())[0]?.id, action: 'dismiss', v: 1, sig: 'not-a-signature' });
     const posted = await bot.app.client.chat.postMessage({
       channel: ws.channel,
       text: 'forged',
@@ -137,8 +138,8 @@ describe('the Slack bot on the local workspace', () => {
     await ws.waitFor(() => ws.ephemerals(ALICE).length > before);
 
     expect(lastEphemeral(ALICE)).toContain("isn't one perflab made");
-    expect(store.listAlerts()[0]?.state).toBe('accepted');
-    expect(store.listAudit().some((e) => e.action === 'button.rejected')).toBe(true);
+    expect((await store.listAlerts())[0]?.state).toBe('accepted');
+    expect((await store.listAudit()).some((e) => e.action === 'button.rejected')).toBe(true);
   });
 
   it('adds, lists and removes schedules for admins; others are refused privately and a bad cron gets a clear answer', async () => {
@@ -151,12 +152,12 @@ describe('the Slack bot on the local workspace', () => {
     expect(await reply(BOB, 'schedule add "0 3 * * *" all')).toContain('Changing schedules is for the admins');
     expect(await reply(ALICE, 'schedule add "0 3 * *" all')).toContain('has 4 fields');
     expect(await reply(ALICE, 'schedule add "0 3 * * *" spin')).toContain('0 3 * * *');
-    const [added] = store.listSchedules();
+    const [added] = (await store.listSchedules());
     expect(added).toMatchObject({ cron: '0 3 * * *', pattern: 'spin', mode: 'bench', createdBy: `slack:${ALICE}` });
     expect(await reply(BOB, 'schedule list')).toContain(added?.id);
     expect(await reply(ALICE, `schedule remove ${added?.id}`)).toContain('Removed schedule');
-    expect(store.listSchedules()).toEqual([]);
-    expect(store.listAudit().some((e) => e.action === 'schedule.refused' && e.actor === `slack:${BOB}`)).toBe(true);
+    expect((await store.listSchedules())).toEqual([]);
+    expect((await store.listAudit()).some((e) => e.action === 'schedule.refused' && e.actor === `slack:${BOB}`)).toBe(true);
   });
 
   it('posts a fuzz finding with its counterexample and repro; Mark as known is for admins and closes it', async () => {
@@ -182,7 +183,7 @@ describe('the Slack bot on the local workspace', () => {
     await ws.clickButton(ALICE, ws.channel, posted.ts, 'perflab.known');
     const closed = await ws.waitFor(() => ws.messages().find((m) => m.ts === posted.ts && text(m).includes('Marked as known')));
     expect(text(closed)).not.toContain('perflab.known');
-    expect(store.listFindings()[0]).toMatchObject({ state: 'known', stateBy: `slack:${ALICE}` });
+    expect((await store.listFindings())[0]).toMatchObject({ state: 'known', stateBy: `slack:${ALICE}` });
   });
 
   it('keeps working after the socket drops', async () => {

@@ -113,6 +113,6 @@ describe('the perflab bot in a browser on the local workspace', () => {
     await alert.getByText('Accepted as the new baseline by @alice').waitFor({ timeout: 30_000 });
     await expect(alert.getByRole('button').filter({ hasNotText: /repl(y|ies)/ }).count()).resolves.toBe(0);
     await page.screenshot({ path: SCREENSHOT });
-    expect(store?.getBaseline('spin/work', MACHINE)?.acceptedBy).toBe(`slack:${ALICE}`);
+    expect((await store?.getBaseline('spin/work', MACHINE))?.acceptedBy).toBe(`slack:${ALICE}`);
   }, ALERT_TIMEOUT_MS + 60_000);
 });

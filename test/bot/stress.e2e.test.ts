@@ -1,5 +1,6 @@
 // `/perflab stress` end to end: the real Bolt app on the local workspace, a
 // real stress pool, scenarios on loopback.
+import { until } from '../helpers/until.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,13 +40,13 @@ describe('/perflab stress', () => {
     const done = await ws.waitFor(() => ws.messages().find((m) => text(m).includes('Stressed') && (m.replies?.length ?? 0) > 0), 60_000);
     expect(text(done)).toContain('1 passed');
     expect(text(done.replies?.[0])).toMatch(/fixture\/fast http.*passed/);
-    expect(store.listRuns({ limit: 1 })[0]?.mode).toBe('stress');
+    expect((await store.listRuns({ limit: 1 }))[0]?.mode).toBe('stress');
   });
 
   it('posts a finding alert for a failed threshold, and the failure in the thread', async () => {
     await ws.slashCommand(ALICE, 'stress "fixture/slow http" 1s');
     const done = await ws.waitFor(() => ws.messages().find((m) => text(m).includes('threshold-failed') && (m.replies?.length ?? 0) > 0), 60_000);
     expect(text(done.replies?.[0])).toContain('p99 &lt; 5ms failed');
-    await ws.waitFor(() => store.listAlerts().find((a) => a.kind === 'finding' && a.delivery?.state === 'posted'), 30_000);
+    await until(async () => (await store.listAlerts()).find((a) => a.kind === 'finding' && a.delivery?.state === 'posted'), 30_000);
   });
 });

@@ -18,7 +18,7 @@ describe('Lab.runFuzz', () => {
       update: async () => undefined,
     };
     const lab = new Lab({ store, machine: 'm', suitesDir: fixtureSuites('buggy'), notifier });
-    lab.start();
+    await lab.start();
     const events: JobEvent[] = [];
 
     const job = lab.runFuzz({ budgetMs: 500, workers: 1 }, { kind: 'command', by: 'U1' }, (e) => events.push(e));
@@ -31,6 +31,6 @@ describe('Lab.runFuzz', () => {
     const finished = events.at(-1);
     expect(finished?.type === 'fuzz-finished' && finished.report.cases).toMatchObject([{ caseId: 'toggle/halve', state: 'failed' }]);
     expect(posted[0]).toMatchObject({ kind: 'finding', caseIds: ['toggle/halve'] });
-    expect(store.listAudit({ limit: 1 })[0]).toMatchObject({ actor: 'U1', action: 'fuzz' });
+    expect((await store.listAudit({ limit: 1 }))[0]).toMatchObject({ actor: 'U1', action: 'fuzz' });
   });
 });

@@ -37,7 +37,7 @@ describe('Lab.runStress', () => {
   it('runs stress as a job, streams progress, and posts the finding alert through the outbox', async () => {
     const notifier = new RecordingNotifier();
     const lab = new Lab({ store, machine: 'm', suitesDir: SUITES, notifier });
-    lab.start();
+    await lab.start();
     const events: JobEvent[] = [];
     const job = lab.runStress({ pattern: 'fixture/slow http', durationMs: 1200 }, { kind: 'command', by: 'U1' }, (e) => events.push(e));
     expect(job.kind).toBe('stress');
@@ -50,6 +50,6 @@ describe('Lab.runStress', () => {
     const finished = events.find((e) => e.type === 'stress-finished');
     expect(finished?.type === 'stress-finished' && finished.report.entries[0]?.verdict).toBe('threshold-failed');
     expect(notifier.posted.map((a) => a.kind)).toEqual(['finding']);
-    expect(store.listAudit({ limit: 1 })[0]).toMatchObject({ actor: 'U1', action: 'stress' });
+    expect((await store.listAudit({ limit: 1 }))[0]).toMatchObject({ actor: 'U1', action: 'stress' });
   });
 });

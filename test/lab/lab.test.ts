@@ -59,7 +59,7 @@ describe('Lab', () => {
     repo.write('suites/spin.ts', spinSuite(1));
     repo.commit('spin');
     const lab = new Lab({ store, machine: 'm', suitesDir: join(repo.dir, 'suites'), overrides: { timeBudgetMs: 50, minSamples: 5, warmupMs: 5 } });
-    lab.start();
+    await lab.start();
     const events: JobEvent['type'][] = [];
 
     const job = lab.runSuites({ pattern: 'spin' }, { kind: 'command', by: 'slack:U1' }, (e) => events.push(e.type));
@@ -69,7 +69,7 @@ describe('Lab', () => {
     expect(events[0]).toBe('started');
     expect(events).toContain('progress');
     expect(events.at(-1)).toBe('run-finished');
-    expect(store.listAudit()[0]).toMatchObject({ actor: 'slack:U1', action: 'run', args: { selection: 'spin', via: 'command' } });
+    expect((await store.listAudit())[0]).toMatchObject({ actor: 'slack:U1', action: 'run', args: { selection: 'spin', via: 'command' } });
   });
 
   it('runs the suites as they were at a ref', async () => {
@@ -79,7 +79,7 @@ describe('Lab', () => {
     repo.write('suites/new.ts', spinSuite(1, 'new'));
     repo.commit('new suite');
     const lab = new Lab({ store, machine: 'm', suitesDir: join(repo.dir, 'suites'), overrides: { timeBudgetMs: 50, minSamples: 5, warmupMs: 5 } });
-    lab.start();
+    await lab.start();
     let caseIds: string[] = [];
 
     lab.runSuites({ ref: 'HEAD~1' }, { kind: 'command', by: 'slack:U1' }, (e) => {
@@ -93,34 +93,34 @@ describe('Lab', () => {
   it('accepting an alert makes its results the baseline, once; a second accept changes nothing', async () => {
     const alert = await seedRegression();
     const lab = new Lab({ store, machine: 'm', suitesDir: repo.dir });
-    lab.start();
+    await lab.start();
 
     const first = await lab.acceptAlert(alert.id, 'slack:U1', 'intended: new algorithm');
     const second = await lab.acceptAlert(alert.id, 'slack:U2');
 
     expect(first).toMatchObject({ ok: true, alert: { state: 'accepted', stateBy: 'slack:U1' } });
     expect(second).toMatchObject({ ok: false, reason: 'wrong-state', alert: { state: 'accepted', stateBy: 'slack:U1' } });
-    expect(store.getBaseline('spin/work', 'm')).toMatchObject({ runId: 'r-slow', median: 2_000_000, acceptedBy: 'slack:U1', reason: 'intended: new algorithm' });
-    expect(store.baselineHistory('spin/work', 'm')).toHaveLength(1);
-    expect(store.listAudit().map((e) => e.action)).toContain('alert.accept');
+    expect((await store.getBaseline('spin/work', 'm'))).toMatchObject({ runId: 'r-slow', median: 2_000_000, acceptedBy: 'slack:U1', reason: 'intended: new algorithm' });
+    expect((await store.baselineHistory('spin/work', 'm'))).toHaveLength(1);
+    expect((await store.listAudit()).map((e) => e.action)).toContain('alert.accept');
   });
 
   it('investigating records the note and the assignee, and dismissing ends it', async () => {
     const alert = await seedRegression();
     const lab = new Lab({ store, machine: 'm', suitesDir: repo.dir });
-    lab.start();
+    await lab.start();
 
     await lab.investigateAlert(alert.id, 'slack:U1', 'allocations in the hot loop?', 'U2');
-    expect(store.getAlert(alert.id)).toMatchObject({ state: 'investigating', investigation: { note: 'allocations in the hot loop?', assignee: 'U2' } });
+    expect((await store.getAlert(alert.id))).toMatchObject({ state: 'investigating', investigation: { note: 'allocations in the hot loop?', assignee: 'U2' } });
     expect(await lab.dismissAlert(alert.id, 'slack:U2')).toMatchObject({ ok: true, alert: { state: 'dismissed' } });
-    expect(store.getBaseline('spin/work', 'm')).toBeUndefined();
+    expect((await store.getBaseline('spin/work', 'm'))).toBeUndefined();
   });
 
   it('cancelling a running job reports it cancelled, not finished', async () => {
     repo.write('suites/spin.ts', spinSuite(1));
     repo.commit('spin');
     const lab = new Lab({ store, machine: 'm', suitesDir: join(repo.dir, 'suites'), overrides: { timeBudgetMs: 20_000, minSamples: 5, warmupMs: 5 } });
-    lab.start();
+    await lab.start();
     const events: JobEvent[] = [];
     const job = lab.runSuites({}, { kind: 'command', by: 'slack:U1' }, (e) => {
       events.push(e);
@@ -136,7 +136,7 @@ describe('Lab', () => {
 
   it('cancels a queued job before it starts', async () => {
     const lab = new Lab({ store, machine: 'm', suitesDir: join(repo.dir, 'nowhere') });
-    lab.start();
+    await lab.start();
     const first = lab.runSuites({}, { kind: 'command', by: 'slack:U1' });
     const second = lab.runSuites({ pattern: 'other' }, { kind: 'command', by: 'slack:U1' });
 
@@ -158,12 +158,12 @@ describe('Outbox', () => {
     const outbox = new Outbox(store, notifier);
 
     await outbox.deliver(alert.id);
-    expect(store.getAlert(alert.id)?.delivery).toMatchObject({ state: 'pending', attempts: 1, lastError: 'rate limited' });
-    await expect.poll(() => store.getAlert(alert.id)?.delivery?.state, { timeout: 2_000 }).toBe('posted');
+    expect((await store.getAlert(alert.id))?.delivery).toMatchObject({ state: 'pending', attempts: 1, lastError: 'rate limited' });
+    await expect.poll(async () => (await store.getAlert(alert.id))?.delivery?.state, { timeout: 2_000 }).toBe('posted');
     await outbox.deliver(alert.id);
 
     expect(notifier.posted.map((a) => a.id)).toEqual([alert.id]);
-    expect(store.getAlert(alert.id)?.delivery).toMatchObject({ state: 'posted', attempts: 2, channel: 'C1', ts: '1.000100' });
+    expect((await store.getAlert(alert.id))?.delivery).toMatchObject({ state: 'posted', attempts: 2, channel: 'C1', ts: '1.000100' });
     outbox.close();
   });
 
@@ -186,8 +186,8 @@ describe('Outbox', () => {
     const outbox = new Outbox(store, notifier, { delaysMs: [10], maxAttempts: 2 });
 
     await outbox.deliver(alert.id);
-    await expect.poll(() => store.getAlert(alert.id)?.delivery?.state, { timeout: 2_000 }).toBe('failed');
-    expect(store.getAlert(alert.id)?.delivery).toMatchObject({ attempts: 2, lastError: 'channel_not_found' });
+    await expect.poll(async () => (await store.getAlert(alert.id))?.delivery?.state, { timeout: 2_000 }).toBe('failed');
+    expect((await store.getAlert(alert.id))?.delivery).toMatchObject({ attempts: 2, lastError: 'channel_not_found' });
     outbox.close();
   });
 });

@@ -30,15 +30,15 @@ describe('Scheduler', () => {
     const added = await scheduler.add({ cron: '0 3 * * *', pattern: 'json', mode: 'bench' }, 'slack:U0ALICE');
     expect(added).toMatchObject({ cron: '0 3 * * *', timezone: 'Europe/Paris', pattern: 'json', mode: 'bench', createdBy: 'slack:U0ALICE', source: 'store' });
 
-    const [listed] = scheduler.list();
+    const [listed] = await scheduler.list();
     expect(listed?.schedule.id).toBe(added.id);
     // 03:00 in Paris is 01:00 or 02:00 UTC, depending on summer time.
     expect([1, 2]).toContain(listed?.nextRun?.getUTCHours());
 
     expect(await scheduler.remove(added.id, 'slack:U0ALICE')).toMatchObject({ ok: true });
-    expect(scheduler.list()).toEqual([]);
+    expect(await scheduler.list()).toEqual([]);
     expect(await scheduler.remove(added.id, 'slack:U0ALICE')).toEqual({ ok: false, reason: `there is no schedule ${added.id}` });
-    expect(store.listAudit().map((e) => e.action)).toEqual(['schedule.remove', 'schedule.add']);
+    expect((await store.listAudit()).map((e) => e.action)).toEqual(['schedule.remove', 'schedule.add']);
     await scheduler.stop();
   });
 
@@ -48,7 +48,7 @@ describe('Scheduler', () => {
     await expect(scheduler.add({ cron: '61 * * * *', pattern: 'all', mode: 'bench' }, 'x')).rejects.toThrow(/minute: 61 is an invalid expression/);
     await expect(scheduler.add({ cron: '0 3 * * *', pattern: 'all', mode: 'bench', timezone: 'Mars/Olympus' }, 'x')).rejects.toThrow(/not a time zone/);
     expect(() => new Scheduler(idleLab(), { timezone: 'Nowhere' })).toThrow(/timezone: "Nowhere" is not a time zone/);
-    expect(store.listSchedules()).toEqual([]);
+    expect((await store.listSchedules())).toEqual([]);
   });
 
   it('fires on time, only queues a job, and skips (and records) a run while the previous one still waits', async () => {
@@ -65,7 +65,7 @@ describe('Scheduler', () => {
     expect(fired[1]).toMatchObject({ queued: false, reason: expect.stringMatching(/still queued/) });
     const job = lab.jobs.get(fired[0]?.queued ? fired[0].jobId : '');
     expect(job).toMatchObject({ kind: 'run', trigger: { kind: 'schedule', by: `schedule:${schedule.id}` }, request: { pattern: 'json' } });
-    expect(store.listAudit().some((e) => e.action === 'schedule.skipped')).toBe(true);
+    expect((await store.listAudit()).some((e) => e.action === 'schedule.skipped')).toBe(true);
   });
 
   it('keeps schedules across a restart; config schedules are re-read and cannot be removed from chat', async () => {
@@ -79,8 +79,8 @@ describe('Scheduler', () => {
     store = await openStore(dir);
     const second = new Scheduler(idleLab(), { configured: [] }); // the config entry was deleted
     await second.start();
-    expect(second.list().map((s) => s.schedule.id)).toEqual([added.id]);
-    expect(second.list()[0]?.nextRun).toBeInstanceOf(Date);
+    expect((await second.list()).map((s) => s.schedule.id)).toEqual([added.id]);
+    expect((await second.list())[0]?.nextRun).toBeInstanceOf(Date);
     await second.stop();
 
     const third = new Scheduler(idleLab(), { configured });

@@ -32,7 +32,7 @@ afterEach(async () => {
 
 function startLab(events: JobEvent[] = []): { lab: Lab; watcher: Watcher } {
   const lab = new Lab({ store, machine: 'm', suitesDir: repo.dir, canary: false, overrides: { timeBudgetMs: 60, minSamples: 5, warmupMs: 5 } });
-  lab.start();
+  void lab.start(); // jobs submitted before the queue has read the store wait for it
   const config = watchedRepoSchema.parse({ url: repo.dir, branches: ['main'], install: 'node build.cjs', maxBatch: 1 });
   return { lab, watcher: new Watcher(lab, [config], { listener: (e) => events.push(e) }) };
 }
@@ -68,7 +68,7 @@ describe('Watcher', () => {
     commit('first', 1);
     const { lab, watcher } = startLab();
     expect(await pollAndRun(lab, watcher)).toBe(1); // a branch never seen: its tip only
-    expect(store.listBaselines()).toHaveLength(1);
+    expect((await store.listBaselines())).toHaveLength(1);
 
     commit('docs', 1);
     commit('refactor', 1);
@@ -76,29 +76,29 @@ describe('Watcher', () => {
     const broken = commit('break the build', 3, false);
     expect(await pollAndRun(lab, watcher)).toBe(4);
 
-    const runs = store.listRuns();
+    const runs = (await store.listRuns());
     expect(runs).toHaveLength(5);
-    const alerts = store.listAlerts();
+    const alerts = (await store.listAlerts());
     expect(alerts.map((a) => [a.kind, a.commit])).toEqual([['regression', slow], ['build-failed', broken]]);
     expect(alerts[1]?.message).toMatch(/node build\.cjs` exited with code 1[\s\S]*syntax error in src\/parser\.c/);
-    expect(store.getCursor(repo.dir, 'main')?.commit).toBe(broken);
+    expect((await store.getCursor(repo.dir, 'main'))?.commit).toBe(broken);
     expect(lab.jobs.list().every((j) => j.state === 'done')).toBe(true);
     await lab.close();
 
     // A restart: the same store, a new lab and watcher.
     const again = startLab();
     expect(await pollAndRun(again.lab, again.watcher)).toBe(0);
-    expect(store.listRuns()).toHaveLength(5);
+    expect((await store.listRuns())).toHaveLength(5);
     const fixed = commit('fix the build', 3);
     expect(await pollAndRun(again.lab, again.watcher)).toBe(1);
-    expect(store.listRuns()[0]?.commit).toBe(fixed);
+    expect((await store.listRuns())[0]?.commit).toBe(fixed);
     await again.lab.close();
   }, 400_000); // about 13 measured runs and one confirmation
 
   it('measures a burst as one batch and bisects a regression to its commit, skipping a commit that does not build', async () => {
     commit('first', 1);
     const lab = new Lab({ store, machine: 'm', suitesDir: repo.dir, canary: false, overrides: { timeBudgetMs: 60, minSamples: 5, warmupMs: 5 } });
-    lab.start();
+    await lab.start();
     const watcher = new Watcher(lab, [watchedRepoSchema.parse({ url: repo.dir, install: 'node build.cjs', maxBatch: 10 })]);
     await pollAndRun(lab, watcher);
 
@@ -109,13 +109,13 @@ describe('Watcher', () => {
     commit('tests', 3);
     expect(await pollAndRun(lab, watcher)).toBe(1);
 
-    const regression = store.listAlerts().find((a) => a.kind === 'regression') as Alert;
+    const regression = (await store.listAlerts()).find((a) => a.kind === 'regression') as Alert;
     expect(regression).toBeDefined();
     // Bisection tried the middle (which does not build), skipped it for a neighbour, and pinned the culprit.
     expect(regression.culprit).toMatchObject({ commit: culprit, author: 'Ada', subject: 'slow down the hot loop', skipped: [broken] });
     expect(regression.culprit?.steps).toBeLessThanOrEqual(3);
     expect(lab.jobs.list().map((j) => [j.kind, j.state])).toEqual([['bisect', 'done'], ['commit', 'done'], ['commit', 'done']]);
-    expect(store.listAudit().find((e) => e.action === 'bisect')?.args).toMatchObject({ alertId: regression.id, culprit });
+    expect((await store.listAudit()).find((e) => e.action === 'bisect')?.args).toMatchObject({ alertId: regression.id, culprit });
     await lab.close();
   }, 400_000); // a confirmation, then up to three interleaved bisection steps
 
@@ -123,24 +123,24 @@ describe('Watcher', () => {
     repo.write('suites/parse.ts', fuzzSuite(true));
     repo.commit('parser with a bug');
     const lab = new Lab({ store, machine: 'm', suitesDir: join(repo.dir, 'suites'), canary: false });
-    lab.start();
+    await lab.start();
     const watcher = new Watcher(lab, [watchedRepoSchema.parse({ url: repo.dir, maxBatch: 1 })]);
     await watcher.pollAll(); // the tip: nothing to replay yet
     lab.runFuzz({ pattern: 'parse', budgetMs: 1000, workers: 1 }, { kind: 'cli', by: 'cli:ada' });
     await lab.jobs.idle();
-    const [finding] = store.listFindings({ mode: 'fuzz' });
+    const [finding] = (await store.listFindings({ mode: 'fuzz' }));
     expect(finding).toMatchObject({ caseId: 'parse/small numbers', state: 'new' });
 
     repo.write('suites/parse.ts', fuzzSuite(false));
     const fix = repo.commit('fix the parser');
     await pollAndRun(lab, watcher);
-    expect(store.getFinding(finding?.id ?? '')).toMatchObject({ state: 'fixed', fixedIn: { commit: fix } });
+    expect((await store.getFinding(finding?.id ?? ''))).toMatchObject({ state: 'fixed', fixedIn: { commit: fix } });
 
     repo.write('suites/parse.ts', fuzzSuite(true));
     const back = repo.commit('reintroduce the bug');
     await pollAndRun(lab, watcher);
-    expect(store.getFinding(finding?.id ?? '')?.state).toBe('regressed');
-    expect(store.listAlerts().filter((a) => a.kind === 'finding').map((a) => a.commit)).toContain(back);
+    expect((await store.getFinding(finding?.id ?? ''))?.state).toBe('regressed');
+    expect((await store.listAlerts()).filter((a) => a.kind === 'finding').map((a) => a.commit)).toContain(back);
     await lab.close();
   }, 400_000);
 });

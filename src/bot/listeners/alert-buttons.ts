@@ -47,7 +47,7 @@ export function registerAlertButtons(app: App, ctx: BotContext): void {
         case 'investigate':
           return void (await openInvestigation(ctx, client, body, alertId, userId, whisper));
         case 'rerun': {
-          const job = ctx.lab.rerunAlert(alertId, actor);
+          const job = await ctx.lab.rerunAlert(alertId, actor);
           await whisper(job ? `Re-running as job \`${job.id}\`; \`/perflab status\` shows it.` : 'That alert no longer exists, so there is nothing to re-run.');
           return;
         }
@@ -67,7 +67,7 @@ async function explain(outcome: AlertActionOutcome, whisper: (text: string) => P
 }
 
 async function openInvestigation(ctx: BotContext, client: WebClient, body: BlockButtonAction, alertId: string, userId: string, whisper: (text: string) => Promise<unknown>): Promise<void> {
-  const alert = ctx.lab.store.getAlert(alertId);
+  const alert = (await ctx.lab.store.getAlert(alertId));
   if (!alert) return void (await whisper('That alert no longer exists (the button is stale); nothing changed.'));
   if (alert.state === 'accepted' || alert.state === 'dismissed') return void (await whisper(`Already ${PAST[alert.state]} by ${who(alert.stateBy)}; nothing to investigate.`));
   // The message clicked is the alert's; the outbox may not have recorded it yet.

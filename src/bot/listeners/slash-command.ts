@@ -64,14 +64,14 @@ async function dispatch(command: Subcommand, req: Request): Promise<void> {
       return;
     case 'history': {
       const entries = await lab.history(command.caseId, 30);
-      if (entries.length === 0) return void (await req.respond({ response_type: 'ephemeral', text: unknownCase(command.caseId, lab.knownCases()) }));
-      await req.reply(historyMessage({ caseId: command.caseId, entries, baseline: lab.baseline(command.caseId).current, machine: lab.machine }));
+      if (entries.length === 0) return void (await req.respond({ response_type: 'ephemeral', text: unknownCase(command.caseId, await lab.knownCases()) }));
+      await req.reply(historyMessage({ caseId: command.caseId, entries, baseline: (await lab.baseline(command.caseId)).current, machine: lab.machine }));
       return;
     }
     case 'baseline': {
-      const { current } = lab.baseline(command.caseId);
-      if (!current) return void (await req.respond({ response_type: 'ephemeral', text: unknownCase(command.caseId, lab.knownCases()) }));
-      await req.reply(baselineMessage({ caseId: command.caseId, baseline: current, history: lab.store.baselineHistory(command.caseId, lab.machine), machine: lab.machine }));
+      const { current } = await lab.baseline(command.caseId);
+      if (!current) return void (await req.respond({ response_type: 'ephemeral', text: unknownCase(command.caseId, await lab.knownCases()) }));
+      await req.reply(baselineMessage({ caseId: command.caseId, baseline: current, history: (await lab.store.baselineHistory(command.caseId, lab.machine)), machine: lab.machine }));
       return;
     }
     case 'cancel': {
@@ -236,7 +236,7 @@ async function schedule(command: Extract<Subcommand, { name: 'schedule' }>, req:
   const { ctx, userId } = req;
   const actor = slackActor(userId);
   const answer = (text: string) => req.respond({ response_type: 'ephemeral', text });
-  if (command.action === 'list') return void (await req.reply(scheduleMessage(ctx.scheduler.list())));
+  if (command.action === 'list') return void (await req.reply(scheduleMessage(await ctx.scheduler.list())));
   if (!(await ctx.authorizer.mayAct(userId))) {
     await ctx.lab.store.audit({ at: new Date().toISOString(), actor, action: 'schedule.refused', args: { ...command } });
     return void (await answer('Changing schedules is for the admins configured in PERFLAB_ADMINS.'));
@@ -247,7 +247,7 @@ async function schedule(command: Extract<Subcommand, { name: 'schedule' }>, req:
   }
   try {
     const added = await ctx.scheduler.add({ cron: command.cron, pattern: command.pattern, mode: command.mode }, actor);
-    await req.reply(scheduleMessage(ctx.scheduler.list().filter((s) => s.schedule.id === added.id)));
+    await req.reply(scheduleMessage((await ctx.scheduler.list()).filter((s) => s.schedule.id === added.id)));
   } catch (error) {
     if (!isUserError(error)) throw error;
     await answer(`That schedule was not added: ${escapeMrkdwn(error.message)}`);

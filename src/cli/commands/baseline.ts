@@ -20,7 +20,7 @@ export function baselineCommand(): Command {
     if (flags.all && caseIds.length > 0) throw new PerflabError(ErrorCode.Config, 'give case ids or --all, not both');
     await withStore(flags.store, async (store) => {
       const machine = machineName();
-      const ids = flags.all ? store.listBaselines(machine).map((b) => b.caseId) : caseIds;
+      const ids = flags.all ? (await store.listBaselines(machine)).map((b) => b.caseId) : caseIds;
       for (const caseId of ids) {
         const accepted = await acceptLatest(store, caseId, machine, cliActor(), flags.reason);
         console.log(`${caseId}: baseline is now ${formatDuration(accepted.median)} (run ${accepted.runId}${accepted.commit ? `, ${accepted.commit.slice(0, 12)}` : ''})`);
@@ -32,9 +32,9 @@ export function baselineCommand(): Command {
   addStoreOption(show).action(async (caseId: string | undefined, flags: { store?: string }) => {
     await withStore(flags.store, async (store) => {
       const machine = machineName();
-      const rows = caseId ? [...store.baselineHistory(caseId, machine)].reverse() : store.listBaselines(machine);
+      const rows = caseId ? [...(await store.baselineHistory(caseId, machine))].reverse() : (await store.listBaselines(machine));
       if (rows.length === 0) {
-        if (caseId) throw new PerflabError(ErrorCode.CaseNotFound, `no baseline for "${caseId}" on ${machine}${knownCases(store, machine)}`);
+        if (caseId) throw new PerflabError(ErrorCode.CaseNotFound, `no baseline for "${caseId}" on ${machine}${await knownCases(store, machine)}`);
         console.log(`No baselines on ${machine} yet: run \`perflab run\` first.`);
         return;
       }
@@ -48,7 +48,7 @@ export function baselineCommand(): Command {
 async function acceptLatest(store: Store, caseId: string, machine: string, actor: string, reason: string): Promise<Baseline> {
   const latest = (await store.history(caseId, { machine, limit: 50 })).filter((e) => e.state === 'ok' && e.median !== undefined).at(-1);
   if (!latest || latest.median === undefined) {
-    throw new PerflabError(ErrorCode.CaseNotFound, `no results for "${caseId}" on ${machine}${knownCases(store, machine)}`);
+    throw new PerflabError(ErrorCode.CaseNotFound, `no results for "${caseId}" on ${machine}${await knownCases(store, machine)}`);
   }
   const baseline: Baseline = {
     caseId,
@@ -63,7 +63,7 @@ async function acceptLatest(store: Store, caseId: string, machine: string, actor
   };
   await store.acceptBaseline(baseline);
   // The CLI's "accept" is the alert's Accept button: settle alerts this acceptance answers.
-  for (const alert of store.listAlerts()) {
+  for (const alert of (await store.listAlerts())) {
     if (alert.runId === latest.runId && alert.caseIds.includes(caseId) && (alert.kind === 'regression' || alert.kind === 'improvement')) {
       await store.transitionAlert(alert.id, ['open', 'investigating'], 'accepted', actor);
     }
@@ -71,8 +71,8 @@ async function acceptLatest(store: Store, caseId: string, machine: string, actor
   return baseline;
 }
 
-function knownCases(store: Store, machine: string): string {
-  const ids = store.listBaselines(machine).map((b) => b.caseId);
+async function knownCases(store: Store, machine: string): Promise<string> {
+  const ids = (await store.listBaselines(machine)).map((b) => b.caseId);
   return ids.length ? `; known cases: ${ids.join(', ')}` : '';
 }
 

@@ -15,7 +15,7 @@ export function findingsCommand(): Command {
   addStoreOption(command);
   return command.action(async (flags: { state?: FindingState; json?: boolean; store?: string }) => {
     await withStore(flags.store, async (store) => {
-      const findings = store.listFindings(flags.state ? { state: flags.state } : {});
+      const findings = (await store.listFindings(flags.state ? { state: flags.state } : {}));
       if (flags.json) {
         process.stdout.write(`${JSON.stringify({ findings }, null, 2)}\n`);
         return;

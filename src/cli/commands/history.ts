@@ -22,7 +22,7 @@ export function historyCommand(): Command {
         return;
       }
       if (entries.length === 0) throw new PerflabError(ErrorCode.CaseNotFound, `no history for "${caseId}"${flags.allMachines ? '' : ` on ${machineName()}`}`);
-      const baseline = store.getBaseline(caseId, machineName());
+      const baseline = (await store.getBaseline(caseId, machineName()));
       const table = textTable(['when', 'run', 'commit', 'median', 'cv', 'verdict', '']);
       for (const e of entries) {
         table.push([

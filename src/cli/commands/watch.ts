@@ -65,7 +65,7 @@ async function watch(flags: WatchFlags): Promise<ExitCode> {
     const watcher = new Watcher(lab, repos, { listener: printer(), onError: (context, error) => process.stderr.write(`${pc.red('error')} ${context}: ${error instanceof Error ? error.message : String(error)}\n`) });
     const stopped = new AbortController();
     process.once('SIGINT', () => stopped.abort());
-    lab.start();
+    await lab.start();
     try {
       if (flags.once) {
         const jobs = await watcher.pollAll().catch((error: unknown) => {

@@ -46,7 +46,7 @@ export class Outbox {
 
   /** Delivers every alert still pending, e.g. after a restart. */
   async resume(): Promise<void> {
-    for (const alert of this.#store.listAlerts()) {
+    for (const alert of (await this.#store.listAlerts())) {
       if (alert.delivery?.state !== 'posted' && alert.delivery?.state !== 'failed') await this.deliver(alert.id);
     }
   }
@@ -73,7 +73,7 @@ export class Outbox {
   }
 
   async #attempt(alertId: string): Promise<void> {
-    const alert = this.#store.getAlert(alertId);
+    const alert = (await this.#store.getAlert(alertId));
     if (!alert || alert.delivery?.state === 'posted' || this.#closed) return;
     const attempts = (alert.delivery?.attempts ?? 0) + 1;
     try {

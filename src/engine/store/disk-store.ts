@@ -57,11 +57,11 @@ export class DiskStore implements Store {
     return this.#write(() => this.#parts.runs.finish(runId, patch));
   }
 
-  getRun(runId: string): Run | undefined {
+  async getRun(runId: string): Promise<Run | undefined> {
     return this.#parts.runs.get(runId);
   }
 
-  listRuns(options: { limit?: number } = {}): Run[] {
+  async listRuns(options: { limit?: number } = {}): Promise<Run[]> {
     return this.#parts.runs.list(options.limit);
   }
 
@@ -74,11 +74,11 @@ export class DiskStore implements Store {
     return this.#parts.history.read(caseId, options);
   }
 
-  getBaseline(caseId: string, machine: string): Baseline | undefined {
+  async getBaseline(caseId: string, machine: string): Promise<Baseline | undefined> {
     return this.#parts.state.getBaseline(caseId, machine);
   }
 
-  listBaselines(machine?: string): Baseline[] {
+  async listBaselines(machine?: string): Promise<Baseline[]> {
     return this.#parts.state.listBaselines(machine);
   }
 
@@ -100,7 +100,7 @@ export class DiskStore implements Store {
     });
   }
 
-  baselineHistory(caseId: string, machine: string): Baseline[] {
+  async baselineHistory(caseId: string, machine: string): Promise<Baseline[]> {
     return this.#parts.state.baselineHistory(caseId, machine);
   }
 
@@ -108,11 +108,11 @@ export class DiskStore implements Store {
     return this.#write(() => this.#parts.state.addAlert(alert));
   }
 
-  getAlert(id: string): Alert | undefined {
+  async getAlert(id: string): Promise<Alert | undefined> {
     return this.#parts.state.getAlert(id);
   }
 
-  listAlerts(options: { state?: AlertState } = {}): Alert[] {
+  async listAlerts(options: { state?: AlertState } = {}): Promise<Alert[]> {
     return this.#parts.state.listAlerts(options.state);
   }
 
@@ -132,11 +132,11 @@ export class DiskStore implements Store {
     return this.#write(() => this.#parts.state.recordFinding(report, seen, () => `f-${randomBytes(4).toString('hex')}`));
   }
 
-  getFinding(id: string): Finding | undefined {
+  async getFinding(id: string): Promise<Finding | undefined> {
     return this.#parts.state.getFinding(id);
   }
 
-  listFindings(filter?: { state?: FindingState; mode?: Finding['mode']; caseId?: string }): Finding[] {
+  async listFindings(filter?: { state?: FindingState; mode?: Finding['mode']; caseId?: string }): Promise<Finding[]> {
     return this.#parts.state.listFindings(filter);
   }
 
@@ -152,7 +152,7 @@ export class DiskStore implements Store {
     return this.#write(() => this.#parts.state.setFindingFlaky(id, flaky));
   }
 
-  listSchedules(): Schedule[] {
+  async listSchedules(): Promise<Schedule[]> {
     return this.#parts.state.listSchedules();
   }
 
@@ -164,7 +164,7 @@ export class DiskStore implements Store {
     return this.#write(() => this.#parts.state.removeSchedule(id));
   }
 
-  listJobs(): Job[] {
+  async listJobs(): Promise<Job[]> {
     return this.#parts.state.listJobs();
   }
 
@@ -172,7 +172,7 @@ export class DiskStore implements Store {
     return this.#write(() => this.#parts.state.putJob(job, keepFinished));
   }
 
-  getCursor(repo: string, branch: string): WatchCursor | undefined {
+  async getCursor(repo: string, branch: string): Promise<WatchCursor | undefined> {
     return this.#parts.state.getCursor(repo, branch);
   }
 
@@ -184,7 +184,7 @@ export class DiskStore implements Store {
     return this.#write(() => this.#parts.audit.append(event));
   }
 
-  listAudit(options: { limit?: number } = {}): AuditEvent[] {
+  async listAudit(options: { limit?: number } = {}): Promise<AuditEvent[]> {
     return this.#parts.audit.list(options.limit);
   }
 

@@ -1,5 +1,7 @@
 // What the engine needs from a store. `openStore` (lowdb on disk) is the
-// embedded implementation; the engine depends on this interface only.
+// embedded implementation; the engine depends on this interface only. Every
+// method is async, even where lowdb answers from memory, so a store backed by
+// a database server honours the same contract.
 import type { Alert, AlertDelivery, AlertState, AuditEvent, Baseline, Culprit, Finding, FindingReport, FindingState, Job, RecordedResult, Run, Schedule, Sighting, Verdict, WatchCursor } from '../model.js';
 
 /** One line of a case's history: small enough to read a year of it quickly. */
@@ -45,25 +47,25 @@ export interface Store {
   /** Stores the run's full results (with samples) and appends one history entry per case. Once per run. */
   recordResults(runId: string, results: RecordedResult[]): Promise<void>;
   finishRun(runId: string, patch: RunFinish): Promise<void>;
-  getRun(runId: string): Run | undefined;
+  getRun(runId: string): Promise<Run | undefined>;
   /** Newest first. */
-  listRuns(options?: { limit?: number }): Run[];
+  listRuns(options?: { limit?: number }): Promise<Run[]>;
   /** Full results of one run, with samples. */
   runResults(runId: string): Promise<RecordedResult[]>;
 
   /** Oldest first. `limit` keeps the newest `limit` entries. */
   history(caseId: string, options?: { machine?: string; limit?: number; since?: string }): Promise<HistoryEntry[]>;
 
-  getBaseline(caseId: string, machine: string): Baseline | undefined;
-  listBaselines(machine?: string): Baseline[];
+  getBaseline(caseId: string, machine: string): Promise<Baseline | undefined>;
+  listBaselines(machine?: string): Promise<Baseline[]>;
   /** Replaces the case's baseline on that machine; the previous one stays in `baselineHistory`. Audited. */
   acceptBaseline(baseline: Baseline): Promise<void>;
   /** Every baseline accepted for the case on the machine, oldest first; the current one is last. */
-  baselineHistory(caseId: string, machine: string): Baseline[];
+  baselineHistory(caseId: string, machine: string): Promise<Baseline[]>;
 
   addAlert(alert: Alert): Promise<void>;
-  getAlert(id: string): Alert | undefined;
-  listAlerts(options?: { state?: AlertState }): Alert[];
+  getAlert(id: string): Promise<Alert | undefined>;
+  listAlerts(options?: { state?: AlertState }): Promise<Alert[]>;
   /** Atomic: moves the alert to `to` only if its state is one of `from`. */
   transitionAlert(id: string, from: readonly AlertState[], to: AlertState, by: string, patch?: Pick<Alert, 'investigation'>): Promise<Transition>;
   /** Records the commit a bisection pinned the alert on; its state is not touched. */
@@ -73,31 +75,31 @@ export interface Store {
 
   /** Deduplicates by mode × signature: a known signature counts a sighting; a fixed one comes back `regressed`. */
   recordFinding(report: FindingReport, seen: Sighting): Promise<FindingSighting>;
-  getFinding(id: string): Finding | undefined;
+  getFinding(id: string): Promise<Finding | undefined>;
   /** In discovery order. */
-  listFindings(filter?: { state?: FindingState; mode?: Finding['mode']; caseId?: string }): Finding[];
+  listFindings(filter?: { state?: FindingState; mode?: Finding['mode']; caseId?: string }): Promise<Finding[]>;
   /** Atomic: moves the finding to `to` only if its state is one of `from`. */
   transitionFinding(id: string, from: readonly FindingState[], to: FindingState, by: string, patch?: Partial<Pick<Finding, 'fixedIn' | 'flaky'>>): Promise<FindingTransition>;
   setFindingFlaky(id: string, flaky: boolean): Promise<Finding | undefined>;
   /** A run of the finding's case that did not see it; after `fixedAfter` in a row it is `fixed` at `seen`. */
   countCleanRun(id: string, seen: Sighting, fixedAfter: number): Promise<Finding | undefined>;
 
-  listSchedules(): Schedule[];
+  listSchedules(): Promise<Schedule[]>;
   addSchedule(schedule: Schedule): Promise<void>;
   /** The removed schedule, or undefined when no schedule has that id. */
   removeSchedule(id: string): Promise<Schedule | undefined>;
 
   /** The persisted job queue (see `JobQueue`). */
-  listJobs(): Job[];
+  listJobs(): Promise<Job[]>;
   putJob(job: Job, keepFinished: number): Promise<void>;
 
   /** The last commit taken in from a watched branch. */
-  getCursor(repo: string, branch: string): WatchCursor | undefined;
+  getCursor(repo: string, branch: string): Promise<WatchCursor | undefined>;
   setCursor(cursor: WatchCursor): Promise<void>;
 
   audit(event: AuditEvent): Promise<void>;
   /** Newest first. */
-  listAudit(options?: { limit?: number }): AuditEvent[];
+  listAudit(options?: { limit?: number }): Promise<AuditEvent[]>;
 
   /** Flushes nothing (every write is already on disk) and releases the lock. */
   close(): Promise<void>;

@@ -26,7 +26,7 @@ export interface CompareContext {
 
 /** Per-run medians that describe a baseline: the accepted run and the unchanged runs since. */
 export async function baselineWindow(store: Store, caseId: string, machine: string, baseline: Baseline): Promise<{ current: number[]; previous: number[] }> {
-  const since = store.getRun(baseline.runId)?.startedAt;
+  const since = (await store.getRun(baseline.runId))?.startedAt;
   const entries = await store.history(caseId, { machine, limit: 200 });
   const usable = (e: HistoryEntry): e is HistoryEntry & { median: number } => e.state === 'ok' && e.inWindow && typeof e.median === 'number';
   const from = entries.findIndex((e) => e.runId === baseline.runId);
@@ -65,7 +65,7 @@ export async function screenAgainstBaseline(store: Store, caseId: string, machin
 
 export async function compareToBaseline(ctx: CompareContext, ref: BenchCaseRef, result: Result): Promise<Comparison> {
   if (result.state === 'errored') return { caseId: ref.id, verdict: 'errored', reason: result.error.message };
-  const baseline = ctx.store.getBaseline(ref.id, ctx.machine);
+  const baseline = (await ctx.store.getBaseline(ref.id, ctx.machine));
   if (!baseline) return { caseId: ref.id, verdict: 'no-baseline', reason: 'first result on this machine; it becomes the baseline' };
 
   const threshold = ref.options.threshold;

@@ -124,7 +124,7 @@ async function measureCanary(pool: ExclusivePool, store: Store, machine: string,
   const ref = cases[0];
   if (!ref) return null;
   const result = await measureCase(pool, ref, ref.options, signal);
-  const baseline = store.getBaseline(ref.id, machine);
+  const baseline = (await store.getBaseline(ref.id, machine));
   let comparison: Comparison;
   if (result.state === 'errored') comparison = { caseId: ref.id, verdict: 'errored', reason: result.error.message };
   else if (!baseline) comparison = { caseId: ref.id, verdict: 'no-baseline', reason: 'first canary on this machine' };

@@ -42,7 +42,7 @@ export interface FindingReplay {
 
 export async function replayFinding(options: ReplayFindingOptions): Promise<FindingReplay> {
   const { store, findingId } = options;
-  const finding = store.getFinding(findingId);
+  const finding = (await store.getFinding(findingId));
   if (!finding || finding.mode !== 'fuzz') {
     throw new PerflabError(ErrorCode.FindingNotFound, `no fuzz finding "${findingId}" (perflab findings lists them)`);
   }

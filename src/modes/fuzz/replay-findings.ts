@@ -56,7 +56,7 @@ export async function replayFindings(ctx: ReplayContext): Promise<{ outcomes: Re
   const byId = new Map(ctx.properties.map((p) => [p.id, p]));
   const outcomes: ReplayOutcome[] = [];
   const returned: FindingReport[] = [];
-  for (const finding of ctx.store.listFindings({ mode: 'fuzz' })) {
+  for (const finding of (await ctx.store.listFindings({ mode: 'fuzz' }))) {
     if (ctx.signal?.aborted) break;
     const property = byId.get(finding.caseId);
     if (!property) continue; // not selected, or no longer in the suites

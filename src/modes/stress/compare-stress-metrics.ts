@@ -68,7 +68,7 @@ export async function compareStressMetrics(store: Store, machine: string, scenar
 }
 
 async function compareMetric(store: Store, machine: string, caseId: string, value: number, spec: MetricSpec, threshold: number): Promise<Comparison> {
-  const baseline = store.getBaseline(caseId, machine);
+  const baseline = (await store.getBaseline(caseId, machine));
   if (!baseline) return { caseId, verdict: 'no-baseline', reason: 'first result on this machine; it becomes the baseline' };
   const window = await baselineWindow(store, caseId, machine, baseline);
   const values = window.current;

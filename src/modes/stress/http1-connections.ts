@@ -108,7 +108,7 @@ export function http1Connections(options: Http1Options): Target {
       for (const w of waiting.splice(0)) w.reject(new RequestError('closed', 'the target is closed'));
       await Promise.all(
         all.map(({ socket }) => {
-          if (!socket || socket.destroyed) return undefined;
+          if (!socket || socket.destroyed) return Promise.resolve();
           return new Promise<void>((resolve) => socket.once('close', () => resolve()).destroy());
         }),
       );

@@ -126,7 +126,7 @@ async function alertsFor(store: Store, run: Run, entries: StressEntry[], suiteEr
   const { alert: findingAlert } = await recordFindings(store, run, entries.flatMap((e) => e.findings));
   const seen = { runId: run.id, commit: run.commit, at: new Date().toISOString() };
   for (const entry of entries.filter((e) => e.verdict === 'passed')) {
-    for (const finding of store.listFindings({ mode: 'stress', caseId: entry.caseId })) await store.countCleanRun(finding.id, seen, STRESS_FIXED_AFTER);
+    for (const finding of (await store.listFindings({ mode: 'stress', caseId: entry.caseId }))) await store.countCleanRun(finding.id, seen, STRESS_FIXED_AFTER);
   }
   const regressed = entries.flatMap((e) => e.metrics).filter((m) => m.comparison.verdict === 'regressed').map((m) => m.caseId);
   const others = await raiseAlerts(store, run, [

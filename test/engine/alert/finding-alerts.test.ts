@@ -14,12 +14,12 @@ describe('recordFindings', () => {
     const first = await recordFindings(store, { id: 'run-1', commit: 'c1' }, [report('a'), report('a'), report('b', 'other/case')]);
     expect(first.alert).toMatchObject({ id: 'run-1-finding', kind: 'finding', state: 'open', caseIds: ['parser/round trip', 'other/case'] });
     expect(first.alert?.findingIds).toHaveLength(2);
-    expect(store.listFindings().map((f) => f.count)).toEqual([2, 1]);
+    expect((await store.listFindings()).map((f) => f.count)).toEqual([2, 1]);
 
     const second = await recordFindings(store, { id: 'run-2', commit: 'c2' }, [report('a'), report('b', 'other/case')]);
     expect(second.alert).toBeUndefined();
     expect(second.sightings.map((s) => s.outcome)).toEqual(['seen', 'seen']);
-    expect(store.listAlerts()).toHaveLength(1);
+    expect((await store.listAlerts())).toHaveLength(1);
     await store.close();
   });
 
@@ -30,7 +30,7 @@ describe('recordFindings', () => {
     await store.transitionFinding(id, ['new'], 'fixed', 'perflab', { fixedIn: { runId: 'run-2', commit: 'c2', at: new Date().toISOString() } });
     const back = await recordFindings(store, { id: 'run-3', commit: 'c3' }, [report('a')]);
     expect(back.alert).toMatchObject({ findingIds: [id] });
-    expect(store.getFinding(id)?.state).toBe('regressed');
+    expect((await store.getFinding(id))?.state).toBe('regressed');
     await store.close();
   });
 });

@@ -91,16 +91,16 @@ describe('JobQueue', () => {
     await store.close();
 
     const reopened = await openStore(dir);
-    expect(reopened.listJobs().map((j) => [j.id, j.state])).toEqual([[running.id, 'running'], [queued.id, 'queued']]);
+    expect((await reopened.listJobs()).map((j) => [j.id, j.state])).toEqual([[running.id, 'running'], [queued.id, 'queued']]);
     const ran: string[] = [];
     const second = new JobQueue({ save: (job) => reopened.putJob(job, 200) });
     second.register('wait', (job) => Promise.resolve(void ran.push(job.description)));
-    const interrupted = second.start(reopened.listJobs());
+    const interrupted = second.start((await reopened.listJobs()));
     await second.idle();
 
     expect(interrupted.map((j) => j.id)).toEqual([running.id]);
     expect(ran).toEqual(['long', 'next']); // the re-queued copy (a person's) before the schedule
-    const saved = reopened.listJobs();
+    const saved = (await reopened.listJobs());
     expect(saved.find((j) => j.id === running.id)).toMatchObject({ state: 'interrupted', error: expect.stringMatching(/queued again as j-/) });
     expect(saved.filter((j) => j.description === 'long' && j.id !== running.id)).toMatchObject([{ state: 'done', restarts: 1 }]);
     expect(saved.find((j) => j.id === queued.id)?.state).toBe('done');
@@ -140,11 +140,11 @@ describe('JobQueue', () => {
     const ran: string[] = [];
     const queue = new JobQueue({ save: (job) => store.putJob(job, 200) });
     queue.register('wait', (job) => Promise.resolve(void ran.push(job.description)));
-    const interrupted = queue.start(store.listJobs());
+    const interrupted = queue.start((await store.listJobs()));
     await queue.idle();
     expect(interrupted.map((j) => j.description)).toEqual(['killed']);
     expect(ran).toEqual(['killed']);
-    expect(store.listJobs().map((j) => j.state)).toEqual(['interrupted', 'done']);
+    expect((await store.listJobs()).map((j) => j.state)).toEqual(['interrupted', 'done']);
     await store.close();
   });
 });

@@ -10,7 +10,7 @@ describe('alerts', () => {
     await store.close();
 
     const reopened = await openStore(dir);
-    expect(reopened.getAlert('alert-1')).toEqual(makeAlert());
+    expect((await reopened.getAlert('alert-1'))).toEqual(makeAlert());
     await reopened.close();
   });
 
@@ -19,7 +19,7 @@ describe('alerts', () => {
     await store.addAlert(makeAlert({ kind: 'regression' }));
 
     await expect(store.addAlert(makeAlert({ kind: 'improvement' }))).rejects.toThrow(/already exists/);
-    expect(store.getAlert('alert-1')?.kind).toBe('regression');
+    expect((await store.getAlert('alert-1'))?.kind).toBe('regression');
     await store.close();
   });
 
@@ -33,7 +33,7 @@ describe('alerts', () => {
 
     expect(transition).toMatchObject({ ok: true, alert: { state: 'accepted', stateBy: 'slack:U1' } });
     const reopened = await openStore(dir);
-    expect(reopened.getAlert('alert-1')).toMatchObject({ state: 'accepted', stateBy: 'slack:U1', stateAt: expect.any(String) as string });
+    expect((await reopened.getAlert('alert-1'))).toMatchObject({ state: 'accepted', stateBy: 'slack:U1', stateAt: expect.any(String) as string });
     await reopened.close();
   });
 
@@ -41,13 +41,13 @@ describe('alerts', () => {
     const store = await openStore(await tempDir());
     await store.addAlert(makeAlert());
     await store.transitionAlert('alert-1', ['open'], 'accepted', 'slack:U1');
-    const before = store.getAlert('alert-1');
+    const before = (await store.getAlert('alert-1'));
 
     const second = await store.transitionAlert('alert-1', ['open'], 'dismissed', 'slack:U2');
 
     expect(second).toEqual({ ok: false, reason: 'wrong-state', alert: before });
     expect(second.ok === false && second.reason === 'wrong-state' && second.alert.stateBy).toBe('slack:U1');
-    expect(store.getAlert('alert-1')).toEqual(before);
+    expect((await store.getAlert('alert-1'))).toEqual(before);
     await store.close();
   });
 
@@ -67,7 +67,7 @@ describe('alerts', () => {
     expect(loser).toEqual({ ok: false, reason: 'wrong-state', alert: winner });
     await store.close();
     const reopened = await openStore(dir);
-    expect(reopened.getAlert('alert-1')).toEqual(winner);
+    expect((await reopened.getAlert('alert-1'))).toEqual(winner);
     await reopened.close();
   });
 
@@ -96,8 +96,8 @@ describe('alerts', () => {
     await store.addAlert(makeAlert({ id: 'a3' }));
     await store.transitionAlert('a2', ['open'], 'dismissed', 'slack:U1');
 
-    expect(store.listAlerts().map((alert) => alert.id)).toEqual(['a1', 'a2', 'a3']);
-    expect(store.listAlerts({ state: 'open' }).map((alert) => alert.id)).toEqual(['a1', 'a3']);
+    expect((await store.listAlerts()).map((alert) => alert.id)).toEqual(['a1', 'a2', 'a3']);
+    expect((await store.listAlerts({ state: 'open' })).map((alert) => alert.id)).toEqual(['a1', 'a3']);
     await store.close();
   });
 
@@ -110,7 +110,7 @@ describe('alerts', () => {
     await store.close();
 
     const reopened = await openStore(dir);
-    expect(reopened.getAlert('alert-1')).toMatchObject({ state: 'investigating', investigation: { note: 'GC change?', assignee: 'U2' } });
+    expect((await reopened.getAlert('alert-1'))).toMatchObject({ state: 'investigating', investigation: { note: 'GC change?', assignee: 'U2' } });
     await reopened.close();
   });
 
@@ -124,7 +124,7 @@ describe('alerts', () => {
     await store.close();
 
     const reopened = await openStore(dir);
-    expect(reopened.getAlert('alert-1')).toMatchObject({ state: 'open', delivery: { state: 'posted', attempts: 2, channel: 'C1', ts: '1.000100' } });
+    expect((await reopened.getAlert('alert-1'))).toMatchObject({ state: 'open', delivery: { state: 'posted', attempts: 2, channel: 'C1', ts: '1.000100' } });
     await reopened.close();
   });
 });

@@ -17,7 +17,7 @@ describe('audit', () => {
     await store.close();
 
     const reopened = await openStore(dir);
-    expect(reopened.listAudit().map((e) => e.action)).toEqual(['third', 'second', 'first']);
+    expect((await reopened.listAudit()).map((e) => e.action)).toEqual(['third', 'second', 'first']);
     await reopened.close();
   });
 
@@ -25,7 +25,7 @@ describe('audit', () => {
     const store = await openStore(await tempDir());
     for (let day = 1; day <= 5; day++) await store.audit(event(`2024-03-0${day}T10:00:00.000Z`, `day ${day}`));
 
-    expect(store.listAudit({ limit: 2 }).map((e) => e.action)).toEqual(['day 5', 'day 4']);
+    expect((await store.listAudit({ limit: 2 })).map((e) => e.action)).toEqual(['day 5', 'day 4']);
     await store.close();
   });
 });

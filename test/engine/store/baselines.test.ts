@@ -10,7 +10,7 @@ describe('baselines', () => {
     await store.close();
 
     const reopened = await openStore(dir);
-    expect(reopened.getBaseline('parse/json', 'ci-1')).toEqual(makeBaseline());
+    expect((await reopened.getBaseline('parse/json', 'ci-1'))).toEqual(makeBaseline());
     await reopened.close();
   });
 
@@ -18,8 +18,8 @@ describe('baselines', () => {
     const store = await openStore(await tempDir());
     await store.acceptBaseline(makeBaseline({ machine: 'ci-1' }));
 
-    expect(store.getBaseline('parse/json', 'arm-2')).toBeUndefined();
-    expect(store.getBaseline('parse/csv', 'ci-1')).toBeUndefined();
+    expect((await store.getBaseline('parse/json', 'arm-2'))).toBeUndefined();
+    expect((await store.getBaseline('parse/csv', 'ci-1'))).toBeUndefined();
     await store.close();
   });
 
@@ -32,9 +32,9 @@ describe('baselines', () => {
     await store.close();
 
     const reopened = await openStore(dir);
-    expect(reopened.getBaseline('parse/json', 'ci-1')?.runId).toBe('r3');
-    expect(reopened.baselineHistory('parse/json', 'ci-1').map((b) => b.runId)).toEqual(['r1', 'r2', 'r3']);
-    expect(reopened.listBaselines()).toHaveLength(1);
+    expect((await reopened.getBaseline('parse/json', 'ci-1'))?.runId).toBe('r3');
+    expect((await reopened.baselineHistory('parse/json', 'ci-1')).map((b) => b.runId)).toEqual(['r1', 'r2', 'r3']);
+    expect((await reopened.listBaselines())).toHaveLength(1);
     await reopened.close();
   });
 
@@ -44,9 +44,9 @@ describe('baselines', () => {
     await store.acceptBaseline(makeBaseline({ machine: 'arm-2', median: 2 }));
     await store.acceptBaseline(makeBaseline({ caseId: 'parse/csv', machine: 'arm-2', median: 3 }));
 
-    expect(store.getBaseline('parse/json', 'ci-1')?.median).toBe(1);
-    expect(store.baselineHistory('parse/json', 'arm-2').map((b) => b.median)).toEqual([2]);
-    expect(store.listBaselines('arm-2').map((b) => b.median)).toEqual([2, 3]);
+    expect((await store.getBaseline('parse/json', 'ci-1'))?.median).toBe(1);
+    expect((await store.baselineHistory('parse/json', 'arm-2')).map((b) => b.median)).toEqual([2]);
+    expect((await store.listBaselines('arm-2')).map((b) => b.median)).toEqual([2, 3]);
     await store.close();
   });
 
@@ -57,7 +57,7 @@ describe('baselines', () => {
     await store.close();
 
     const reopened = await openStore(dir);
-    expect(reopened.listAudit()).toEqual([
+    expect((await reopened.listAudit())).toEqual([
       {
         at: expect.any(String) as string,
         actor: 'slack:U42',

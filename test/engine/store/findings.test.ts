@@ -31,7 +31,7 @@ describe('findings', () => {
     await store.close();
 
     const reopened = await openStore(dir);
-    expect(reopened.listFindings().map((f) => [f.signature, f.count])).toEqual([['sig-a', 2], ['sig-b', 1]]);
+    expect((await reopened.listFindings()).map((f) => [f.signature, f.count])).toEqual([['sig-a', 2], ['sig-b', 1]]);
     await reopened.close();
   });
 
@@ -40,7 +40,7 @@ describe('findings', () => {
     await store.recordFinding(report('same'), seen('r1'));
     const stress = await store.recordFinding(report('same', { mode: 'stress' }), seen('r1'));
     expect(stress.outcome).toBe('new');
-    expect(store.listFindings({ mode: 'stress' })).toHaveLength(1);
+    expect((await store.listFindings({ mode: 'stress' }))).toHaveLength(1);
     await store.close();
   });
 
@@ -54,7 +54,7 @@ describe('findings', () => {
 
     const fixedIn = seen('r3', 'c3');
     await store.transitionFinding(finding.id, ['new', 'known'], 'fixed', 'perflab', { fixedIn });
-    expect(store.listFindings({ state: 'fixed' })).toHaveLength(1);
+    expect((await store.listFindings({ state: 'fixed' }))).toHaveLength(1);
 
     const back = await store.recordFinding(report('sig'), seen('r4', 'c4'));
     expect(back).toMatchObject({ outcome: 'regressed', finding: { state: 'regressed', count: 2, fixedIn: { commit: 'c3' } } });
@@ -67,8 +67,8 @@ describe('findings', () => {
     await store.countCleanRun(finding.id, seen('r2'), 3);
     await store.countCleanRun(finding.id, seen('r3'), 3);
     await store.recordFinding(report('sig', { mode: 'stress' }), seen('r4'));
-    expect(store.getFinding(finding.id)).toMatchObject({ state: 'new', count: 2 });
-    expect(store.getFinding(finding.id)?.cleanRuns).toBeUndefined();
+    expect((await store.getFinding(finding.id))).toMatchObject({ state: 'new', count: 2 });
+    expect((await store.getFinding(finding.id))?.cleanRuns).toBeUndefined();
     for (const run of ['r5', 'r6']) expect((await store.countCleanRun(finding.id, seen(run), 3))?.state).toBe('new');
     expect(await store.countCleanRun(finding.id, seen('r7'), 3)).toMatchObject({ state: 'fixed', stateBy: 'perflab', fixedIn: { runId: 'r7' }, cleanRuns: 3 });
     expect(await store.countCleanRun('f-missing', seen('r8'), 3)).toBeUndefined();

@@ -91,48 +91,48 @@ async function storeFiles(dir: string): Promise<string[]> {
 }
 
 async function expectReportedWrites(store: Store, reported: Reported, context: string): Promise<void> {
-  for (const runId of reported.begun) expect(store.getRun(runId), `run ${runId} (${context})`).toBeDefined();
+  for (const runId of reported.begun) expect((await store.getRun(runId)), `run ${runId} (${context})`).toBeDefined();
   for (const runId of reported.recorded) {
     expect((await store.runResults(runId)).map((r) => r.result.caseId).sort(), `results of ${runId} (${context})`).toEqual(CASES);
   }
-  for (const runId of reported.finished) expect(store.getRun(runId)?.finishedAt, `run ${runId} (${context})`).not.toBeNull();
+  for (const runId of reported.finished) expect((await store.getRun(runId))?.finishedAt, `run ${runId} (${context})`).not.toBeNull();
   const history = new Map<string, string[]>();
   for (const caseId of CASES) history.set(caseId, (await store.history(caseId, { machine: MACHINE })).map((entry) => entry.runId));
   for (const runId of reported.recorded) {
     for (const caseId of CASES) expect(history.get(caseId), `history of ${caseId} (${context})`).toContain(runId);
   }
 
-  const audited = new Set(store.listAudit().filter((e) => e.action === 'baseline.accept').map((e) => String(e.args.runId)));
+  const audited = new Set((await store.listAudit()).filter((e) => e.action === 'baseline.accept').map((e) => String(e.args.runId)));
   for (const { caseId, runId } of reported.accepted) {
-    expect(store.baselineHistory(caseId, MACHINE).map((b) => b.runId), `baselines of ${caseId} (${context})`).toContain(runId);
+    expect((await store.baselineHistory(caseId, MACHINE)).map((b) => b.runId), `baselines of ${caseId} (${context})`).toContain(runId);
     expect(audited.has(runId), `audit of accepting ${runId} (${context})`).toBe(true);
   }
-  for (const alertId of reported.alerted) expect(store.getAlert(alertId), `${alertId} (${context})`).toBeDefined();
-  for (const alertId of reported.transitioned) expect(store.getAlert(alertId)?.state, `${alertId} (${context})`).toBe('accepted');
+  for (const alertId of reported.alerted) expect((await store.getAlert(alertId)), `${alertId} (${context})`).toBeDefined();
+  for (const alertId of reported.transitioned) expect((await store.getAlert(alertId))?.state, `${alertId} (${context})`).toBe('accepted');
 
   // What the write order promises beyond what was printed: a finished run has
   // all its results and history, and no baseline was accepted without an audit event.
-  for (const run of store.listRuns()) {
+  for (const run of (await store.listRuns())) {
     if (run.finishedAt === null) continue;
     expect(await store.runResults(run.id), `results of finished run ${run.id} (${context})`).toHaveLength(CASES.length);
     for (const caseId of CASES) expect(history.get(caseId), `history of finished run ${run.id} (${context})`).toContain(run.id);
   }
   for (const caseId of CASES) {
-    for (const baseline of store.baselineHistory(caseId, MACHINE)) expect(audited.has(baseline.runId), `audit of ${baseline.runId} (${context})`).toBe(true);
+    for (const baseline of (await store.baselineHistory(caseId, MACHINE))) expect(audited.has(baseline.runId), `audit of ${baseline.runId} (${context})`).toBe(true);
   }
 }
 
 async function expectNothingTwice(store: Store, context: string): Promise<void> {
-  const runIds = store.listRuns().map((run) => run.id);
+  const runIds = (await store.listRuns()).map((run) => run.id);
   expect(new Set(runIds).size, `runs (${context})`).toBe(runIds.length);
   for (const caseId of CASES) {
     const entries = (await store.history(caseId)).map((entry) => entry.runId);
     expect(new Set(entries).size, `history of ${caseId} (${context})`).toBe(entries.length);
-    const baselines = store.baselineHistory(caseId, MACHINE).map((b) => b.runId);
+    const baselines = (await store.baselineHistory(caseId, MACHINE)).map((b) => b.runId);
     expect(new Set(baselines).size, `baselines of ${caseId} (${context})`).toBe(baselines.length);
   }
-  const accepts = store.listAudit().filter((e) => e.action === 'baseline.accept').map((e) => String(e.args.runId));
+  const accepts = (await store.listAudit()).filter((e) => e.action === 'baseline.accept').map((e) => String(e.args.runId));
   expect(new Set(accepts).size, `audit (${context})`).toBe(accepts.length);
-  const alertIds = store.listAlerts().map((alert) => alert.id);
+  const alertIds = (await store.listAlerts()).map((alert) => alert.id);
   expect(new Set(alertIds).size, `alerts (${context})`).toBe(alertIds.length);
 }

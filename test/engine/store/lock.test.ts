@@ -62,7 +62,7 @@ describe('store lock', () => {
     const reopened = await openStore(dir);
 
     expect(await readFile(join(dir, 'lock'), 'utf8')).toBe(`${process.pid}\n`);
-    expect(reopened.getRun('run-1')).toBeDefined();
+    expect((await reopened.getRun('run-1'))).toBeDefined();
     await reopened.close();
   });
 

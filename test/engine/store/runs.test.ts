@@ -10,8 +10,8 @@ describe('runs', () => {
     await store.close();
 
     const reopened = await openStore(dir);
-    expect(reopened.getRun('r1')).toEqual(makeRun({ id: 'r1' }));
-    expect(reopened.getRun('r1')?.finishedAt).toBeNull();
+    expect((await reopened.getRun('r1'))).toEqual(makeRun({ id: 'r1' }));
+    expect((await reopened.getRun('r1'))?.finishedAt).toBeNull();
     await reopened.close();
   });
 
@@ -23,7 +23,7 @@ describe('runs', () => {
     await store.close();
 
     const reopened = await openStore(dir);
-    expect(reopened.getRun('r1')).toMatchObject({ finishedAt: '2024-03-07T10:30:00.000Z', environment: 'suspect' });
+    expect((await reopened.getRun('r1'))).toMatchObject({ finishedAt: '2024-03-07T10:30:00.000Z', environment: 'suspect' });
     await reopened.close();
   });
 
@@ -34,8 +34,8 @@ describe('runs', () => {
     await store.beginRun(makeRun({ id: 'mar-late', startedAt: '2024-03-20T00:00:00.000Z' }));
     await store.beginRun(makeRun({ id: 'mar-early', startedAt: '2024-03-01T00:00:00.000Z' }));
 
-    expect(store.listRuns().map((run) => run.id)).toEqual(['mar-late', 'mar-early', 'feb']);
-    expect(store.listRuns({ limit: 2 }).map((run) => run.id)).toEqual(['mar-late', 'mar-early']);
+    expect((await store.listRuns()).map((run) => run.id)).toEqual(['mar-late', 'mar-early', 'feb']);
+    expect((await store.listRuns({ limit: 2 })).map((run) => run.id)).toEqual(['mar-late', 'mar-early']);
     await store.close();
   });
 
@@ -57,10 +57,10 @@ describe('runs', () => {
   it('runs handed out by the store cannot be changed by the caller', async () => {
     const store = await openStore(await tempDir());
     await store.beginRun(makeRun({ id: 'r1' }));
-    const run = store.getRun('r1');
+    const run = (await store.getRun('r1'));
 
     expect(() => Object.assign(run ?? {}, { finishedAt: 'now' })).toThrow(TypeError);
-    expect(store.getRun('r1')?.finishedAt).toBeNull();
+    expect((await store.getRun('r1'))?.finishedAt).toBeNull();
     await store.close();
   });
 });

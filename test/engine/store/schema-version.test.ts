@@ -51,7 +51,7 @@ describe('schema version', () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'state.json'), JSON.stringify({ schemaVersion: 1, baselines: [], previousBaselines: [], alerts: [], schedules: [] }));
     const store = await openStore(dir);
-    expect([store.listFindings(), store.listJobs(), store.listSchedules()]).toEqual([[], [], []]);
+    expect([(await store.listFindings()), (await store.listJobs()), (await store.listSchedules())]).toEqual([[], [], []]);
     await store.close();
     const written = JSON.parse(await readFile(join(dir, 'state.json'), 'utf8')) as Record<string, unknown>;
     expect(written).toMatchObject({ schemaVersion: 2, findings: [], jobs: [], cursors: [] });

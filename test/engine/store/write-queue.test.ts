@@ -18,11 +18,11 @@ describe('one writer', () => {
     await store.close();
 
     const reopened = await openStore(dir);
-    expect(reopened.listRuns()).toHaveLength(20);
+    expect((await reopened.listRuns())).toHaveLength(20);
     expect(await reopened.history('parse/json')).toHaveLength(20);
-    expect(reopened.listAlerts()).toHaveLength(20);
-    expect(reopened.listBaselines()).toHaveLength(20);
-    expect(reopened.listAudit()).toHaveLength(20);
+    expect((await reopened.listAlerts())).toHaveLength(20);
+    expect((await reopened.listBaselines())).toHaveLength(20);
+    expect((await reopened.listAudit())).toHaveLength(20);
     await reopened.close();
   });
 
@@ -33,7 +33,7 @@ describe('one writer', () => {
 
     expect(failed.status).toBe('rejected');
     expect(next.status).toBe('fulfilled');
-    expect(store.getRun('run-1')).toBeDefined();
+    expect((await store.getRun('run-1'))).toBeDefined();
     await store.close();
   });
 
@@ -60,7 +60,7 @@ describe('one writer', () => {
     await expect(pending).resolves.toBeUndefined();
     await expect(store.beginRun(makeRun({ id: 'late' }))).rejects.toThrow(/closed/);
     const reopened = await openStore(dir);
-    expect(reopened.getRun('run-1')).toBeDefined();
+    expect((await reopened.getRun('run-1'))).toBeDefined();
     await reopened.close();
   });
 });

@@ -52,7 +52,7 @@ describe('runBench', () => {
     const report = await run();
 
     expect(report.entries.map((e) => [e.caseId, e.comparison.verdict])).toEqual([['spin/work', 'no-baseline']]);
-    const baseline = store.getBaseline('spin/work', 'test-machine');
+    const baseline = (await store.getBaseline('spin/work', 'test-machine'));
     expect(baseline).toMatchObject({ runId: report.run.id, commit, acceptedBy: 'perflab' });
     expect(report.run.commit).toBe(commit);
   });
@@ -89,7 +89,7 @@ describe('runBench', () => {
     expect(entry?.comparison.change?.pValue).toBeLessThan(0.01);
     expect(report.alerts).toMatchObject([{ kind: 'regression', caseIds: ['spin/work'], state: 'open', commit: slow }]);
     // An unconfirmed change never drifts into the baseline.
-    expect(store.getBaseline('spin/work', 'test-machine')?.runId).not.toBe(report.run.id);
+    expect((await store.getBaseline('spin/work', 'test-machine'))?.runId).not.toBe(report.run.id);
     const history = await store.history('spin/work', { machine: 'test-machine' });
     expect(history.at(-1)).toMatchObject({ runId: report.run.id, verdict: 'regressed', inWindow: false });
   }, 180_000);
@@ -136,7 +136,7 @@ describe('runBench', () => {
     expect(report.entries[0]?.comparison.verdict).toBe('unstable');
     expect(report.entries[0]?.comparison.reason).toContain('canary');
     expect(report.alerts.map((a) => a.kind)).toEqual(['environment-suspect']);
-    expect(store.getRun(report.run.id)?.environment).toBe('suspect');
+    expect((await store.getRun(report.run.id))?.environment).toBe('suspect');
   });
 
   it('runs only the cases the filter matches', async () => {

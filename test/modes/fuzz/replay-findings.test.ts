@@ -13,7 +13,7 @@ import { fixtureSuites, tempStore, testPool, TRIGGER } from './helpers.js';
 
 async function findBug(store: Store, pool: FuzzPool, commit: string): Promise<string> {
   await runFuzz({ suitesDir: fixtureSuites('buggy'), filter: caseFilter(undefined), store, pool, machine: 'm', trigger: TRIGGER, checkout: null, commit, budgetMs: 500 });
-  const [finding] = store.listFindings();
+  const [finding] = (await store.listFindings());
   if (!finding) throw new Error('the buggy fixture should have produced a finding');
   return finding.id;
 }
@@ -41,11 +41,11 @@ describe('replaying findings', () => {
     } finally {
       await failing.close();
     }
-    const [finding] = store.listFindings();
+    const [finding] = (await store.listFindings());
     const replay = await replayFinding({ store, pool: testPool(1), suitesDir: fixtureSuites('env-dependent'), findingId: finding?.id ?? '', checkout: { commit: null, dirty: false } });
     expect(replay.result.state).toBe('passed');
     expect(replay.markedFlaky).toBe(true);
-    expect(store.getFinding(finding?.id ?? '')?.flaky).toBe(true);
+    expect((await store.getFinding(finding?.id ?? ''))?.flaky).toBe(true);
   });
 
   it('marks a finding fixed, with the commit, after R clean replays in a row; a still-failing one stays', async () => {
@@ -55,13 +55,13 @@ describe('replaying findings', () => {
 
     const still = await replayAt(store, pool, 'buggy', 'c2');
     expect(still.outcomes).toMatchObject([{ findingId: id, verdict: 'reproduces', attempts: 1 }]);
-    expect(store.getFinding(id)?.state).toBe('new');
+    expect((await store.getFinding(id))?.state).toBe('new');
 
     const fixed = await replayAt(store, pool, 'fixed', 'c3', 2);
     expect(fixed.outcomes).toMatchObject([{ findingId: id, verdict: 'fixed', attempts: 2, reproduced: 0 }]);
-    expect(store.getFinding(id)).toMatchObject({ state: 'fixed', fixedIn: { commit: 'c3', runId: fixed.run.id } });
+    expect((await store.getFinding(id))).toMatchObject({ state: 'fixed', fixedIn: { commit: 'c3', runId: fixed.run.id } });
     expect(fixed.alert).toBeUndefined();
-    expect(store.getRun(fixed.run.id)?.fuzz?.replays).toEqual([{ findingId: id, attempts: 2, reproduced: 0 }]);
+    expect((await store.getRun(fixed.run.id))?.fuzz?.replays).toEqual([{ findingId: id, attempts: 2, reproduced: 0 }]);
   });
 
   it('marks a fixed finding regressed when it reproduces again, and alerts', async () => {
@@ -69,11 +69,11 @@ describe('replaying findings', () => {
     const pool = testPool(1);
     const id = await findBug(store, pool, 'c1');
     await replayAt(store, pool, 'fixed', 'c2');
-    expect(store.getFinding(id)?.state).toBe('fixed');
+    expect((await store.getFinding(id))?.state).toBe('fixed');
 
     const back = await replayAt(store, pool, 'buggy', 'c3');
     expect(back.outcomes).toMatchObject([{ findingId: id, verdict: 'regressed' }]);
-    expect(store.getFinding(id)?.state).toBe('regressed');
+    expect((await store.getFinding(id))?.state).toBe('regressed');
     expect(back.alert).toMatchObject({ kind: 'finding', findingIds: [id], commit: 'c3' });
   });
 });

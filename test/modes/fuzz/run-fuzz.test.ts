@@ -19,14 +19,14 @@ describe('runFuzz', () => {
     const first = await runFuzz(options(store, pool, 'mixed/planted'));
     const second = await runFuzz(options(store, pool, 'mixed/planted'));
 
-    const findings = store.listFindings();
+    const findings = (await store.listFindings());
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ caseId: 'mixed/planted', kind: 'property-failed', state: 'new', count: 4 });
     expect(findings[0]?.title).toMatch(/^TypeError: bad input "x" at 1 \(input \["x"\]\)$/);
     expect(findings[0]?.repro).toMatch(/^perflab fuzz mixed\/planted --seed \d+ --path [\d:]+$/);
     expect(first.alert?.findingIds).toEqual([findings[0]?.id]);
     expect(second.alert).toBeUndefined();
-    expect(store.listAlerts()).toHaveLength(1);
+    expect((await store.listAlerts())).toHaveLength(1);
   });
 
   it('stores every worker\'s seed on the run before fuzzing, and the stats when done', async () => {
@@ -35,10 +35,10 @@ describe('runFuzz', () => {
     const report = await runFuzz({
       ...options(store, testPool(2), 'mixed/passes', 300),
       onProgress: (event) => {
-        if (event.type === 'property-start') seedsAtStart = store.listRuns({ limit: 1 })[0]?.fuzz?.tasks.map((t) => t.seed) ?? [];
+        if (event.type === 'property-start') void store.listRuns({ limit: 1 }).then((runs) => (seedsAtStart = runs[0]?.fuzz?.tasks.map((t) => t.seed) ?? []));
       },
     });
-    const run = store.getRun(report.run.id);
+    const run = (await store.getRun(report.run.id));
     expect(seedsAtStart).toEqual(run?.fuzz?.tasks.map((t) => t.seed));
     expect(run?.fuzz?.tasks).toHaveLength(2);
     expect(new Set(run?.fuzz?.tasks.map((t) => t.seed)).size).toBe(2);
@@ -51,8 +51,8 @@ describe('runFuzz', () => {
     const store = await tempStore();
     const pool = testPool(2);
     const report = await runFuzz(options(store, pool, 'mixed/sync hang'));
-    expect(store.listFindings()).toMatchObject([{ kind: 'hang', caseId: 'mixed/sync hang' }]);
-    const finding = store.listFindings()[0];
+    expect((await store.listFindings())).toMatchObject([{ kind: 'hang', caseId: 'mixed/sync hang' }]);
+    const finding = (await store.listFindings())[0];
     expect(finding?.detail).toMatchObject({ seed: expect.any(Number), path: expect.stringMatching(/^\d+$/) });
     expect(report.cases[0]?.state).toBe('failed');
 
@@ -66,7 +66,7 @@ describe('runFuzz', () => {
     const report = await runFuzz({ ...options(store, testPool(1), 'async/never'), suitesDir: fixtureSuites('async-hang') });
     // Shrinking costs 200 ms a step here, so how far it gets within the budget varies.
     // Shrunk (a path with steps) means fast-check handled it: the watchdog never had to end the worker.
-    expect(store.listFindings()).toMatchObject([{ kind: 'hang', title: expect.stringMatching(/^Error: Property timeout: exceeded limit of 200 milliseconds \(input \[\d+\]\)$/), detail: { path: expect.stringContaining(':') } }]);
+    expect((await store.listFindings())).toMatchObject([{ kind: 'hang', title: expect.stringMatching(/^Error: Property timeout: exceeded limit of 200 milliseconds \(input \[\d+\]\)$/), detail: { path: expect.stringContaining(':') } }]);
     expect(report.cases[0]?.state).toBe('failed');
   });
 
@@ -75,7 +75,7 @@ describe('runFuzz', () => {
     const pool = new FuzzPool({ workers: 1, resourceLimits: { maxOldGenerationSizeMb: 48 } });
     onTestFinished(() => pool.close());
     await runFuzz({ ...options(store, pool, 'hoard/grow'), suitesDir: fixtureSuites('memory-hungry') });
-    expect(store.listFindings()).toMatchObject([{ kind: 'oom', caseId: 'hoard/grow', title: 'out of memory', detail: { path: '0' } }]);
+    expect((await store.listFindings())).toMatchObject([{ kind: 'oom', caseId: 'hoard/grow', title: 'out of memory', detail: { path: '0' } }]);
   });
 
   it('reports properties that cannot run with a clear error, and still runs the others', async () => {
@@ -87,7 +87,7 @@ describe('runFuzz', () => {
     expect(byId.get('mixed/precondition rejects everything')?.error).toMatchObject({ code: ErrorCode.CannotGenerate, message: expect.stringContaining('every generated value was rejected') });
     expect(byId.get('mixed/passes')?.state).toBe('passed');
     expect(byId.get('mixed/planted')?.state).toBe('failed');
-    expect(store.listFindings().map((f) => f.caseId).sort()).toEqual(['mixed/planted', 'mixed/sync hang']);
+    expect((await store.listFindings()).map((f) => f.caseId).sort()).toEqual(['mixed/planted', 'mixed/sync hang']);
   });
 
   it('does not call a property passed when its budget ran out before any value got past fc.pre', async () => {

@@ -38,11 +38,11 @@ describe('runStress', () => {
     const report = await stress('fixture/fast http', (e) => events.push(e));
     expect(report.entries.map((e) => [e.caseId, e.verdict])).toEqual([['fixture/fast http', 'passed']]);
     expect(report.alerts).toEqual([]);
-    expect(store.getRun(report.run.id)).toMatchObject({ mode: 'stress', finishedAt: expect.any(String) });
+    expect((await store.getRun(report.run.id))).toMatchObject({ mode: 'stress', finishedAt: expect.any(String) });
     const recorded = await store.runResults(report.run.id);
     expect(recorded.map((r) => r.result.caseId)).toEqual(['fixture/fast http', 'fixture/fast http:p99', 'fixture/fast http:throughput', 'fixture/fast http:errors']);
     // The first run of each metric becomes its baseline.
-    expect(store.getBaseline('fixture/fast http:p99', 'test-machine')).toMatchObject({ runId: report.run.id, unit: 'ns' });
+    expect((await store.getBaseline('fixture/fast http:p99', 'test-machine'))).toMatchObject({ runId: report.run.id, unit: 'ns' });
     expect(events.map((e) => e.type)).toContain('live');
     expect(events.at(-1)).toMatchObject({ type: 'scenario-done', verdict: 'passed' });
   });
@@ -54,7 +54,7 @@ describe('runStress', () => {
     expect(first.alerts[0]?.findingIds).toHaveLength(1);
     expect(second.entries[0]?.verdict).toBe('threshold-failed');
     expect(second.alerts).toEqual([]);
-    const findings = store.listFindings({ mode: 'stress' });
+    const findings = (await store.listFindings({ mode: 'stress' }));
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ kind: 'threshold-failed', count: 2, caseId: 'fixture/slow http' });
   });
@@ -63,19 +63,19 @@ describe('runStress', () => {
     process.env.PERFLAB_FIXTURE_DELAY_MS = '80';
     const failed = await stress('fixture/delay threshold');
     expect(failed.entries[0]?.verdict).toBe('threshold-failed');
-    const [finding] = store.listFindings({ mode: 'stress' });
+    const [finding] = (await store.listFindings({ mode: 'stress' }));
 
     process.env.PERFLAB_FIXTURE_DELAY_MS = '2';
     await stress('fixture/delay threshold');
     await stress('fixture/delay threshold');
-    expect(store.getFinding(finding?.id ?? '')).toMatchObject({ state: 'new', cleanRuns: 2 });
+    expect((await store.getFinding(finding?.id ?? ''))).toMatchObject({ state: 'new', cleanRuns: 2 });
     const third = await stress('fixture/delay threshold');
-    expect(store.getFinding(finding?.id ?? '')).toMatchObject({ state: 'fixed', fixedIn: { runId: third.run.id } });
+    expect((await store.getFinding(finding?.id ?? ''))).toMatchObject({ state: 'fixed', fixedIn: { runId: third.run.id } });
 
     process.env.PERFLAB_FIXTURE_DELAY_MS = '80';
     const back = await stress('fixture/delay threshold');
-    expect(store.getFinding(finding?.id ?? '')?.state).toBe('regressed');
-    expect(store.getFinding(finding?.id ?? '')?.cleanRuns).toBeUndefined();
+    expect((await store.getFinding(finding?.id ?? ''))?.state).toBe('regressed');
+    expect((await store.getFinding(finding?.id ?? ''))?.cleanRuns).toBeUndefined();
     expect(back.alerts.find((a) => a.kind === 'finding')?.findingIds).toEqual([finding?.id]);
   });
 
@@ -112,6 +112,6 @@ describe('runStress', () => {
       onProgress: (e) => e.type === 'live' && e.phase === 'load' && cancel.abort(),
     });
     expect(report.entries).toEqual([]);
-    expect(store.getRun(report.run.id)?.finishedAt).not.toBeNull();
+    expect((await store.getRun(report.run.id))?.finishedAt).not.toBeNull();
   });
 });
