@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { quantileSorted } from 'simple-statistics';
 import type { Bot } from '../src/bot/create-bot.js';
-import type { LocalWorkspace } from '../src/bot/local-workspace/index.js';
+import type { LocalWorkspace } from '../src/local-workspace/index.js';
 import { LOCAL_ADMINS, startLocalBot, type LocalBot } from '../src/bot/start-local-bot.js';
 import { openStore } from '../src/engine/store/open-store.js';
 import type { Store } from '../src/engine/store/store.js';

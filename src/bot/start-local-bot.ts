@@ -2,7 +2,7 @@
 // tokens, and what end-to-end tests and the ack-latency benchmark drive.
 import { createBot, type Bot, type BotOptions } from './create-bot.js';
 import type { BotConfig } from './config.js';
-import { LocalWorkspace, type LocalWorkspaceOptions } from './local-workspace/index.js';
+import { LocalWorkspace, type LocalWorkspaceOptions } from '../local-workspace/index.js';
 
 export interface LocalBotOptions extends Omit<BotOptions, 'connection' | 'channel' | 'admins'> {
   /** Default: the local workspace's maintainers group (alice may accept, bob may not). */

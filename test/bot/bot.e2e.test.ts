@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Bot } from '../../src/bot/create-bot.js';
-import type { LocalWorkspace, Message } from '../../src/bot/local-workspace/index.js';
+import type { LocalWorkspace, Message } from '../../src/local-workspace/index.js';
 import { startLocalBot, type LocalBot } from '../../src/bot/start-local-bot.js';
 import { recordFindings } from '../../src/engine/alert/finding-alerts.js';
 import { openStore } from '../../src/engine/store/open-store.js';

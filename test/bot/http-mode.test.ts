@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBot, type Bot } from '../../src/bot/create-bot.js';
-import { LocalWorkspace } from '../../src/bot/local-workspace/index.js';
+import { LocalWorkspace } from '../../src/local-workspace/index.js';
 import { openStore } from '../../src/engine/store/open-store.js';
 import type { Store } from '../../src/engine/store/store.js';
 

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LocalWorkspace, Message } from '../../src/bot/local-workspace/index.js';
+import type { LocalWorkspace, Message } from '../../src/local-workspace/index.js';
 import { startLocalBot, type LocalBot } from '../../src/bot/start-local-bot.js';
 import { openStore } from '../../src/engine/store/open-store.js';
 import type { Store } from '../../src/engine/store/store.js';

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import type { Block } from '../../../src/bot/local-workspace/index.js';
+import type { Block } from '../../src/local-workspace/index.js';
 import { startWorkspaceAndApp } from './start-workspace-and-app.js';
 
 const ALICE = 'U0ALICE';

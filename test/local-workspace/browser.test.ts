@@ -1,6 +1,6 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { Block } from '../../../src/bot/local-workspace/index.js';
+import type { Block } from '../../src/local-workspace/index.js';
 import { startWorkspaceAndApp } from './start-workspace-and-app.js';
 
 // Debian's chromium; the flags keep it from reaching the network or needing a sandbox as root.

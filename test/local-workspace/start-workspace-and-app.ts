@@ -1,6 +1,6 @@
 import { App, LogLevel, type webApi } from '@slack/bolt';
 import { onTestFinished } from 'vitest';
-import { LocalWorkspace, type LocalWorkspaceOptions } from '../../../src/bot/local-workspace/index.js';
+import { LocalWorkspace, type LocalWorkspaceOptions } from '../../src/local-workspace/index.js';
 
 export interface WorkspaceAndApp {
   workspace: LocalWorkspace;

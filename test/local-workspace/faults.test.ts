@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LocalWorkspaceErrorCode } from '../../../src/bot/local-workspace/index.js';
+import { LocalWorkspaceErrorCode } from '../../src/local-workspace/index.js';
 import { startWorkspaceAndApp } from './start-workspace-and-app.js';
 
 describe('faults injected into the local workspace', () => {

@@ -1,6 +1,6 @@
 import { webApi } from '@slack/bolt';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { LocalWorkspace } from '../../../src/bot/local-workspace/index.js';
+import { LocalWorkspace } from '../../src/local-workspace/index.js';
 
 async function startWorkspace(): Promise<LocalWorkspace> {
   const workspace = await LocalWorkspace.start();
