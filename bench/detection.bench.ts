@@ -39,7 +39,7 @@ import { openStore } from '../src/engine/store/open-store.js';
 import type { Store } from '../src/engine/store/store.js';
 import type { BenchOptions } from '../src/engine/suite/define-suite.js';
 import { resolveBenchOptions } from '../src/modes/bench/bench-options.js';
-import { baselineWindow, SCREENING } from '../src/modes/bench/compare-to-baseline.js';
+import { baselineWindow, SCREENING } from '../src/engine/compare/compare-to-baseline.js';
 import { runBench, WORKER_FILE, type BenchReport } from '../src/modes/bench/run-bench.js';
 import { intSetting, machineLine, markdownTable, medianOf, pct, progress } from './support/bench-report.js';
 

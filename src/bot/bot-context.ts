@@ -1,6 +1,6 @@
 // What every listener needs, built once by createBot.
 import type { Lab } from '../lab/lab.js';
-import type { Scheduler } from '../lab/scheduler.js';
+import type { Scheduler } from '../triggers/scheduler.js';
 import type { Authorizer } from './authorize.js';
 import type { ButtonKey } from './button-key.js';
 

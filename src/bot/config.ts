@@ -1,7 +1,7 @@
 // Bot configuration: the environment first, as Bolt apps conventionally do,
 // then an optional perflab.config.json for what does not fit in a variable.
 // A missing or contradictory setting stops start-up naming the variable.
-import { CONFIG_FILE, readConfigFile } from '../engine/config-file.js';
+import { CONFIG_FILE, readConfigFile } from '../engine/config/config-file.js';
 import type { BotTriggers } from './create-bot.js';
 import { ErrorCode, PerflabError } from '../engine/errors.js';
 

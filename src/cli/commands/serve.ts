@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { Command } from 'commander';
 import pc from 'picocolors';
 import { createBot, type Bot } from '../../bot/create-bot.js';
-import { startLabApi } from '../../api/lab-api.js';
+import { startLabApi } from '../../http/lab-api.js';
 import { loadBotConfig, type BotConfig } from '../../bot/config.js';
 import { ErrorCode, PerflabError } from '../../engine/errors.js';
 import type { Store } from '../../engine/store/store.js';

@@ -6,11 +6,11 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import pc from 'picocolors';
-import { readConfigFile } from '../../engine/config-file.js';
+import { readConfigFile } from '../../engine/config/config-file.js';
 import { ErrorCode, PerflabError } from '../../engine/errors.js';
-import { watchedRepoSchema, type WatchedRepo } from '../../engine/triggers/watch-config.js';
+import { watchedRepoSchema, type WatchedRepo } from '../../engine/config/watch-config.js';
 import { Lab, type JobEvent } from '../../lab/lab.js';
-import { Watcher } from '../../lab/watcher.js';
+import { Watcher } from '../../triggers/watcher.js';
 import { addStoreOption, machineName, withStore } from '../context.js';
 import { ExitCode } from '../exit-code.js';
 import { parsePositiveInt } from '../parse-number.js';

@@ -8,7 +8,7 @@ import type { ExclusivePool } from '../../engine/pool/exclusive-pool.js';
 import type { CaseError, Change, Verdict } from '../../engine/model.js';
 import type { CaseFilter } from '../../engine/suite/case-filter.js';
 import type { BenchOptions } from '../../engine/suite/define-suite.js';
-import { confirmInterleaved, type ConfirmationMedians } from './confirm-change.js';
+import { confirmInterleaved, type ConfirmationMedians } from '../../engine/compare/confirm-change.js';
 import { listCases, type SuiteError } from './list-cases.js';
 
 export interface CompareRefsOptions {

@@ -13,7 +13,7 @@ import type { Store } from '../../engine/store/store.js';
 import type { CaseFilter } from '../../engine/suite/case-filter.js';
 import type { BenchOptions } from '../../engine/suite/define-suite.js';
 import type { BenchCaseRef } from './bench-case.js';
-import { compareToBaseline, screenAgainstBaseline } from './compare-to-baseline.js';
+import { compareToBaseline, screenAgainstBaseline } from '../../engine/compare/compare-to-baseline.js';
 import { listCases, listSuiteFile, type SuiteError } from './list-cases.js';
 import { measureCase } from './measure-case.js';
 

@@ -16,7 +16,7 @@ import type { Comparison, Direction, Result, StressStats, Summary } from '../../
 import { formatMeasure } from '../../engine/report/format-measure.js';
 import { screen } from '../../engine/stats/index.js';
 import type { Store } from '../../engine/store/store.js';
-import { baselineWindow } from '../bench/compare-to-baseline.js';
+import { baselineWindow } from '../../engine/compare/compare-to-baseline.js';
 
 export interface MetricEntry {
   caseId: string;

@@ -1,0 +1,90 @@
+// Results a CI machine measured and pushed (`perflab ci --push`) become a
+// stored run, as if this perflab had run them: a `Run` triggered by `ci`, one
+// recorded result per compared case, and the same alerts a bench run raises,
+// so the outbox posts them to Slack.
+//
+// What a pushed comparison holds is an A/B confirmation, not a screened run:
+// each measured case comes with the per-run medians of both sides (one value
+// per fresh-worker run). The stored `Result` is the candidate's side: its
+// samples ARE those per-run medians (batch 1: each is already per operation)
+// and its `Summary` is computed here from them, not taken on trust.
+import { raiseAlerts } from '../../engine/alert/raise-alerts.js';
+import { ErrorCode } from '../../engine/errors.js';
+import type { Alert, AlertKind, RecordedResult, Result, Run } from '../../engine/model.js';
+import { newRunId } from '../../engine/run-id.js';
+import { encodeSamples, summarize } from '../../engine/stats/index.js';
+import type { Store } from '../../engine/store/store.js';
+import type { ResultsPayload } from '../../triggers/ci-results/results-payload.js';
+
+type PushedComparison = ResultsPayload['comparisons'][number];
+
+export interface IngestedResults {
+  run: Run;
+  /** Stored, not yet posted: hand them to the outbox. */
+  alerts: Alert[];
+}
+
+/** `actor` says who pushed, e.g. `ci:build-01`; it becomes the run's trigger and the audit event's actor. */
+export async function ingestResults(store: Store, payload: ResultsPayload, actor: string): Promise<IngestedResults> {
+  const now = new Date().toISOString();
+  const run: Run = {
+    id: newRunId(),
+    mode: 'bench',
+    commit: payload.commitB,
+    // Measured in a worktree of commitB, never in the CI's working tree.
+    dirty: false,
+    machine: payload.machine,
+    trigger: { kind: 'ci', by: actor },
+    startedAt: now,
+    finishedAt: null,
+    environment: 'ok',
+  };
+  await store.beginRun(run);
+
+  const recorded: RecordedResult[] = payload.comparisons.map((comparison) => ({
+    runId: run.id,
+    commit: run.commit,
+    machine: run.machine,
+    recordedAt: now,
+    result: toResult(comparison),
+    comparison: { caseId: comparison.caseId, verdict: comparison.verdict, reason: comparison.reason, ...(comparison.change ? { change: comparison.change } : {}) },
+    // An A/B verdict is settled on its own and its medians come from shortened
+    // confirmation runs: they are not the full runs a screening window holds.
+    inWindow: false,
+  }));
+  await store.recordResults(run.id, recorded);
+
+  const alerts = await alertsFor(store, run, payload);
+  run.finishedAt = new Date().toISOString();
+  await store.finishRun(run.id, { finishedAt: run.finishedAt, environment: run.environment });
+  await store.audit({
+    at: run.finishedAt,
+    actor,
+    action: 'ci.push',
+    args: { runId: run.id, machine: payload.machine, base: payload.base, commitA: payload.commitA, commitB: payload.commitB, repository: payload.repository ?? null, ciRun: payload.ci?.runUrl ?? null },
+  });
+  return { run, alerts };
+}
+
+function toResult(comparison: PushedComparison): Result {
+  const slash = comparison.caseId.indexOf('/'); // ids are `suite/name`; the name may hold more slashes
+  const base = { caseId: comparison.caseId, suite: comparison.caseId.slice(0, slash), name: comparison.caseId.slice(slash + 1), mode: 'bench' as const };
+  if (comparison.verdict === 'errored' || !comparison.measured) {
+    // The schema requires `error` for errored cases and `measured` for the others.
+    return { ...base, state: 'errored', error: comparison.error ?? { code: ErrorCode.CaseThrew, message: comparison.reason } };
+  }
+  const { kind, unit, candidate } = comparison.measured;
+  // Interleaved confirmation judges timings only: lower is better.
+  return { ...base, state: 'ok', kind, summary: summarize(candidate, unit, 'lower'), samples: encodeSamples(candidate), batch: 1 };
+}
+
+/** The alerts a bench run raises (see `runBench`), for the same verdicts. */
+function alertsFor(store: Store, run: Run, payload: ResultsPayload): Promise<Alert[]> {
+  const ids = (verdict: PushedComparison['verdict']) => payload.comparisons.filter((c) => c.verdict === verdict).map((c) => c.caseId);
+  const groups: [AlertKind, string[]][] = [
+    ['regression', ids('regressed')],
+    ['improvement', ids('improved')],
+    ['suite-error', [...new Set(payload.suiteErrors.map((s) => s.file)), ...ids('errored')]],
+  ];
+  return raiseAlerts(store, run, groups);
+}

@@ -1,0 +1,157 @@
+// Schedules (node-cron v4): each stored schedule is a cron task whose
+// callback only queues a job — heavy work never runs inside the callback.
+// If the schedule's previous job is still queued or running, the new one is
+// skipped and the skip is recorded (an audit event), not stacked up.
+// Schedules from perflab.config.json are re-read at every start; those added
+// from Slack or the CLI live in the store and survive restarts.
+import { randomBytes } from 'node:crypto';
+import cron, { type ScheduledTask } from 'node-cron';
+import { ErrorCode, PerflabError } from '../engine/errors.js';
+import type { Mode, Schedule } from '../engine/model.js';
+import { cronProblem, timezoneProblem, type ScheduleConfig } from '../engine/config/schedule-config.js';
+import type { Lab } from '../lab/lab.js';
+
+export interface SchedulerOptions {
+  /** Zone for schedules that name none. Default UTC. */
+  timezone?: string;
+  /** The `schedules` section of perflab.config.json. */
+  configured?: readonly ScheduleConfig[];
+  onError?: (context: string, error: unknown) => void;
+  /** Told when a schedule fires: the job it queued, or why it queued none. */
+  onFire?: (schedule: Schedule, outcome: FireOutcome) => void;
+}
+
+export type FireOutcome = { queued: true; jobId: string } | { queued: false; reason: string };
+
+export interface ScheduleRequest {
+  cron: string;
+  pattern: string;
+  mode: Mode;
+  timezone?: string;
+}
+
+export class Scheduler {
+  readonly #lab: Lab;
+  readonly #timezone: string;
+  readonly #configured: readonly ScheduleConfig[];
+  readonly #onError: (context: string, error: unknown) => void;
+  readonly #onFire: SchedulerOptions['onFire'];
+  readonly #tasks = new Map<string, ScheduledTask>();
+  /** The last job each schedule queued, to skip overlapping runs. */
+  readonly #lastJob = new Map<string, string>();
+  /** Audit writes of skipped runs still under way. */
+  readonly #recording = new Set<Promise<void>>();
+
+  constructor(lab: Lab, options: SchedulerOptions = {}) {
+    this.#lab = lab;
+    this.#timezone = options.timezone ?? 'UTC';
+    const problem = timezoneProblem(this.#timezone);
+    if (problem) throw new PerflabError(ErrorCode.Config, `timezone: ${problem}`);
+    this.#configured = options.configured ?? [];
+    this.#onError = options.onError ?? (() => undefined);
+    this.#onFire = options.onFire;
+  }
+
+  /** Brings the configured schedules into the store (replacing the previous config's) and starts every schedule's task. */
+  async start(): Promise<void> {
+    const store = this.#lab.store;
+    const fromConfig = this.#configured.map((c, i): Schedule => ({
+      id: `config-${c.id ?? i + 1}`,
+      cron: c.cron.trim(),
+      timezone: c.timezone ?? this.#timezone,
+      pattern: c.pattern,
+      mode: c.mode,
+      createdBy: 'perflab.config.json',
+      createdAt: new Date().toISOString(),
+      source: 'config',
+    }));
+    for (const old of (await store.listSchedules()).filter((s) => s.source === 'config')) {
+      const same = fromConfig.find((s) => s.id === old.id && s.cron === old.cron && s.timezone === old.timezone && s.pattern === old.pattern && s.mode === old.mode);
+      if (!same) await store.removeSchedule(old.id);
+    }
+    for (const schedule of fromConfig) if (!(await store.listSchedules()).some((s) => s.id === schedule.id)) await store.addSchedule(schedule);
+    for (const schedule of (await store.listSchedules())) this.#startTask(schedule);
+  }
+
+  /** Stops every task and waits for the skips already being recorded. */
+  async stop(): Promise<void> {
+    for (const task of this.#tasks.values()) await task.destroy();
+    this.#tasks.clear();
+    await Promise.all(this.#recording);
+  }
+
+  /** Every schedule with its next run time (null when stopped). */
+  async list(): Promise<{ schedule: Schedule; nextRun: Date | null }[]> {
+    return (await this.#lab.store.listSchedules()).map((schedule) => ({ schedule, nextRun: this.#tasks.get(schedule.id)?.getNextRun() ?? null }));
+  }
+
+  /** Checks, stores and starts a schedule. Bad input is a PerflabError with a message for the person who typed it. */
+  async add(request: ScheduleRequest, by: string): Promise<Schedule> {
+    const cronText = request.cron.trim();
+    const problem = cronProblem(cronText) ?? (request.timezone ? timezoneProblem(request.timezone) : undefined);
+    if (problem) throw new PerflabError(ErrorCode.Config, problem);
+    const schedule: Schedule = {
+      id: `s-${randomBytes(3).toString('hex')}`,
+      cron: cronText,
+      timezone: request.timezone ?? this.#timezone,
+      pattern: request.pattern,
+      mode: request.mode,
+      createdBy: by,
+      createdAt: new Date().toISOString(),
+      source: 'store',
+    };
+    await this.#lab.store.addSchedule(schedule);
+    await this.#lab.store.audit({ at: schedule.createdAt, actor: by, action: 'schedule.add', args: { ...schedule } });
+    this.#startTask(schedule);
+    return schedule;
+  }
+
+  /** Stops and forgets a schedule. Config schedules are changed in the config file, not here. */
+  async remove(id: string, by: string): Promise<{ ok: true; schedule: Schedule } | { ok: false; reason: string }> {
+    const schedule = (await this.#lab.store.listSchedules()).find((s) => s.id === id);
+    if (!schedule) return { ok: false, reason: `there is no schedule ${id}` };
+    if (schedule.source === 'config') return { ok: false, reason: `schedule ${id} comes from perflab.config.json; change it there` };
+    await this.#tasks.get(id)?.destroy();
+    this.#tasks.delete(id);
+    await this.#lab.store.removeSchedule(id);
+    await this.#lab.store.audit({ at: new Date().toISOString(), actor: by, action: 'schedule.remove', args: { ...schedule } });
+    return { ok: true, schedule };
+  }
+
+  /** What the cron callback does: queue the schedule's job, unless its previous one is still waiting or running. */
+  fire(schedule: Schedule): FireOutcome {
+    const previous = this.#lastJob.get(schedule.id);
+    const state = previous ? this.#lab.jobs.get(previous)?.state : undefined;
+    let outcome: FireOutcome;
+    if (state === 'queued' || state === 'running') {
+      outcome = { queued: false, reason: `its previous job ${previous} is still ${state}` };
+      const recorded = this.#lab.store
+        .audit({ at: new Date().toISOString(), actor: `schedule:${schedule.id}`, action: 'schedule.skipped', args: { scheduleId: schedule.id, previousJob: previous, state } })
+        .catch((error: unknown) => this.#onError('recording a skipped schedule', error));
+      this.#recording.add(recorded);
+      void recorded.finally(() => this.#recording.delete(recorded));
+    } else {
+      const job = this.#lab.runSelection(schedule.mode, schedule.pattern, { kind: 'schedule', by: `schedule:${schedule.id}` });
+      this.#lastJob.set(schedule.id, job.id);
+      outcome = { queued: true, jobId: job.id };
+    }
+    this.#onFire?.(schedule, outcome);
+    return outcome;
+  }
+
+  #startTask(schedule: Schedule): void {
+    if (this.#tasks.has(schedule.id)) return;
+    const task = cron.schedule(
+      schedule.cron,
+      () => {
+        try {
+          this.fire(schedule);
+        } catch (error) {
+          this.#onError(`schedule ${schedule.id}`, error);
+        }
+      },
+      { timezone: schedule.timezone, noOverlap: true, name: schedule.id },
+    );
+    this.#tasks.set(schedule.id, task);
+  }
+}
