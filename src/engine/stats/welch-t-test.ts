@@ -4,7 +4,7 @@ import { mean, sampleVariance } from 'simple-statistics';
 import { studentTCdf } from './student-t-distribution.js';
 import { toFiniteArray } from './to-finite-array.js';
 
-export interface WelchTTestResult {
+export interface TTestResult {
   /** (mean(y) − mean(x)) / √(s²ₓ/nₓ + s²ᵧ/nᵧ): positive when y is larger. */
   t: number;
   /** Welch–Satterthwaite degrees of freedom. */
@@ -25,7 +25,7 @@ export interface WelchTTestResult {
  *
  * @throws RangeError unless each sample has at least 2 finite values.
  */
-export function welchTTest(x: readonly number[], y: readonly number[]): WelchTTestResult {
+export function welchTTest(x: readonly number[], y: readonly number[]): TTestResult {
   const xs = toFiniteArray(x, 'x');
   const ys = toFiniteArray(y, 'y');
   if (xs.length < 2 || ys.length < 2) throw new RangeError(`each sample needs at least 2 values, got ${xs.length} and ${ys.length}`);
