@@ -47,10 +47,11 @@
 //
 // Cost: a window costs O(w²) per change point it finds (the Q̂ table of each
 // new segment), and there are about 2n/w windows, so O(n · w · c) time for c
-// change points per window and O(w²) memory; the merge is O(n) per removal.
-// 18k points with w = 50 is a few hundred thousand table entries per pass.
-// Without windows (window ≥ n) it is O(n²) memory — fine for a few thousand
-// points, not for 18k.
+// change points per window and O(w²) memory; despiking is O(n · minSegment)
+// and the merge O(n) per removal. Measured on the 2-core lab machine: 2 000
+// points 20–90 ms, 18 000 points 135–170 ms. Without windows (window ≥ n)
+// it is O(n²) time and memory: 2 000 points in one window took 330–690 ms,
+// and 18k would need 2.6 GB — do not.
 import { mean } from 'simple-statistics';
 import { despike } from './despike.js';
 import { bestEnergySplit } from './energy-divergence.js';
