@@ -1,0 +1,242 @@
+// Paired confirmation: the sibling of `decideConfirmation` (confirm.ts) that
+// uses the pairs. The baseline and candidate commits run interleaved
+// (A B B A …, a fresh worker each); a baseline run and the candidate run next
+// to it in time form a pair, so machine drift that hits both runs of a pair
+// cancels in their ratio. The decision works on the pairs' log-ratios
+// dᵢ = log cᵢ − log bᵢ (`pairedRatio`: Wilcoxon signed-rank test, Pratt
+// zeros, Hodges–Lehmann ratio with its Walsh-average interval).
+//
+// Decision rules at the current look k of K (the largest look ≤ the number
+// of pairs; before the first look: 'continue'). K counts every look that may
+// be taken, the extra ones too:
+//
+//   α_look = α / K. Bonferroni over the looks, as in confirm.ts: the overall
+//   one-sided false-alarm rate stays ≤ α however many looks are taken.
+//
+//   1. regressed — one-sided signed-rank p < α_look in the worse direction
+//      AND the paired ratio is beyond the threshold in that direction.
+//   2. improved — the same in the better direction.
+//   3. unchanged (early) — the whole paired ratio interval at 1 − 2·α_look
+//      lies strictly inside (1 − threshold, 1 + threshold).
+//   4. before the last regular look (30 pairs by default): continue.
+//   5. from the last regular look on, the machine is judged:
+//      a. unstable if the per-run noise implied by the pairs
+//         (1.4826 · MAD(d) / √2) exceeds maxCv — more pairs will not help.
+//      b. continue to the next extra look (40, 50, 60 by default) only while
+//         the interval straddles +threshold or −threshold: the data are not
+//         yet able to say on which side of the threshold the change lies.
+//         The last extra look is the cap: never more than 60 pairs.
+//      c. otherwise unstable if bursts (runs ≥ burstFactor × worse than their
+//         side's median) occur on both sides — the machine moved, and the
+//         reply says how, in numbers; else unchanged (no change of threshold
+//         size could be shown).
+//
+// An unstable decision carries no ratio: a ratio from data the machine
+// dominated would be read as a result. It carries `why` instead.
+import { medianAbsoluteDeviation } from 'simple-statistics';
+import type { Direction } from '../model.js';
+import { detectBursts } from './detect-bursts.js';
+import type { Bursts } from './detect-bursts.js';
+import { pairedRatio } from './paired-ratio.js';
+import { MAD_TO_SD } from './robust-noise.js';
+import { wilcoxonSignedRank } from './signed-rank.js';
+
+/** One pair: the per-run medians of a baseline run and the candidate run next to it in time. */
+export interface PairedRun {
+  baseline: number;
+  candidate: number;
+}
+
+export interface PairedConfirmOptions {
+  /** Smallest relative change worth reporting, e.g. 0.03 for 3%. */
+  threshold: number;
+  direction: Direction;
+  /** overall one-sided false-alarm rate, default 0.01 */
+  alpha?: number;
+  /** pairs at each regular look, default [10, 20, 30] */
+  looks?: readonly number[];
+  /** pairs at each look taken past the regular ones only while the interval straddles the threshold; the last is the cap. Default [40, 50, 60] */
+  extraLooks?: readonly number[];
+  /** per-run noise implied by the pairs above which we give up as unstable, default 0.1 */
+  maxCv?: number;
+  /** a run this many times worse than its side's median is a burst run, default 1.5 */
+  burstFactor?: number;
+}
+
+export type UnstableWhy =
+  | ({ kind: 'bursts' } & Bursts)
+  | {
+      kind: 'noise';
+      /** Per-run noise implied by the pairs: 1.4826 · MAD(log-ratios) / √2. */
+      cv: number;
+      maxCv: number;
+    };
+
+export type PairedConfirmDecision =
+  | { decision: 'continue'; /** pairs to have at the next look */ nextLook: number; reason: string }
+  | {
+      decision: 'regressed' | 'improved' | 'unchanged';
+      /** exp(Hodges–Lehmann estimate of the pair log-ratios): candidate / baseline. */
+      ratio: number;
+      ciLow: number;
+      ciHigh: number;
+      /** One-sided signed-rank p in the direction the data lean (the tested direction for regressed/improved). */
+      pValue: number;
+      /** Pairs, i.e. runs per side. */
+      runs: number;
+      reason: string;
+    }
+  | { decision: 'unstable'; runs: number; why: UnstableWhy; reason: string };
+
+interface ResolvedPairedConfirmOptions {
+  threshold: number;
+  direction: Direction;
+  alpha: number;
+  looks: readonly number[];
+  extraLooks: readonly number[];
+  maxCv: number;
+  burstFactor: number;
+}
+
+function resolvePairedConfirmOptions(options: PairedConfirmOptions): ResolvedPairedConfirmOptions {
+  const resolved: ResolvedPairedConfirmOptions = {
+    threshold: options.threshold,
+    direction: options.direction,
+    alpha: options.alpha ?? 0.01,
+    looks: options.looks ?? [10, 20, 30],
+    extraLooks: options.extraLooks ?? [40, 50, 60],
+    maxCv: options.maxCv ?? 0.1,
+    burstFactor: options.burstFactor ?? 1.5,
+  };
+  const { threshold, alpha, looks, extraLooks, maxCv, burstFactor } = resolved;
+  if (!(threshold > 0 && threshold < 1)) throw new RangeError(`threshold must be in (0, 1), got ${threshold}`);
+  if (!(alpha > 0 && alpha < 0.5)) throw new RangeError(`alpha must be in (0, 0.5), got ${alpha}`);
+  if (!(maxCv > 0)) throw new RangeError(`maxCv must be > 0, got ${maxCv}`);
+  if (!(burstFactor > 1)) throw new RangeError(`burstFactor must be > 1, got ${burstFactor}`);
+  const all = [...looks, ...extraLooks];
+  if (looks.length === 0 || all.some((l, i) => !Number.isInteger(l) || l < 2 || (i > 0 && l <= (all[i - 1] as number)))) {
+    throw new RangeError(`looks then extraLooks must be increasing integers ≥ 2, got [${looks.join(', ')}] then [${extraLooks.join(', ')}]`);
+  }
+  return resolved;
+}
+
+/**
+ * Decides after the pairs so far (in time order). The current look is the
+ * largest look ≤ pairs.length, and all pairs given are used. On 'continue',
+ * run pairs until there are `nextLook` of them and ask again.
+ *
+ * @throws RangeError on invalid options, or values that are not finite and > 0.
+ */
+export function decidePairedConfirmation(pairs: readonly PairedRun[], options: PairedConfirmOptions): PairedConfirmDecision {
+  const { threshold, direction, alpha, looks, extraLooks, maxCv, burstFactor } = resolvePairedConfirmOptions(options);
+  const allLooks = [...looks, ...extraLooks];
+  const runs = pairs.length;
+  let lookIndex = -1;
+  while (lookIndex + 1 < allLooks.length && (allLooks[lookIndex + 1] as number) <= runs) lookIndex++;
+  if (lookIndex < 0) {
+    const first = allLooks[0] as number;
+    return { decision: 'continue', nextLook: first, reason: `Waiting for the first look at ${first} pairs (${runs} so far).` };
+  }
+  const alphaLook = alpha / allLooks.length;
+  const confidence = 1 - 2 * alphaLook;
+
+  const baseline = pairs.map((p) => p.baseline);
+  const candidate = pairs.map((p) => p.candidate);
+  // 'greater' means the candidate's runs are larger than their partners.
+  const worseAlternative = direction === 'lower' ? 'greater' : 'less';
+  const betterAlternative = direction === 'lower' ? 'less' : 'greater';
+  const paired = pairedRatio(baseline, candidate, confidence, worseAlternative);
+  const { ratio, ciLow, ciHigh } = paired;
+  const logRatios = baseline.map((b, i) => Math.log(candidate[i] as number) - Math.log(b));
+  const pWorse = paired.pValue;
+  const pBetter = wilcoxonSignedRank(logRatios, betterAlternative).pValue;
+  const bursts = detectBursts(baseline, candidate, direction, burstFactor);
+
+  const worseBy = direction === 'lower' ? ratio - 1 : 1 - ratio;
+  const effect = `paired ratio ${ratio.toFixed(3)} (CI ${ciLow.toFixed(3)}–${ciHigh.toFixed(3)} at ${pct(confidence)})`;
+  const burstNote = bursts.onBothSides ? `; the pairs cancelled ${burstText(bursts, direction)}` : '';
+  const base = { ratio, ciLow, ciHigh, runs };
+
+  if (pWorse < alphaLook && worseBy >= threshold) {
+    return {
+      decision: 'regressed',
+      ...base,
+      pValue: pWorse,
+      reason: `Confirmed over ${runs} interleaved pairs: ${pct(worseBy)} worse, ${effect}, one-sided signed-rank p = ${pFmt(pWorse)} < ${pFmt(alphaLook)}${burstNote}.`,
+    };
+  }
+  if (pBetter < alphaLook && -worseBy >= threshold) {
+    return {
+      decision: 'improved',
+      ...base,
+      pValue: pBetter,
+      reason: `Confirmed over ${runs} interleaved pairs: ${pct(-worseBy)} better, ${effect}, one-sided signed-rank p = ${pFmt(pBetter)} < ${pFmt(alphaLook)}${burstNote}.`,
+    };
+  }
+  const pValue = Math.min(pWorse, pBetter);
+  if (ciLow > 1 - threshold && ciHigh < 1 + threshold) {
+    return {
+      decision: 'unchanged',
+      ...base,
+      pValue,
+      reason: `Unchanged over ${runs} interleaved pairs: ${effect} lies within ±${pct(threshold)}${burstNote}.`,
+    };
+  }
+  const nextLook = allLooks[lookIndex + 1];
+  if (lookIndex < looks.length - 1) {
+    return { decision: 'continue', nextLook: nextLook as number, reason: `Undecided at ${runs} pairs: ${effect}; next look at ${nextLook} pairs.` };
+  }
+
+  const noise = (MAD_TO_SD * medianAbsoluteDeviation(logRatios)) / Math.SQRT2;
+  if (noise > maxCv) {
+    return {
+      decision: 'unstable',
+      runs,
+      why: { kind: 'noise', cv: noise, maxCv },
+      reason: `Too noisy to decide after ${runs} interleaved pairs: run-to-run noise ${pct(noise)} (from the pairs) exceeds ${pct(maxCv)}.`,
+    };
+  }
+  const straddles = (ciLow < 1 + threshold && ciHigh > 1 + threshold) || (ciLow < 1 - threshold && ciHigh > 1 - threshold);
+  if (straddles && nextLook !== undefined) {
+    return {
+      decision: 'continue',
+      nextLook,
+      reason: `The interval straddles the ±${pct(threshold)} threshold at ${runs} pairs: ${effect}; extending to ${nextLook} pairs (cap ${allLooks[allLooks.length - 1]}).`,
+    };
+  }
+  if (bursts.onBothSides) {
+    return {
+      decision: 'unstable',
+      runs,
+      why: { kind: 'bursts', ...bursts },
+      reason: `Unstable after ${runs} interleaved pairs: ${burstText(bursts, direction)}; the machine, not the code, moved, and the pairs could not show a change of ${pct(threshold)} either way.`,
+    };
+  }
+  // Significant but below the threshold is not an alert (rule 1), yet it is
+  // not "no change" either: say which it is.
+  const small = pValue < alphaLook ? `a change of ${pct(Math.abs(worseBy))} is shown but it is below the threshold; ` : '';
+  return {
+    decision: 'unchanged',
+    ...base,
+    pValue,
+    reason: `No change of ${pct(threshold)} or more shown after ${runs} interleaved pairs (nor ruled out): ${small}${effect}, one-sided signed-rank p = ${pFmt(pValue)}.`,
+  };
+}
+
+/** "bursts: 9 of 60 runs 1.8× slower, on both sides (pairs 4–6, 15–17)". */
+function burstText(bursts: Bursts, direction: Direction): string {
+  const count = bursts.baselineRuns + bursts.candidateRuns;
+  const where = bursts.stretches.map(([a, b]) => (a === b ? `${a + 1}` : `${a + 1}–${b + 1}`)).join(', ');
+  const worse = direction === 'lower' ? 'slower' : 'lower';
+  const sides = bursts.onBothSides ? 'on both sides' : bursts.baselineRuns > 0 ? 'on the baseline only' : 'on the candidate only';
+  const single = bursts.stretches.length === 1 && bursts.stretches[0]?.[0] === bursts.stretches[0]?.[1];
+  return `bursts: ${count} of ${bursts.runs} runs ${bursts.factor.toFixed(1)}× ${worse}, ${sides} (${single ? 'pair' : 'pairs'} ${where})`;
+}
+
+function pct(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
+}
+
+function pFmt(p: number): string {
+  return p < 0.001 ? p.toExponential(1) : p.toFixed(3);
+}

@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { decidePairedConfirmation } from '../../../src/engine/stats/paired-confirm.js';
+import type { PairedConfirmDecision, PairedConfirmOptions, PairedRun } from '../../../src/engine/stats/paired-confirm.js';
+import { interleavedMachine } from './interleaved-machine.js';
+import type { MachineOptions } from './interleaved-machine.js';
+import { mulberry32, normals } from './seeded-random.js';
+
+// The project's default threshold (BenchOptions.threshold) is 3%.
+const timings: PairedConfirmOptions = { threshold: 0.03, direction: 'lower' };
+
+/** n pairs whose log-ratios are log(ratio) + spread·u, u spread evenly over [−1, 1] in a shuffled order. */
+function pairsAround(n: number, ratio: number, spread: number, base = 100): PairedRun[] {
+  return Array.from({ length: n }, (_, i) => {
+    const u = (((i * 7) % n) - (n - 1) / 2) / ((n - 1) / 2);
+    return { baseline: base, candidate: base * ratio * Math.exp(spread * u) };
+  });
+}
+
+/** Runs the sequential procedure as the lab would: run pairs up to `nextLook` on 'continue', and look again. */
+function confirmSequentially(next: () => PairedRun, options: PairedConfirmOptions): PairedConfirmDecision {
+  const pairs: PairedRun[] = [];
+  let decision = decidePairedConfirmation(pairs, options);
+  while (decision.decision === 'continue') {
+    while (pairs.length < decision.nextLook) pairs.push(next());
+    decision = decidePairedConfirmation(pairs, options);
+  }
+  return decision;
+}
+
+describe('decidePairedConfirmation', () => {
+  it('waits for the first look and says when it is', () => {
+    expect(decidePairedConfirmation([], timings)).toMatchObject({ decision: 'continue', nextLook: 10 });
+    expect(decidePairedConfirmation(pairsAround(9, 1.2, 0.01), timings)).toMatchObject({ decision: 'continue', nextLook: 10 });
+  });
+
+  it('confirms a clear 20% slowdown at the first look', () => {
+    const d = decidePairedConfirmation(pairsAround(10, 1.2, 0.01), timings);
+    expect(d).toMatchObject({ decision: 'regressed', runs: 10 });
+    if (d.decision !== 'regressed') return;
+    expect(d.ratio).toBeCloseTo(1.2, 12); // the log-ratios are symmetric about log 1.2
+    // Every pair slower: one sign pattern in 2¹⁰.
+    expect(d.pValue).toBeCloseTo(1 / 1024, 15);
+    expect(d.reason).toContain('20.0% worse');
+    expect(d.reason).toContain('p = 9.8e-4');
+  });
+
+  it('calls a clear speed-up of a timing an improvement, and reverses for a higher-is-better metric', () => {
+    expect(decidePairedConfirmation(pairsAround(10, 0.8, 0.01), timings).decision).toBe('improved');
+    const throughput: PairedConfirmOptions = { threshold: 0.03, direction: 'higher' };
+    expect(decidePairedConfirmation(pairsAround(10, 0.8, 0.01), throughput).decision).toBe('regressed');
+    expect(decidePairedConfirmation(pairsAround(10, 1.2, 0.01), throughput).decision).toBe('improved');
+  });
+
+  it('splits α over every look, the extra ones too: p = 2/1024 is not enough at the first of six', () => {
+    // One pair of ten is faster (the smallest |d|): T⁺ = 54, p = 2/1024 = 0.00195 > 0.01/6 = 0.00167.
+    const pairs = pairsAround(10, 1.2, 0.01);
+    pairs[0] = { baseline: 100, candidate: 99.9 };
+    expect(decidePairedConfirmation(pairs, timings).decision).toBe('continue');
+    expect(decidePairedConfirmation(pairs, { ...timings, looks: [10], extraLooks: [] })).toMatchObject({ decision: 'regressed' });
+  });
+
+  it('does not alert on a significant change smaller than the threshold, and calls it unchanged', () => {
+    const d = decidePairedConfirmation(pairsAround(10, 1.01, 0.002), timings);
+    expect(d).toMatchObject({ decision: 'unchanged', runs: 10 });
+    if (d.decision === 'unchanged') expect(d.pValue).toBeCloseTo(1 / 1024, 15);
+  });
+
+  it('continues to the next regular look while the interval is too wide', () => {
+    expect(decidePairedConfirmation(pairsAround(10, 1.0, 0.08), timings)).toMatchObject({ decision: 'continue', nextLook: 20 });
+  });
+
+  it('extends past 30 pairs while the interval straddles the threshold', () => {
+    // Ratio 1.028 ± 4%: at 30 pairs the 99.7% interval is about 1.016–1.040, across +3%.
+    const d = decidePairedConfirmation(pairsAround(30, 1.028, 0.04), timings);
+    expect(d).toMatchObject({ decision: 'continue', nextLook: 40 });
+    if (d.decision === 'continue') expect(d.reason).toContain('cap 60');
+  });
+
+  it('stops at the cap of 60 pairs and says the change was neither shown nor ruled out', () => {
+    const d = decidePairedConfirmation(pairsAround(60, 1.028, 0.04), timings);
+    expect(d).toMatchObject({ decision: 'unchanged', runs: 60 });
+    if (d.decision !== 'unchanged') return;
+    expect(d.reason).toContain('No change of 3.0% or more shown after 60 interleaved pairs (nor ruled out)');
+    // p = 1e-9: the 2.8% is real, just below the threshold, and the reason says so.
+    expect(d.reason).toContain('a change of 2.8% is shown but it is below the threshold');
+  });
+
+  it('does not extend when the machine is too noisy: unstable at 30 pairs, saying how noisy', () => {
+    const d = decidePairedConfirmation(pairsAround(30, 1.0, 0.4), timings);
+    expect(d).toMatchObject({ decision: 'unstable', runs: 30, why: { kind: 'noise', maxCv: 0.1 } });
+    expect(d).not.toHaveProperty('ratio');
+  });
+
+  it('gives up as unstable at the cap when bursts hit both sides, and says so in numbers, with no ratio', () => {
+    const pairs = pairsAround(60, 1.028, 0.04);
+    for (const i of [3, 4, 5, 40, 41]) pairs[i] = { baseline: 180, candidate: 180 * (pairs[i]!.candidate / 100) };
+    const d = decidePairedConfirmation(pairs, timings);
+    expect(d).toMatchObject({ decision: 'unstable', runs: 60, why: { kind: 'bursts', baselineRuns: 5, candidateRuns: 5, runs: 120 } });
+    expect(d).not.toHaveProperty('ratio');
+    if (d.decision !== 'unstable' || d.why.kind !== 'bursts') return;
+    expect(d.why.stretches).toEqual([
+      [3, 5],
+      [40, 41],
+    ]);
+    expect(d.reason).toMatch(/^Unstable after 60 interleaved pairs: bursts: 10 of 120 runs 1\.8× slower, on both sides \(pairs 4–6, 41–42\)/);
+  });
+
+  it('decides on the pairs despite bursts that hit both runs of a pair, and mentions them', () => {
+    const pairs = pairsAround(20, 1.2, 0.01);
+    for (const i of [6, 7, 8]) pairs[i] = { baseline: 190, candidate: 190 * (pairs[i]!.candidate / 100) };
+    const d = decidePairedConfirmation(pairs, timings);
+    expect(d).toMatchObject({ decision: 'regressed', runs: 20 });
+    if (d.decision === 'regressed') expect(d.reason).toContain('the pairs cancelled bursts: 6 of 40 runs 1.9× slower, on both sides (pairs 7–9)');
+  });
+
+  it('cancels a slow drift of the machine that an unpaired comparison would call noise', () => {
+    // The machine slows by 60% over 20 pairs; the candidate is exactly 5% slower than its partner.
+    const pairs = Array.from({ length: 20 }, (_, i) => ({ baseline: 100 + 3 * i, candidate: 1.05 * (100 + 3 * i) * (1 + ((i % 5) - 2) * 0.001) }));
+    expect(decidePairedConfirmation(pairs, timings)).toMatchObject({ decision: 'regressed', runs: 20 });
+  });
+
+  it('rejects looks that are not increasing across regular and extra looks', () => {
+    expect(() => decidePairedConfirmation([], { ...timings, looks: [20, 10] })).toThrow(RangeError);
+    expect(() => decidePairedConfirmation([], { ...timings, looks: [] })).toThrow(RangeError);
+    expect(() => decidePairedConfirmation([], { ...timings, looks: [10, 20, 30], extraLooks: [30, 40] })).toThrow(RangeError);
+    expect(() => decidePairedConfirmation([], { ...timings, burstFactor: 1 })).toThrow(RangeError);
+  });
+});
+
+describe('the paired confirmation on a simulated interleaved machine (2% lognormal noise, seeded)', () => {
+  const trials = 200;
+
+  function tally(seed: number, machine: MachineOptions): Map<string, number> {
+    const random = mulberry32(seed);
+    const normal = normals(random);
+    const counts = new Map<string, number>();
+    for (let t = 0; t < trials; t++) {
+      const d = confirmSequentially(interleavedMachine(random, normal, machine), timings);
+      const key = `${d.decision}@${d.decision === 'continue' ? 0 : d.runs}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      counts.set(d.decision, (counts.get(d.decision) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  it('never regresses on identical code when bursts of 4–6 runs at 1.8× hit both runs of pairs', () => {
+    // ~8% of runs start a burst: on average 5 bursts in 60 pairs (measured: 196 unchanged, 4 unstable of 200).
+    const counts = tally(31, { baseline: 100, candidate: 100, cv: 0.02, burstChance: 0.08, burstFactor: 1.8, burstRuns: [4, 6] });
+    expect(counts.get('regressed') ?? 0).toBe(0);
+    expect(counts.get('improved') ?? 0).toBe(0);
+    expect((counts.get('unchanged') ?? 0) + (counts.get('unstable') ?? 0)).toBe(trials);
+  });
+
+  it('never regresses on identical code on a quiet machine', () => {
+    const counts = tally(32, { baseline: 100, candidate: 100, cv: 0.02 });
+    expect(counts.get('regressed') ?? 0).toBe(0);
+  });
+
+  it('finds a real 5% slowdown within 20 pairs in at least 95% of trials', () => {
+    const counts = tally(33, { baseline: 100, candidate: 105, cv: 0.02 });
+    const by20 = (counts.get('regressed@10') ?? 0) + (counts.get('regressed@20') ?? 0);
+    expect(by20).toBeGreaterThanOrEqual(0.95 * trials);
+  });
+
+  it('still finds a real 5% slowdown through bursts, by the cap, in at least 95% of trials', () => {
+    const counts = tally(34, { baseline: 100, candidate: 105, cv: 0.02, burstChance: 0.03, burstFactor: 1.8, burstRuns: [4, 6] });
+    expect(counts.get('regressed') ?? 0).toBeGreaterThanOrEqual(0.95 * trials);
+  });
+});
