@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffReportMarkdown } from '../../../src/engine/report/diff-report-markdown.js';
+import { linkCell } from '../../../src/engine/report/markdown-cell.js';
 import { sampleReport } from './diff-report-fixture.js';
 
 function tableRows(markdown: string): string[] {
@@ -48,5 +49,15 @@ describe('diffReportMarkdown', () => {
     expect(markdown).toContain('α = 0.01');
     expect(markdown).toContain('99% confidence interval');
     expect(markdown).toContain('year = the last run at or before 2024-06-01 00:00 UTC');
+  });
+});
+
+describe('linkCell', () => {
+  it('percent-encodes what would end the link or the cell: parentheses, spaces and pipes', () => {
+    expect(linkCell('a [b]', 'https://x.example/p (1)|2')).toBe('[a \\[b\\]](https://x.example/p%20%281%29%7C2)');
+  });
+
+  it('gives the escaped text alone without a URL', () => {
+    expect(linkCell('a|b', undefined)).toBe('a\\|b');
   });
 });
