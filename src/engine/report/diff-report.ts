@@ -20,7 +20,9 @@ export interface DiffCaseInput {
   /**
    * Oldest first, as `Store.history` returns it: what the points reach back to
    * and the last `window` runs before that, no less. Errored entries and ones
-   * without a positive median are skipped.
+   * without a positive median are skipped. `inWindow` is not consulted: the
+   * runs after a confirmed regression stay out of the baseline window until
+   * someone accepts it, and they are exactly what this report must show.
    */
   history: readonly DiffHistoryEntry[];
 }
