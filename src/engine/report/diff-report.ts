@@ -101,8 +101,9 @@ export interface DiffReport {
 }
 
 /**
- * Compares each case's latest results with each point. O(cases × (history +
- * points × log history)); `commit` points scan the history once each.
+ * Compares each case's latest results with each point. O(cases × points ×
+ * (log history + window)), plus the unusable entries stepped over near each
+ * point; only `commit` points scan a history, once each.
  *
  * @throws RangeError on bad options, a threshold that is not > 0, or an unreadable `now`.
  */
