@@ -1,13 +1,15 @@
 // The layers of a case's trend chart, one function each, all sharing one x
 // (time, UTC) and one y (the display unit). Each takes data already mapped to
 // the display unit and returns vega-lite layers with their own inline data.
+import type { TopLevelSpec } from 'vega-lite';
 import type { ChartAlert, ChartBaseline, ChartChangePoint, ChartPoint } from './chart-data.js';
 import { ALERT_CATEGORIES, ALERT_RANGE, COLOURS, alertCategory, shortCommit } from './chart-theme.js';
-import { labelLayers, type Layer } from './chart-labels.js';
+import { labelLayers } from './chart-labels.js';
 import type { DisplayUnit } from './display-unit.js';
 import { formatRatio } from '../report/format-duration.js';
 
-export type { Layer };
+/** One layer of a layered vega-lite spec. */
+export type Layer = Extract<TopLevelSpec, { layer: unknown }>['layer'][number];
 
 /** Name of the per-run layer and of its dataset: a page finds one datum per run under it. */
 export const RUNS = 'runs';

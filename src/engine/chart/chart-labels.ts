@@ -2,10 +2,7 @@
 // drawn with a white halo so they stay readable across a dense trend, and
 // turned to the left of their anchor near the right edge so they stay on the
 // plot (a label running off the plot makes vega shrink the whole chart).
-import type { TopLevelSpec } from 'vega-lite';
-
-/** One layer of a layered vega-lite spec. */
-export type Layer = Extract<TopLevelSpec, { layer: unknown }>['layer'][number];
+import type { Layer } from './case-chart-layers.js';
 
 export type Side = 'left' | 'right';
 

@@ -2,7 +2,7 @@
 // 'none' renderer lays the scene out and serialises it (DESIGN §9a).
 import { Error as ERRORS_ONLY, View, logger, parse, type Loader } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { useChartTextWidth } from './chart-text-width.js';
+import { useChartTextWidth } from './chart-font.js';
 
 /** The spec drawn as a standalone SVG document (with its width, height and a white background). */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {

@@ -4,8 +4,7 @@
 // plot invite comparing their heights, which means nothing.
 import type { TopLevelSpec } from 'vega-lite';
 import type { StressChartData, StressChartPoint } from './chart-data.js';
-import { RUNS, TIME_X, whenOf } from './case-chart-layers.js';
-import type { Layer } from './chart-labels.js';
+import { RUNS, TIME_X, whenOf, type Layer } from './case-chart-layers.js';
 import { resolveChartOptions, type ChartOptions } from './chart-options.js';
 import { COLOURS, chartConfig, shortCommit } from './chart-theme.js';
 import { displayUnit } from './display-unit.js';

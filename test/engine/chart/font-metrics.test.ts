@@ -17,7 +17,7 @@ const SAMPLES = ['json/parse 50KB — median per run (ms)', 'accepted by carol',
 describe('readFontMetrics', () => {
   it('measures text within 12% of the width resvg draws it, for the regular and the bold face', () => {
     // Ink is narrower than the advance by each end's side bearing: a few px, a lot for "1.32".
-    for (const [file, weight] of [[CHART_FONT_FILES[0]!, 'normal'], [CHART_FONT_FILES[1]!, 'bold']] as const) {
+    for (const [file, weight] of [[CHART_FONT_FILES[0], 'normal'], [CHART_FONT_FILES[1], 'bold']] as const) {
       const width = readFontMetrics(readFileSync(file));
       for (const text of SAMPLES) {
         const drawn = drawnWidth(text, 14, weight);
@@ -28,12 +28,12 @@ describe('readFontMetrics', () => {
   });
 
   it('scales with the font size', () => {
-    const width = readFontMetrics(readFileSync(CHART_FONT_FILES[0]!));
+    const width = readFontMetrics(readFileSync(CHART_FONT_FILES[0]));
     expect(width('median', 28)).toBeCloseTo(2 * width('median', 14), 9);
   });
 
   it('gives a character the font has no glyph for the width of the missing-glyph box', () => {
-    const width = readFontMetrics(readFileSync(CHART_FONT_FILES[0]!));
+    const width = readFontMetrics(readFileSync(CHART_FONT_FILES[0]));
     expect(width('\u{E000}', 10)).toBeCloseTo(width('\u{E001}', 10), 9); // private use: glyph 0 both times
     expect(width('\u{E000}', 10)).toBeGreaterThan(0);
   });

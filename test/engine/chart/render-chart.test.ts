@@ -35,7 +35,7 @@ describe('renderSvg', () => {
     const svg = await renderSvg(forty);
     expect(svg).toMatch(/^<svg [^>]*width="900" height="460"/);
     expect(svg).toContain('>json/parse 50KB<');
-    expect(svg).toContain('>json/parse 50KB — median per run (ms)<');
+    expect(svg).toContain('>1.20<'); // a value-axis label
     expect(svg).toContain('>regression<');
     expect(svg).toContain('font-family="DejaVu Sans"');
   });
@@ -44,6 +44,13 @@ describe('renderSvg', () => {
     const data = yearOfHistory(1);
     const svg = await renderSvg(caseChartSpec({ ...data, baselines: [], alerts: [], changePoints: [] }));
     expect(svg).toContain('>only one run so far — a trend needs at least two<');
+  });
+
+  it('lays text out in the shipped font: a typical value-axis title is drawn whole, not cut short', async () => {
+    // 37 characters at 14 px: 281 px in DejaVu Sans, 414 px by vega's canvas-less guess, and the plot is ~310 px tall.
+    const svg = await renderSvg(forty);
+    expect(svg).toContain('>json/parse 50KB — median per run (ms)<');
+    expect(svg).not.toContain('…');
   });
 
   it('refuses a spec that names a URL instead of fetching it', async () => {
@@ -80,6 +87,14 @@ describe('renderPng', () => {
     expect(chartFontOptions().loadSystemFonts).toBe(false);
     expect(inkIn(noFonts, 0, 40)).toBe(0);
     expect(inkIn(shipped, 0, 40)).toBeGreaterThan(500);
+  });
+
+  it('keeps the title on the picture when a long case id makes the value-axis title taller than the plot', async () => {
+    // vega's own guess at text widths made this axis title overflow the plot,
+    // grow the chart's bounds upwards and push the title off the top.
+    const data = yearOfHistory(40);
+    const svg = await renderSvg(caseChartSpec({ ...data, caseId: 'suite/a-rather-long-case-name-that-goes-on-and-on' }));
+    expect(inkIn(new Resvg(svg, { font: chartFontOptions() }).render(), 0, 40)).toBeGreaterThan(500);
   });
 
   it('refuses a width that is not a whole number of pixels', async () => {
