@@ -102,7 +102,7 @@ function row(p: Phase): string[] {
 /** Cancels the job the way a person would, and waits until the bot has said so in the channel. */
 async function cancelAndSettle(ws: LocalWorkspace, bot: Bot, jobId: string): Promise<string> {
   await ws.slashCommand(ALICE, `cancel ${jobId}`);
-  await bot.lab.jobs.idle();
+  await bot.lab.idle();
   // The bot's last Slack calls (final edit, thread) must end before the next phase, and before anything stops.
   // A cancelled run should say "Cancelled"; today the lab reports it as done with 0 cases, thread and all.
   const settled = (text: string, replies: number) => /Cancelled|failed/.test(text) || (/Done/.test(text) && replies > 0);
@@ -134,7 +134,7 @@ async function main(): Promise<void> {
 
     await workspace.slashCommand(ALICE, 'run heavy');
     // The bot posts its progress message first, then submits the job.
-    const job = await workspace.waitFor(() => lab.jobs.list().find((j) => j.description === 'run heavy'), 10_000);
+    const job = await workspace.waitFor(() => lab.jobs().find((j) => j.description === 'run heavy'), 10_000);
     progress(`waiting for job ${job.id} to start measuring heavy/spin`);
     await workspace.waitFor(() => existsSync(marker), HEAVY_START_TIMEOUT_MS);
     progress(`measuring heavy/spin: ${n} commands`);

@@ -9,16 +9,16 @@ import type { Lab } from '../lab/lab.js';
 import type { AlertView } from './blocks/alert-message.js';
 
 export async function alertView(lab: Lab, alert: Alert, repo: string | null): Promise<AlertView> {
-  const run = (await lab.store.getRun(alert.runId));
+  const run = (await lab.getRun(alert.runId));
   if (!run) throw new PerflabError(ErrorCode.StoreCorrupt, `alert ${alert.id} names run ${alert.runId}, which is not in the store`);
-  const results = await lab.store.runResults(alert.runId);
+  const results = await lab.runResults(alert.runId);
   const comparisons: AlertView['comparisons'] = [];
   let from: string | null = null;
   for (const caseId of alert.caseIds) {
     const recorded = results.find((r) => r.result.caseId === caseId);
     if (!recorded?.comparison) continue;
     // The baseline this result was judged against: the newest accepted before the run.
-    const baseline = (await lab.store.baselineHistory(caseId, run.machine)).filter((b) => b.acceptedAt <= run.startedAt).at(-1);
+    const baseline = (await lab.baselineHistory(caseId, run.machine)).filter((b) => b.acceptedAt <= run.startedAt).at(-1);
     from ??= baseline?.commit ?? null;
     const ok = recorded.result.state === 'ok' ? recorded.result : null;
     comparisons.push({
@@ -35,8 +35,8 @@ export async function alertView(lab: Lab, alert: Alert, repo: string | null): Pr
         return { file: id, message: errored?.state === 'errored' ? errored.error.message : 'the suite file did not load (see the run output)' };
       })
     : undefined;
-  const findings = (await Promise.all((alert.findingIds ?? []).map((id) => lab.store.getFinding(id)))).flatMap((f) => f ?? []);
-  const author = run.commit ? await commitAuthor([...(repo ? [repo] : []), ...(await listMirrors(lab.store.dir))], run.commit) : undefined;
+  const findings = (await Promise.all((alert.findingIds ?? []).map((id) => lab.finding(id)))).flatMap((f) => f ?? []);
+  const author = run.commit ? await commitAuthor([...(repo ? [repo] : []), ...(await listMirrors(lab.dataDir))], run.commit) : undefined;
   return {
     alert,
     run,

@@ -105,8 +105,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     watcher,
     async start() {
       await app.start(options.port ?? 3000);
-      await lab.outbox?.resume(); // alerts stored but not yet posted before a restart
-      await lab.start(); // jobs queued before a restart
+      await lab.start(); // jobs queued and alerts not yet posted before a restart
       await scheduler.start();
       watcher.start();
     },

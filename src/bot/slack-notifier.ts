@@ -34,14 +34,14 @@ export class SlackNotifier implements Notifier {
   async postDetails(alert: Alert, message: PostedMessage): Promise<void> {
     if (alert.kind === 'finding') {
       for (const id of alert.findingIds ?? []) {
-        const finding = (await this.lab().store.getFinding(id));
+        const finding = (await this.lab().finding(id));
         if (!finding) continue;
         const details = findingDetails(finding);
         await this.client.chat.postMessage({ channel: message.channel, thread_ts: message.ts, text: details.text, blocks: details.blocks as never });
       }
       return;
     }
-    const results = await this.lab().store.runResults(alert.runId);
+    const results = await this.lab().runResults(alert.runId);
     for (const part of resultTable(results.map((r) => ({ result: r.result, ...(r.comparison ? { comparison: r.comparison } : {}) })))) {
       await this.client.chat.postMessage({ channel: message.channel, thread_ts: message.ts, text: part.text, blocks: part.blocks as never });
     }

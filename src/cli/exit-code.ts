@@ -10,6 +10,8 @@ export const ExitCode = {
   InternalError: 3,
   /** A confirmed regression under `perflab ci --warn-only`: for CI steps that map it to "warnings". */
   Warning: 4,
+  /** `perflab ci`: no confirmed regression, but a case that looked different could not be settled (`unstable`): the build's yellow. */
+  Unsettled: 5,
   /** Stopped with Ctrl-C (what was measured is recorded). The shell's convention, 128 + SIGINT. */
   Interrupted: 130,
 } as const;

@@ -2,21 +2,23 @@
 // raised, with the same outbox and store records as the Slack bot's.
 import pc from 'picocolors';
 import type { Notifier, PostedMessage } from '../engine/alert/notifier.js';
-import type { Alert } from '../engine/model.js';
-import type { Store } from '../engine/store/store.js';
+import type { Alert, Finding } from '../engine/model.js';
+
+/** How the notifier names an alert's findings. */
+export type FindingLookup = (id: string) => Promise<Finding | undefined>;
 
 export class TerminalNotifier implements Notifier {
   /** Every alert printed, in order. */
   readonly posted: Alert[] = [];
 
   constructor(
-    private readonly store: Store,
+    private readonly findings: FindingLookup,
     private readonly write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
   ) {}
 
   async post(alert: Alert): Promise<PostedMessage> {
     this.posted.push(alert);
-    this.write(`${pc.bold(pc.red('ALERT'))} ${alert.id}: ${await describe(alert, this.store)}`);
+    this.write(`${pc.bold(pc.red('ALERT'))} ${alert.id}: ${await describe(alert, this.findings)}`);
     return { channel: 'terminal', ts: alert.id };
   }
 
@@ -32,13 +34,13 @@ export class TerminalNotifier implements Notifier {
   }
 }
 
-async function describe(alert: Alert, store: Store): Promise<string> {
+async function describe(alert: Alert, finding: FindingLookup): Promise<string> {
   const at = alert.commit ? ` at ${alert.commit.slice(0, 12)}` : '';
   switch (alert.kind) {
     case 'build-failed':
       return `build failed${at}\n${pc.dim(alert.message ?? '')}`;
     case 'finding': {
-      const findings = (await Promise.all((alert.findingIds ?? []).map((id) => store.getFinding(id)))).flatMap((f) => f ?? []);
+      const findings = (await Promise.all((alert.findingIds ?? []).map((id) => finding(id)))).flatMap((f) => f ?? []);
       return `${findings.length} new finding(s)${at}: ${findings.map((f) => `${f.caseId}: ${f.title}`).join('; ')}`;
     }
     default:

@@ -10,7 +10,7 @@ import type { BoundedMap } from './bounded-map.js';
 import { constantTimeEqual } from './constant-time-equal.js';
 import { reply, replyError, replyTooLarge } from './http-reply.js';
 import { readLimitedBody } from './read-limited-body.js';
-import { readResultsPayload, type ResultsPayload } from '../triggers/ci-results/results-payload.js';
+import { readResultsPayload, type ResultsPayload } from '../lab/jobs/results-payload.js';
 
 export interface Ingested {
   runId: string;

@@ -15,7 +15,7 @@ import { handleResults, type ResultsRoute } from './handle-results.js';
 import { handleWebhook, type WebhookRoute } from './handle-webhook.js';
 import { reply, replyError } from './http-reply.js';
 import type { PushEvent } from '../triggers/webhook/push-delivery.js';
-import type { ResultsPayload } from '../triggers/ci-results/results-payload.js';
+import type { ResultsPayload } from '../lab/jobs/results-payload.js';
 
 export interface ApiServerOptions {
   /** 0 picks a free port. */

@@ -2,7 +2,6 @@
 // poll that repository at once; results pushed by `perflab ci --push` are
 // stored and alerted as if the lab had measured them.
 import { ErrorCode, PerflabError } from '../engine/errors.js';
-import { ingestResults } from '../lab/jobs/ingest-results.js';
 import type { Lab } from '../lab/lab.js';
 import type { Watcher } from '../triggers/watcher.js';
 import { startApiServer, type ApiServer } from './http-server.js';
@@ -23,8 +22,10 @@ export async function startLabApi(lab: Lab, watcher: Watcher, config: LabApiConf
         if (matched === 0) log(`push to ${push.repository.fullName} ${push.branch}: not a watched repository and branch, ignored`);
       },
       onResults: async (payload, actor) => {
-        const { run, alerts } = await ingestResults(lab.store, payload, actor);
-        for (const alert of alerts) void lab.outbox?.deliver(alert.id);
+        // Stored through the queue like any work (it runs beside a measuring job, not after it).
+        const end = await lab.run('ci-results', payload, { kind: 'ci', by: actor });
+        if (end.type !== 'results-stored') throw new Error(end.type === 'failed' ? end.error : `storing the results ended ${end.type}`);
+        const { run, alerts } = end.recorded;
         return { runId: run.id, alerts: alerts.map((a) => a.id) };
       },
       log,

@@ -1,23 +1,30 @@
-// What job handlers outside lab.ts (commits, bisection, stress, fuzz) need
-// from the lab: the store and machine, the benchmark pool and overrides, the
-// outbox, and a way to queue follow-up work and report progress.
+// What a job kind is given to do its work: the store and this machine, the
+// benchmark pool and run-wide overrides, and ways to report progress, audit,
+// queue follow-up work and hand alerts to the outbox. Only job kinds see it;
+// edges talk to the `Lab` facade.
+import type { Alert, Trigger } from '../engine/model.js';
 import type { Outbox } from '../engine/alert/outbox.js';
 import type { ExclusivePool } from '../engine/pool/exclusive-pool.js';
-import type { Job, JobSpec } from '../engine/queue/job-queue.js';
-import type { Trigger } from '../engine/model.js';
+import type { Job } from '../engine/model.js';
 import type { BenchOptions } from '../engine/suite/define-suite.js';
 import type { Store } from '../engine/store/store.js';
-import type { JobEvent } from './lab.js';
+import type { JobEvent } from './job-event.js';
+import type { JobKindName, JobRequest } from './jobs/index.js';
 
 export interface LabContext {
   store: Store;
   machine: string;
+  /** Absolute path of the suites directory the lab was started on. */
+  suitesDir: string;
   pool: ExclusivePool;
   overrides: BenchOptions;
   canary: boolean;
   outbox: Outbox | null;
-  submit(spec: JobSpec): Job;
+  /** Queues follow-up work (a bisection after a regression in a batch). */
+  submit<K extends JobKindName>(kind: K, request: JobRequest<K>, trigger: Trigger): Job;
   emit(job: Job, event: JobEvent): void;
   audit(trigger: Trigger, action: string, args: Record<string, unknown>): Promise<void>;
+  /** Hands stored alerts to the outbox (a no-op without a notifier: they stay pending for the next `perflab serve`). */
+  deliver(alerts: readonly Alert[]): void;
   onError(context: string, error: unknown): void;
 }

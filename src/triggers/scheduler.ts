@@ -4,6 +4,7 @@
 // skipped and the skip is recorded (an audit event), not stacked up.
 // Schedules from perflab.config.json are re-read at every start; those added
 // from Slack or the CLI live in the store and survive restarts.
+import { logError } from '../engine/log/logger.js';
 import { randomBytes } from 'node:crypto';
 import cron, { type ScheduledTask } from 'node-cron';
 import { ErrorCode, PerflabError } from '../engine/errors.js';
@@ -48,13 +49,12 @@ export class Scheduler {
     const problem = timezoneProblem(this.#timezone);
     if (problem) throw new PerflabError(ErrorCode.Config, `timezone: ${problem}`);
     this.#configured = options.configured ?? [];
-    this.#onError = options.onError ?? (() => undefined);
+    this.#onError = options.onError ?? logError;
     this.#onFire = options.onFire;
   }
 
   /** Brings the configured schedules into the store (replacing the previous config's) and starts every schedule's task. */
   async start(): Promise<void> {
-    const store = this.#lab.store;
     const fromConfig = this.#configured.map((c, i): Schedule => ({
       id: `config-${c.id ?? i + 1}`,
       cron: c.cron.trim(),
@@ -65,12 +65,12 @@ export class Scheduler {
       createdAt: new Date().toISOString(),
       source: 'config',
     }));
-    for (const old of (await store.listSchedules()).filter((s) => s.source === 'config')) {
+    for (const old of (await this.#lab.schedules()).filter((s) => s.source === 'config')) {
       const same = fromConfig.find((s) => s.id === old.id && s.cron === old.cron && s.timezone === old.timezone && s.pattern === old.pattern && s.mode === old.mode);
-      if (!same) await store.removeSchedule(old.id);
+      if (!same) await this.#lab.removeSchedule(old.id);
     }
-    for (const schedule of fromConfig) if (!(await store.listSchedules()).some((s) => s.id === schedule.id)) await store.addSchedule(schedule);
-    for (const schedule of (await store.listSchedules())) this.#startTask(schedule);
+    for (const schedule of fromConfig) if (!(await this.#lab.schedules()).some((s) => s.id === schedule.id)) await this.#lab.addSchedule(schedule);
+    for (const schedule of await this.#lab.schedules()) this.#startTask(schedule);
   }
 
   /** Stops every task and waits for the skips already being recorded. */
@@ -82,7 +82,7 @@ export class Scheduler {
 
   /** Every schedule with its next run time (null when stopped). */
   async list(): Promise<{ schedule: Schedule; nextRun: Date | null }[]> {
-    return (await this.#lab.store.listSchedules()).map((schedule) => ({ schedule, nextRun: this.#tasks.get(schedule.id)?.getNextRun() ?? null }));
+    return (await this.#lab.schedules()).map((schedule) => ({ schedule, nextRun: this.#tasks.get(schedule.id)?.getNextRun() ?? null }));
   }
 
   /** Checks, stores and starts a schedule. Bad input is a PerflabError with a message for the person who typed it. */
@@ -100,38 +100,38 @@ export class Scheduler {
       createdAt: new Date().toISOString(),
       source: 'store',
     };
-    await this.#lab.store.addSchedule(schedule);
-    await this.#lab.store.audit({ at: schedule.createdAt, actor: by, action: 'schedule.add', args: { ...schedule } });
+    await this.#lab.addSchedule(schedule);
+    await this.#lab.audit({ kind: 'command', by }, 'schedule.add', { ...schedule });
     this.#startTask(schedule);
     return schedule;
   }
 
   /** Stops and forgets a schedule. Config schedules are changed in the config file, not here. */
   async remove(id: string, by: string): Promise<{ ok: true; schedule: Schedule } | { ok: false; reason: string }> {
-    const schedule = (await this.#lab.store.listSchedules()).find((s) => s.id === id);
+    const schedule = (await this.#lab.schedules()).find((s) => s.id === id);
     if (!schedule) return { ok: false, reason: `there is no schedule ${id}` };
     if (schedule.source === 'config') return { ok: false, reason: `schedule ${id} comes from perflab.config.json; change it there` };
     await this.#tasks.get(id)?.destroy();
     this.#tasks.delete(id);
-    await this.#lab.store.removeSchedule(id);
-    await this.#lab.store.audit({ at: new Date().toISOString(), actor: by, action: 'schedule.remove', args: { ...schedule } });
+    await this.#lab.removeSchedule(id);
+    await this.#lab.audit({ kind: 'command', by }, 'schedule.remove', { ...schedule });
     return { ok: true, schedule };
   }
 
   /** What the cron callback does: queue the schedule's job, unless its previous one is still waiting or running. */
   fire(schedule: Schedule): FireOutcome {
     const previous = this.#lastJob.get(schedule.id);
-    const state = previous ? this.#lab.jobs.get(previous)?.state : undefined;
+    const state = previous ? this.#lab.job(previous)?.state : undefined;
     let outcome: FireOutcome;
     if (state === 'queued' || state === 'running') {
       outcome = { queued: false, reason: `its previous job ${previous} is still ${state}` };
-      const recorded = this.#lab.store
-        .audit({ at: new Date().toISOString(), actor: `schedule:${schedule.id}`, action: 'schedule.skipped', args: { scheduleId: schedule.id, previousJob: previous, state } })
+      const recorded = this.#lab
+        .audit({ kind: 'schedule', by: `schedule:${schedule.id}` }, 'schedule.skipped', { scheduleId: schedule.id, previousJob: previous, state })
         .catch((error: unknown) => this.#onError('recording a skipped schedule', error));
       this.#recording.add(recorded);
       void recorded.finally(() => this.#recording.delete(recorded));
     } else {
-      const job = this.#lab.runSelection(schedule.mode, schedule.pattern, { kind: 'schedule', by: `schedule:${schedule.id}` });
+      const job = this.#lab.submit(schedule.mode === 'bench' ? 'run' : schedule.mode, { pattern: schedule.pattern }, { kind: 'schedule', by: `schedule:${schedule.id}` });
       this.#lastJob.set(schedule.id, job.id);
       outcome = { queued: true, jobId: job.id };
     }

@@ -3,10 +3,11 @@
 // them as commit jobs (in batches), and only then move the cursor — so a
 // restart neither misses nor repeats a commit. Polls on an interval; a push
 // webhook calls `poke` to poll one repository at once.
+import { logError } from '../engine/log/logger.js';
 import { commitsSince, normalizeRepoUrl, syncMirror } from '../engine/git/mirror.js';
 import type { Job } from '../engine/queue/job-queue.js';
 import type { WatchedRepo } from '../engine/config/watch-config.js';
-import type { CommitRequest } from '../lab/jobs/commit.js';
+import type { JobRequest } from '../lab/lab.js';
 import type { JobListener, Lab } from '../lab/lab.js';
 
 export interface WatcherOptions {
@@ -27,7 +28,7 @@ export class Watcher {
   constructor(lab: Lab, repos: readonly WatchedRepo[], options: WatcherOptions = {}) {
     this.#lab = lab;
     this.#repos = repos.map((repo) => ({ ...repo, url: normalizeRepoUrl(repo.url) }));
-    this.#onError = options.onError ?? (() => undefined);
+    this.#onError = options.onError ?? logError;
     this.#listener = options.listener;
   }
 
@@ -79,17 +80,16 @@ export class Watcher {
   }
 
   async #pollNow(repo: WatchedRepo): Promise<Job[]> {
-    const store = this.#lab.store;
-    const mirror = await syncMirror(store.dir, repo.url);
+    const mirror = await syncMirror(this.#lab.dataDir, repo.url);
     const jobs: Job[] = [];
     for (const branch of repo.branches) {
-      const cursor = (await store.getCursor(repo.url, branch));
+      const cursor = await this.#lab.cursor(repo.url, branch);
       const commits = await commitsSince(mirror, branch, cursor?.commit);
       if (commits.length === 0) continue;
       let parent = cursor?.commit;
       for (let i = 0; i < commits.length; i += repo.maxBatch) {
         const batch = commits.slice(i, i + repo.maxBatch);
-        const request: CommitRequest = {
+        const request: JobRequest<'commit'> = {
           url: repo.url,
           branch,
           suites: repo.suites,
@@ -98,24 +98,12 @@ export class Watcher {
           commits: batch,
           ...(parent ? { parent } : {}),
         };
-        const tip = batch.at(-1) as string;
-        jobs.push(
-          this.#lab.submit(
-            {
-              kind: 'commit',
-              description: `${branch} @${tip.slice(0, 10)}${batch.length > 1 ? ` (${batch.length} commits)` : ''}`,
-              trigger: { kind: 'commit', by: `watch:${branch}` },
-              request: { ...request },
-              dedupeKey: `commit:${repo.url}:${tip}`,
-            },
-            this.#listener,
-          ),
-        );
-        parent = tip;
+        jobs.push(this.#lab.submit('commit', request, { kind: 'commit', by: `watch:${branch}` }, this.#listener));
+        parent = batch.at(-1);
       }
       // The jobs are on disk before the cursor moves: a kill in between repeats nothing (dedupe) and misses nothing.
-      await this.#lab.jobs.flush();
-      await store.setCursor({ repo: repo.url, branch, commit: commits.at(-1) as string, at: new Date().toISOString() });
+      await this.#lab.flush();
+      await this.#lab.setCursor({ repo: repo.url, branch, commit: commits.at(-1) as string, at: new Date().toISOString() });
     }
     return jobs;
   }

@@ -167,7 +167,8 @@ describe('the Slack bot on the local workspace', () => {
     const { alert } = await recordFindings(store, run, [
       { mode: 'fuzz', caseId: 'url/round trip', signature: 'TypeError|cannot read x', kind: 'property-failed', title: 'TypeError: cannot read properties of undefined', evidence: 'Counterexample: ["%zz"]\nShrunk 7 times', detail: { seed: 42 }, repro: 'perflab fuzz --replay f-1' },
     ]);
-    void bot.lab.outbox?.deliver(alert?.id ?? '');
+    expect(alert).toBeDefined();
+    await bot.lab.postPendingAlerts();
     const posted = await ws.waitFor(() => ws.messages().find((m) => text(m).includes('perflab.known')));
     expect(text(posted)).toContain('New fuzz finding');
     expect(text(posted)).toContain('%zz');

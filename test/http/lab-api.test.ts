@@ -41,7 +41,7 @@ afterEach(async () => {
 const push = (body: string, delivery: string, secret = SECRET) =>
   fetch(`${api.url}/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', ...signedHeaders('github', body, { secret, delivery }) }, body });
 
-const commitJobs = () => lab.jobs.list().filter((j) => j.kind === 'commit');
+const commitJobs = () => lab.jobs().filter((j) => j.kind === 'commit');
 
 describe('the webhook in front of the watcher', () => {
   it('a push to a watched branch queues its new commit at once; the same delivery again does nothing', async () => {

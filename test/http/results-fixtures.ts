@@ -1,7 +1,7 @@
 // A pushed CI comparison as `perflab ci --push` sends it: one regressed case,
 // one unchanged, one errored.
 import type { ApiServerOptions } from '../../src/http/http-server.js';
-import type { ResultsPayload } from '../../src/triggers/ci-results/results-payload.js';
+import type { ResultsPayload } from '../../src/lab/jobs/results-payload.js';
 import type { Store } from '../../src/engine/store/store.js';
 import { ingestResults } from '../../src/lab/jobs/ingest-results.js';
 
@@ -51,7 +51,7 @@ export function resultsPayload(overrides: Partial<ResultsPayload> = {}): Results
 /** What the lead's server does with pushed results: store them with `ingestResults`, answer with the ids. */
 export function ingestInto(store: Store): ApiServerOptions['onResults'] {
   return async (payload, actor) => {
-    const { run, alerts } = await ingestResults(store, payload, actor);
+    const { run, alerts } = await ingestResults(store, payload, { kind: 'ci', by: actor });
     return { runId: run.id, alerts: alerts.map((a) => a.id) };
   };
 }

@@ -21,8 +21,8 @@ describe('Lab.runFuzz', () => {
     await lab.start();
     const events: JobEvent[] = [];
 
-    const job = lab.runFuzz({ budgetMs: 500, workers: 1 }, { kind: 'command', by: 'U1' }, (e) => events.push(e));
-    await lab.jobs.idle();
+    const job = lab.submit('fuzz', { budgetMs: 500, workers: 1 }, { kind: 'command', by: 'U1' }, (e) => events.push(e));
+    await lab.idle();
     await expect.poll(() => posted.length).toBe(1);
     await lab.close();
 

@@ -39,13 +39,13 @@ describe('Lab.runStress', () => {
     const lab = new Lab({ store, machine: 'm', suitesDir: SUITES, notifier });
     await lab.start();
     const events: JobEvent[] = [];
-    const job = lab.runStress({ pattern: 'fixture/slow http', durationMs: 1200 }, { kind: 'command', by: 'U1' }, (e) => events.push(e));
+    const job = lab.submit('stress', { pattern: 'fixture/slow http', durationMs: 1200 }, { kind: 'command', by: 'U1' }, (e) => events.push(e));
     expect(job.kind).toBe('stress');
     expect(job.description).toBe('stress fixture/slow http');
-    await lab.jobs.idle();
+    await lab.idle();
     await lab.close();
 
-    expect(lab.jobs.get(job.id)?.state).toBe('done');
+    expect(lab.job(job.id)?.state).toBe('done');
     expect(events.some((e) => e.type === 'stress-progress' && e.progress.type === 'live')).toBe(true);
     const finished = events.find((e) => e.type === 'stress-finished');
     expect(finished?.type === 'stress-finished' && finished.report.entries[0]?.verdict).toBe('threshold-failed');

@@ -62,10 +62,10 @@ describe('Lab', () => {
     await lab.start();
     const events: JobEvent['type'][] = [];
 
-    const job = lab.runSuites({ pattern: 'spin' }, { kind: 'command', by: 'slack:U1' }, (e) => events.push(e.type));
-    await lab.jobs.idle();
+    const job = lab.submit('run', { pattern: 'spin' }, { kind: 'command', by: 'slack:U1' }, (e) => events.push(e.type));
+    await lab.idle();
 
-    expect(lab.jobs.get(job.id)?.state).toBe('done');
+    expect(lab.job(job.id)?.state).toBe('done');
     expect(events[0]).toBe('started');
     expect(events).toContain('progress');
     expect(events.at(-1)).toBe('run-finished');
@@ -82,10 +82,10 @@ describe('Lab', () => {
     await lab.start();
     let caseIds: string[] = [];
 
-    lab.runSuites({ ref: 'HEAD~1' }, { kind: 'command', by: 'slack:U1' }, (e) => {
+    lab.submit('run', { ref: 'HEAD~1' }, { kind: 'command', by: 'slack:U1' }, (e) => {
       if (e.type === 'run-finished') caseIds = e.report.entries.map((x) => x.caseId);
     });
-    await lab.jobs.idle();
+    await lab.idle();
 
     expect(caseIds).toEqual(['old/work']);
   });
@@ -122,14 +122,14 @@ describe('Lab', () => {
     const lab = new Lab({ store, machine: 'm', suitesDir: join(repo.dir, 'suites'), overrides: { timeBudgetMs: 20_000, minSamples: 5, warmupMs: 5 } });
     await lab.start();
     const events: JobEvent[] = [];
-    const job = lab.runSuites({}, { kind: 'command', by: 'slack:U1' }, (e) => {
+    const job = lab.submit('run', {}, { kind: 'command', by: 'slack:U1' }, (e) => {
       events.push(e);
       if (e.type === 'progress' && e.progress.type === 'case-start') lab.cancel(job.id, 'slack:U2');
     });
 
-    await lab.jobs.idle();
+    await lab.idle();
 
-    expect(lab.jobs.get(job.id)).toMatchObject({ state: 'cancelled', cancelledBy: 'slack:U2' });
+    expect(lab.job(job.id)).toMatchObject({ state: 'cancelled', cancelledBy: 'slack:U2' });
     expect(events.map((e) => e.type)).not.toContain('run-finished');
     expect(events.at(-1)).toMatchObject({ type: 'cancelled', by: 'slack:U2' });
   });
@@ -137,14 +137,14 @@ describe('Lab', () => {
   it('cancels a queued job before it starts', async () => {
     const lab = new Lab({ store, machine: 'm', suitesDir: join(repo.dir, 'nowhere') });
     await lab.start();
-    const first = lab.runSuites({}, { kind: 'command', by: 'slack:U1' });
-    const second = lab.runSuites({ pattern: 'other' }, { kind: 'command', by: 'slack:U1' });
+    const first = lab.submit('run', {}, { kind: 'command', by: 'slack:U1' });
+    const second = lab.submit('run', { pattern: 'other' }, { kind: 'command', by: 'slack:U1' });
 
     expect(lab.cancel(second.id, 'slack:U1')).toMatchObject({ ok: true });
-    await lab.jobs.idle();
+    await lab.idle();
 
-    expect(lab.jobs.get(first.id)?.state).toBe('failed'); // no such suites directory
-    expect(lab.jobs.get(second.id)).toMatchObject({ state: 'cancelled', cancelledBy: 'slack:U1' });
+    expect(lab.job(first.id)?.state).toBe('failed'); // no such suites directory
+    expect(lab.job(second.id)).toMatchObject({ state: 'cancelled', cancelledBy: 'slack:U1' });
     expect(lab.cancel(second.id, 'slack:U1')).toMatchObject({ ok: false, reason: 'finished' });
     expect(lab.cancel('j-nope', 'slack:U1')).toMatchObject({ ok: false, reason: 'not-found' });
   });

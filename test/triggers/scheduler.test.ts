@@ -63,7 +63,7 @@ describe('Scheduler', () => {
 
     expect(fired[0]).toMatchObject({ queued: true });
     expect(fired[1]).toMatchObject({ queued: false, reason: expect.stringMatching(/still queued/) });
-    const job = lab.jobs.get(fired[0]?.queued ? fired[0].jobId : '');
+    const job = lab.job(fired[0]?.queued ? fired[0].jobId : '');
     expect(job).toMatchObject({ kind: 'run', trigger: { kind: 'schedule', by: `schedule:${schedule.id}` }, request: { pattern: 'json' } });
     expect((await store.listAudit()).some((e) => e.action === 'schedule.skipped')).toBe(true);
   });

@@ -47,7 +47,7 @@ function commit(message: string, factor: number, builds = true): string {
 
 async function pollAndRun(lab: Lab, watcher: Watcher): Promise<number> {
   const jobs = await watcher.pollAll();
-  await lab.jobs.idle();
+  await lab.idle();
   return jobs.length;
 }
 
@@ -82,7 +82,7 @@ describe('Watcher', () => {
     expect(alerts.map((a) => [a.kind, a.commit])).toEqual([['regression', slow], ['build-failed', broken]]);
     expect(alerts[1]?.message).toMatch(/node build\.cjs` exited with code 1[\s\S]*syntax error in src\/parser\.c/);
     expect((await store.getCursor(repo.dir, 'main'))?.commit).toBe(broken);
-    expect(lab.jobs.list().every((j) => j.state === 'done')).toBe(true);
+    expect(lab.jobs().every((j) => j.state === 'done')).toBe(true);
     await lab.close();
 
     // A restart: the same store, a new lab and watcher.
@@ -114,7 +114,7 @@ describe('Watcher', () => {
     // Bisection tried the middle (which does not build), skipped it for a neighbour, and pinned the culprit.
     expect(regression.culprit).toMatchObject({ commit: culprit, author: 'Ada', subject: 'slow down the hot loop', skipped: [broken] });
     expect(regression.culprit?.steps).toBeLessThanOrEqual(3);
-    expect(lab.jobs.list().map((j) => [j.kind, j.state])).toEqual([['bisect', 'done'], ['commit', 'done'], ['commit', 'done']]);
+    expect(lab.jobs().map((j) => [j.kind, j.state])).toEqual([['bisect', 'done'], ['commit', 'done'], ['commit', 'done']]);
     expect((await store.listAudit()).find((e) => e.action === 'bisect')?.args).toMatchObject({ alertId: regression.id, culprit });
     await lab.close();
   }, 400_000); // a confirmation, then up to three interleaved bisection steps
@@ -126,8 +126,8 @@ describe('Watcher', () => {
     await lab.start();
     const watcher = new Watcher(lab, [watchedRepoSchema.parse({ url: repo.dir, maxBatch: 1 })]);
     await watcher.pollAll(); // the tip: nothing to replay yet
-    lab.runFuzz({ pattern: 'parse', budgetMs: 1000, workers: 1 }, { kind: 'cli', by: 'cli:ada' });
-    await lab.jobs.idle();
+    lab.submit('fuzz', { pattern: 'parse', budgetMs: 1000, workers: 1 }, { kind: 'cli', by: 'cli:ada' });
+    await lab.idle();
     const [finding] = (await store.listFindings({ mode: 'fuzz' }));
     expect(finding).toMatchObject({ caseId: 'parse/small numbers', state: 'new' });
 

@@ -25,14 +25,14 @@ export function registerAlertButtons(app: App, ctx: BotContext): void {
     const parsed = parseButtonValue(action.value, ctx.key.verify);
     const clicked = Object.entries(ACTION_ID).find(([, id]) => id === action.action_id)?.[0];
     if (!parsed.ok || parsed.payload.action !== clicked) {
-      await ctx.lab.store.audit({ at: new Date().toISOString(), actor, action: 'button.rejected', args: { actionId: action.action_id, reason: parsed.ok ? 'action-mismatch' : parsed.reason } });
+      await ctx.lab.audit({ kind: 'button', by: actor }, 'button.rejected', { actionId: action.action_id, reason: parsed.ok ? 'action-mismatch' : parsed.reason });
       await whisper("That button isn't one perflab made (or it was altered), so nothing changed.");
       return;
     }
     const { alertId, action: what } = parsed.payload;
     const adminOnly = ADMIN_ONLY[what];
     if (adminOnly && !(await ctx.authorizer.mayAct(userId))) {
-      await ctx.lab.store.audit({ at: new Date().toISOString(), actor, action: 'button.refused', args: { alertId, action: what } });
+      await ctx.lab.audit({ kind: 'button', by: actor }, 'button.refused', { alertId, action: what });
       await whisper(`Only perflab admins may ${adminOnly}. Ask one of them, or \`/perflab help\` for what you can do.`);
       return;
     }
@@ -67,7 +67,7 @@ async function explain(outcome: AlertActionOutcome, whisper: (text: string) => P
 }
 
 async function openInvestigation(ctx: BotContext, client: WebClient, body: BlockButtonAction, alertId: string, userId: string, whisper: (text: string) => Promise<unknown>): Promise<void> {
-  const alert = (await ctx.lab.store.getAlert(alertId));
+  const alert = await ctx.lab.alert(alertId);
   if (!alert) return void (await whisper('That alert no longer exists (the button is stale); nothing changed.'));
   if (alert.state === 'accepted' || alert.state === 'dismissed') return void (await whisper(`Already ${PAST[alert.state]} by ${who(alert.stateBy)}; nothing to investigate.`));
   // The message clicked is the alert's; the outbox may not have recorded it yet.

@@ -60,10 +60,10 @@ async function dispatch(command: Subcommand, req: Request): Promise<void> {
       return;
     }
     case 'status':
-      await req.reply(statusMessage(lab.jobs.list().map((j) => ({ id: j.id, state: j.state, what: j.description, who: j.trigger.by, since: j.finishedAt ?? j.startedAt ?? j.createdAt }))));
+      await req.reply(statusMessage(lab.jobs().map((j) => ({ id: j.id, state: j.state, what: j.description, who: j.trigger.by, since: j.finishedAt ?? j.startedAt ?? j.createdAt }))));
       return;
     case 'history': {
-      const entries = await lab.history(command.caseId, 30);
+      const entries = await lab.history(command.caseId, { limit: 30 });
       if (entries.length === 0) return void (await req.respond({ response_type: 'ephemeral', text: unknownCase(command.caseId, await lab.knownCases()) }));
       await req.reply(historyMessage({ caseId: command.caseId, entries, baseline: (await lab.baseline(command.caseId)).current, machine: lab.machine }));
       return;
@@ -71,11 +71,11 @@ async function dispatch(command: Subcommand, req: Request): Promise<void> {
     case 'baseline': {
       const { current } = await lab.baseline(command.caseId);
       if (!current) return void (await req.respond({ response_type: 'ephemeral', text: unknownCase(command.caseId, await lab.knownCases()) }));
-      await req.reply(baselineMessage({ caseId: command.caseId, baseline: current, history: (await lab.store.baselineHistory(command.caseId, lab.machine)), machine: lab.machine }));
+      await req.reply(baselineMessage({ caseId: command.caseId, baseline: current, history: await lab.baselineHistory(command.caseId), machine: lab.machine }));
       return;
     }
     case 'cancel': {
-      const job = lab.jobs.get(command.jobId);
+      const job = lab.job(command.jobId);
       if (job && job.trigger.by !== slackActor(userId) && !(await ctx.authorizer.mayAct(userId))) {
         await req.respond({ response_type: 'ephemeral', text: `Job \`${job.id}\` was started by someone else; only they or an admin may cancel it.` });
         return;
@@ -90,22 +90,22 @@ async function dispatch(command: Subcommand, req: Request): Promise<void> {
       return;
     case 'run':
       await startWithProgress(req, `${command.pattern}`, command.ref, (listener) =>
-        lab.runSuites({ pattern: command.pattern, ...(command.ref ? { ref: command.ref } : {}) }, { kind: 'command', by: slackActor(userId) }, listener),
+        lab.submit('run', { pattern: command.pattern, ...(command.ref ? { ref: command.ref } : {}) }, { kind: 'command', by: slackActor(userId) }, listener),
       );
       return;
     case 'fuzz':
       await startWithProgress(req, `fuzz ${command.pattern}`, undefined, (listener) =>
-        lab.runFuzz({ pattern: command.pattern, ...(command.budgetMs !== undefined ? { budgetMs: command.budgetMs } : {}) }, { kind: 'command', by: slackActor(userId) }, listener),
+        lab.submit('fuzz', { pattern: command.pattern, ...(command.budgetMs !== undefined ? { budgetMs: command.budgetMs } : {}) }, { kind: 'command', by: slackActor(userId) }, listener),
       );
       return;
     case 'compare':
       await startWithProgress(req, `compare ${command.refA} ${command.refB}${command.pattern ? ` ${command.pattern}` : ''}`, undefined, (listener) =>
-        lab.compare({ refA: command.refA, refB: command.refB, ...(command.pattern ? { pattern: command.pattern } : {}) }, { kind: 'command', by: slackActor(userId) }, listener),
+        lab.submit('compare', { refA: command.refA, refB: command.refB, ...(command.pattern ? { pattern: command.pattern } : {}) }, { kind: 'command', by: slackActor(userId) }, listener),
       );
       return;
     case 'stress':
       await stressWithProgress(req, command.pattern, (listener) =>
-        lab.runStress({ pattern: command.pattern, ...(command.durationMs ? { durationMs: command.durationMs } : {}) }, { kind: 'command', by: slackActor(userId) }, listener),
+        lab.submit('stress', { pattern: command.pattern, ...(command.durationMs ? { durationMs: command.durationMs } : {}) }, { kind: 'command', by: slackActor(userId) }, listener),
       );
       return;
   }
@@ -238,7 +238,7 @@ async function schedule(command: Extract<Subcommand, { name: 'schedule' }>, req:
   const answer = (text: string) => req.respond({ response_type: 'ephemeral', text });
   if (command.action === 'list') return void (await req.reply(scheduleMessage(await ctx.scheduler.list())));
   if (!(await ctx.authorizer.mayAct(userId))) {
-    await ctx.lab.store.audit({ at: new Date().toISOString(), actor, action: 'schedule.refused', args: { ...command } });
+    await ctx.lab.audit({ kind: 'command', by: actor }, 'schedule.refused', { ...command });
     return void (await answer('Changing schedules is for the admins configured in PERFLAB_ADMINS.'));
   }
   if (command.action === 'remove') {

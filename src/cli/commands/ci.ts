@@ -1,8 +1,10 @@
 // `perflab ci`: inside an existing CI job (GitHub Actions, Buildbot,
 // Jenkins), measure the checked-out commit against a base interleaved, write
-// a report, and turn the build red — or yellow with --warn-only — on a
-// confirmed regression. With --push, the results also go to a perflab
-// server, which stores them and raises the alerts (many CI machines, one lab).
+// a report, and turn the build red on a confirmed regression (yellow with
+// --warn-only), or yellow when a case could not be settled. The comparison is
+// a job of the lab, stored as a run with its alerts. With --push, the results
+// also go to a perflab server, which stores them and raises the alerts (many
+// CI machines, one lab).
 //
 // Exit codes with --push: the comparison's own code wins when it is not 0
 // (a regression stays 1, or 4 with --warn-only; a broken suite stays 2), so a
@@ -10,28 +12,26 @@
 // comparison, a refused token exits 2 and any other push failure exits 3.
 import { randomUUID } from 'node:crypto';
 import { appendFile, writeFile } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { pushResults, resultsEndpoint } from '../push/push-results.js';
-import { RESULTS_SCHEMA_VERSION, type ResultsPayload } from '../../triggers/ci-results/results-payload.js';
+import { RESULTS_SCHEMA_VERSION, type ResultsPayload } from '../../lab/jobs/results-payload.js';
 import { ciRunInfo, repositoryUrl } from '../push/results-origin.js';
 import { ErrorCode, PerflabError } from '../../engine/errors.js';
 import { describeCheckout } from '../../engine/git/git.js';
-import { ExclusivePool } from '../../engine/pool/exclusive-pool.js';
+import type { Trigger } from '../../engine/model.js';
 import { compareMarkdown } from '../../engine/report/compare-markdown.js';
-import { caseFilter } from '../../engine/suite/case-filter.js';
-import { compareRefs, type CompareRefsReport } from '../../modes/bench/compare-refs.js';
-import { WORKER_FILE } from '../../modes/bench/run-bench.js';
-import { machineName } from '../context.js';
+import type { CompareRefsReport } from '../../modes/bench/compare-refs.js';
+import { addOutputOptions, cliActor, documentExitCodes, machineName, withLab, writeOutput, type OutputFlags } from '../context.js';
 import { ExitCode } from '../exit-code.js';
 import { parsePositiveInt } from '../parse-number.js';
+import { runJob } from '../run-job.js';
 
-interface CiFlags {
+interface CiFlags extends OutputFlags {
   base?: string;
   suites: string;
   filter?: string;
   report?: string;
-  json?: string;
   warnOnly?: boolean;
   timeBudget?: number;
   push?: string;
@@ -39,20 +39,27 @@ interface CiFlags {
 }
 
 export function ciCommand(): Command {
-  return new Command('ci')
+  const command = new Command('ci')
     .description('compare the checked-out commit with a base inside a CI job; exit 1 on a confirmed regression')
     .option('--base <ref>', 'what to compare with (default: origin/$GITHUB_BASE_REF on a pull request, else HEAD~1)')
     .option('--suites <dir>', 'directory of suite files', 'suites')
     .option('--filter <pattern>', 'only cases whose id matches')
     .option('--report <file>', 'write a Markdown report here (also appended to $GITHUB_STEP_SUMMARY when set)')
-    .option('--json <file>', 'write the comparison as JSON here')
     .option('--warn-only', `a regression exits ${ExitCode.Warning} (a warning) instead of ${ExitCode.Regression}`)
     .option('--time-budget <ms>', 'time budget per case run (overrides suites)', parsePositiveInt)
     .option('--push <url>', 'also send the results to the perflab server at this URL, which stores them and raises the alerts')
-    .option('--token <token>', 'API token for --push (better: $PERFLAB_TOKEN, which stays out of process lists and logs)')
-    .action(async (flags: CiFlags) => {
-      process.exitCode = await ci(flags);
-    });
+    .option('--token <token>', 'API token for --push (better: $PERFLAB_TOKEN, which stays out of process lists and logs)');
+  addOutputOptions(command);
+  documentExitCodes(command, {
+    [ExitCode.Regression]: 'a confirmed regression: the build is red',
+    [ExitCode.InternalError]: 'perflab itself failed, or --push failed for another reason than a refused token',
+    [ExitCode.Warning]: 'a confirmed regression under --warn-only',
+    [ExitCode.Unsettled]: 'no confirmed regression, but a case that looked different could not be settled (unstable): the build is yellow',
+    [ExitCode.Interrupted]: 'stopped with Ctrl-C',
+  });
+  return command.action(async (flags: CiFlags) => {
+    process.exitCode = await ci(flags);
+  });
 }
 
 async function ci(flags: CiFlags): Promise<ExitCode> {
@@ -66,23 +73,26 @@ async function ci(flags: CiFlags): Promise<ExitCode> {
   const checkout = await describeCheckout(suitesDir);
   if (!checkout) throw new PerflabError(ErrorCode.Config, `${suitesDir} is not in a git checkout: perflab ci compares commits`);
   const base = flags.base ?? (process.env.GITHUB_BASE_REF ? `origin/${process.env.GITHUB_BASE_REF}` : 'HEAD~1');
-  const report = await compareRefs({
-    repo: checkout.root,
-    refA: base,
-    refB: 'HEAD',
-    suites: relative(checkout.root, suitesDir),
-    filter: caseFilter(flags.filter),
-    pool: new ExclusivePool({ filename: WORKER_FILE }),
-    ...(flags.timeBudget ? { overrides: { timeBudgetMs: flags.timeBudget } } : {}),
-    onProgress: (caseId, side, done, target) => {
-      if (done === target && side === 'candidate') process.stderr.write(`${caseId}: ${done} runs per side\n`);
-    },
-  });
+  const origin = ciRunInfo();
+  const repository = await repositoryUrl(checkout.root);
+  // Who asked: the CI (`ci:github-actions`), or a person trying it by hand.
+  const trigger: Trigger = origin ? { kind: 'ci', by: `ci:${origin.provider}` } : { kind: 'cli', by: cliActor() };
+  const request = { base, ...(flags.filter ? { pattern: flags.filter } : {}), ...(repository ? { repository } : {}), ...(origin ? { ci: origin } : {}) };
+  const { end, interrupted } = await withLab({ store: flags.store, suites: suitesDir, ...(flags.timeBudget ? { overrides: { timeBudgetMs: flags.timeBudget } } : {}) }, (lab) =>
+    runJob(lab, 'ci', request, trigger, {
+      finished: 'ci-finished',
+      onSigint: 'stopping the comparison',
+      onEvent: (event) => {
+        if (!flags.quiet && event.type === 'compare-progress' && event.done === event.target && event.side === 'candidate') process.stderr.write(`${event.caseId}: ${event.done} runs per side\n`);
+      },
+    }),
+  );
+  if (end.type === 'cancelled' || interrupted) return ExitCode.Interrupted;
+  const { report } = end;
   const markdown = compareMarkdown({ ...report, refA: base, refB: 'HEAD' });
-  process.stdout.write(markdown);
+  await writeOutput(flags, { base, runId: end.recorded.run.id, ...report }, () => markdown);
   if (flags.report) await writeFile(flags.report, markdown);
   if (process.env.GITHUB_STEP_SUMMARY) await appendFile(process.env.GITHUB_STEP_SUMMARY, markdown);
-  if (flags.json) await writeFile(flags.json, `${JSON.stringify({ base, ...report }, null, 2)}\n`);
 
   const verdict = verdictCode(report, flags.warnOnly === true);
   if (flags.push === undefined || !token) return verdict;
@@ -91,8 +101,8 @@ async function ci(flags: CiFlags): Promise<ExitCode> {
     pushId: randomUUID(),
     base,
     machine: machineName(),
-    ...optional('repository', await repositoryUrl(checkout.root)),
-    ...optional('ci', ciRunInfo()),
+    ...(repository ? { repository } : {}),
+    ...(origin ? { ci: origin } : {}),
     ...report,
   });
   return verdict !== ExitCode.Ok ? verdict : pushed;
@@ -101,6 +111,7 @@ async function ci(flags: CiFlags): Promise<ExitCode> {
 function verdictCode(report: CompareRefsReport, warnOnly: boolean): ExitCode {
   if (report.suiteErrors.length > 0 || report.comparisons.some((c) => c.verdict === 'errored')) return ExitCode.UserError;
   if (report.comparisons.some((c) => c.verdict === 'regressed')) return warnOnly ? ExitCode.Warning : ExitCode.Regression;
+  if (report.comparisons.some((c) => c.verdict === 'unstable')) return ExitCode.Unsettled;
   return ExitCode.Ok;
 }
 
@@ -116,8 +127,4 @@ async function push(url: string, token: string, payload: ResultsPayload): Promis
     process.stderr.write(`error: push failed: ${error.message}\n`);
     return error.code === ErrorCode.PushRefused ? ExitCode.UserError : ExitCode.InternalError;
   }
-}
-
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }

@@ -3,23 +3,19 @@ import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { textTable } from '../../engine/report/text-table.js';
 import pc from 'picocolors';
-import { ExclusivePool } from '../../engine/pool/exclusive-pool.js';
 import { formatRatio } from '../../engine/report/format-duration.js';
-import { caseFilter } from '../../engine/suite/case-filter.js';
-import { compareRefs, type CompareRefsReport } from '../../modes/bench/compare-refs.js';
-import { WORKER_FILE } from '../../modes/bench/run-bench.js';
-import { addStoreOption, cliActor, withStore } from '../context.js';
+import type { CompareRefsReport } from '../../modes/bench/compare-refs.js';
+import { addOutputOptions, cliTrigger, documentExitCodes, withLab, writeOutput, type OutputFlags } from '../context.js';
 import { ExitCode } from '../exit-code.js';
 import { parsePositiveInt } from '../parse-number.js';
+import { runJob } from '../run-job.js';
 
-interface CompareFlags {
+interface CompareFlags extends OutputFlags {
   repo: string;
   suites: string;
   filter?: string;
-  json?: boolean;
   failOnRegression?: boolean;
   timeBudget?: number;
-  store?: string;
 }
 
 export function compareCommand(): Command {
@@ -30,30 +26,25 @@ export function compareCommand(): Command {
     .option('--repo <path>', 'the git repository', '.')
     .option('--suites <dir>', 'suites directory inside the repository', 'suites')
     .option('--filter <pattern>', 'only cases whose id matches')
-    .option('--json', 'print JSON')
     .option('--fail-on-regression', 'exit with code 1 when B is confirmed slower')
     .option('--time-budget <ms>', 'time budget per case run (overrides suites)', parsePositiveInt);
-  addStoreOption(command);
+  addOutputOptions(command);
+  documentExitCodes(command, { [ExitCode.Regression]: 'B is confirmed slower, with --fail-on-regression', [ExitCode.Interrupted]: 'stopped with Ctrl-C' });
   return command.action(async (refA: string, refB: string, flags: CompareFlags) => {
-    const tty = process.stderr.isTTY === true;
-    const report = await compareRefs({
-      repo: resolve(flags.repo),
-      refA,
-      refB,
-      suites: flags.suites,
-      filter: caseFilter(flags.filter),
-      pool: new ExclusivePool({ filename: WORKER_FILE }),
-      ...(flags.timeBudget ? { overrides: { timeBudgetMs: flags.timeBudget } } : {}),
-      onProgress: (caseId, side, done, target) => {
-        if (tty) process.stderr.write(`\r\x1b[2K${caseId}: ${side === 'baseline' ? 'A' : 'B'} ${done}/${target}`);
-      },
-    });
-    if (tty) process.stderr.write('\r\x1b[2K');
-    await withStore(flags.store, (store) =>
-      store.audit({ at: new Date().toISOString(), actor: cliActor(), action: 'compare', args: { refA, refB, commitA: report.commitA, commitB: report.commitB, filter: flags.filter ?? null } }),
+    const tty = process.stderr.isTTY === true && !flags.quiet;
+    const { end, interrupted } = await withLab({ store: flags.store, suites: resolve(flags.repo, flags.suites), ...(flags.timeBudget ? { overrides: { timeBudgetMs: flags.timeBudget } } : {}) }, (lab) =>
+      runJob(lab, 'compare', { refA, refB, ...(flags.filter ? { pattern: flags.filter } : {}) }, cliTrigger(), {
+        finished: 'compare-finished',
+        onSigint: 'stopping the comparison',
+        onEvent: (event) => {
+          if (tty && event.type === 'compare-progress') process.stderr.write(`\r\x1b[2K${event.caseId}: ${event.side === 'baseline' ? 'A' : 'B'} ${event.done}/${event.target}`);
+        },
+      }),
     );
-    if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    else process.stdout.write(humanCompare(report, refA, refB));
+    if (tty) process.stderr.write('\r\x1b[2K');
+    if (end.type === 'cancelled' || interrupted) return void (process.exitCode = ExitCode.Interrupted);
+    const { report } = end;
+    await writeOutput(flags, report, () => humanCompare(report, refA, refB));
     if (report.suiteErrors.length > 0 || report.comparisons.some((c) => c.verdict === 'errored')) process.exitCode = ExitCode.UserError;
     else if (flags.failOnRegression && report.comparisons.some((c) => c.verdict === 'regressed')) process.exitCode = ExitCode.Regression;
   });

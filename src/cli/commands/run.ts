@@ -1,30 +1,25 @@
-// `perflab run`: measure the suites, judge against baselines, print and record.
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { Command, Option } from 'commander';
+// `perflab run`: measure the suites, judge against baselines, print and record —
+// as a job of the lab, queued and audited like one asked for from Slack.
+import { Command } from 'commander';
 import pc from 'picocolors';
-import { describeCheckout } from '../../engine/git/git.js';
-import { caseFilter } from '../../engine/suite/case-filter.js';
 import { formatTable } from '../../engine/report/format-table.js';
 import { resultJson } from '../../engine/report/result-json.js';
-import { runBench, type BenchReport } from '../../modes/bench/run-bench.js';
-import { addStoreOption, cliActor, machineName, withStore } from '../context.js';
+import type { BenchReport } from '../../modes/bench/run-bench.js';
+import { addOutputOptions, cliTrigger, documentExitCodes, withLab, writeOutput, type OutputFlags } from '../context.js';
 import { ExitCode } from '../exit-code.js';
 import { parsePositiveInt } from '../parse-number.js';
 import { progressPrinter } from '../progress.js';
-import { stopOnSigint } from '../stop-on-sigint.js';
+import { runJob } from '../run-job.js';
 
-interface RunFlags {
+interface RunFlags extends OutputFlags {
   suites: string;
   filter?: string;
-  json?: string | true;
-  store?: string;
   commit?: string;
+  ref?: string;
   failOnRegression?: boolean;
   timeBudget?: number;
   minSamples?: number;
   canary: boolean;
-  quiet?: boolean;
 }
 
 export function runCommand(): Command {
@@ -32,50 +27,36 @@ export function runCommand(): Command {
     .description('run the benchmark suites, compare with the baselines, record the results')
     .option('--suites <dir>', 'directory of suite files', 'suites')
     .option('--filter <pattern>', 'only cases whose id matches: a glob (json/*) or a substring')
-    .addOption(new Option('--json [file]', 'write results as JSON to FILE, or to stdout instead of the table'))
+    .option('--ref <ref>', 'measure the suites as they are at this git ref (in a temporary worktree)')
     .option('--commit <sha>', 'record the run under this commit (default: HEAD of the suites checkout)')
     .option('--fail-on-regression', 'exit with code 1 when a regression is confirmed')
     .option('--time-budget <ms>', 'measure each case for this long (overrides suites)', parsePositiveInt)
     .option('--min-samples <n>', 'at least this many samples per case (overrides suites)', parsePositiveInt)
-    .option('--no-canary', 'skip the canary (then no run is marked environment-suspect)')
-    .option('-q, --quiet', 'no progress on stderr');
-  addStoreOption(command);
+    .option('--no-canary', 'skip the canary (then no run is marked environment-suspect)');
+  addOutputOptions(command);
+  documentExitCodes(command, { [ExitCode.Regression]: 'a confirmed regression, with --fail-on-regression', [ExitCode.Interrupted]: 'stopped with Ctrl-C; what was measured is judged and recorded' });
   return command.action(async (flags: RunFlags) => {
     process.exitCode = await run(flags);
   });
 }
 
 async function run(flags: RunFlags): Promise<ExitCode> {
-  const suitesDir = resolve(flags.suites);
-  // Ctrl-C stops measuring but still records what was measured and removes temporary worktrees.
-  const stopped = stopOnSigint('recording what was measured');
-  const checkout = await describeCheckout(suitesDir);
-  const report = await withStore(flags.store, (store) =>
-    runBench({
-      suitesDir,
-      filter: caseFilter(flags.filter),
-      store,
-      machine: machineName(),
-      trigger: { kind: 'cli', by: cliActor() },
-      checkout,
-      ...(flags.commit ? { commit: flags.commit } : {}),
-      overrides: {
-        ...(flags.timeBudget ? { timeBudgetMs: flags.timeBudget } : {}),
-        ...(flags.minSamples ? { minSamples: flags.minSamples } : {}),
+  const overrides = { ...(flags.timeBudget ? { timeBudgetMs: flags.timeBudget } : {}), ...(flags.minSamples ? { minSamples: flags.minSamples } : {}) };
+  const progress = flags.quiet || flags.json === true ? undefined : progressPrinter();
+  const { end, interrupted } = await withLab({ store: flags.store, suites: flags.suites, overrides, canary: flags.canary }, (lab) =>
+    runJob(lab, 'run', { ...(flags.filter ? { pattern: flags.filter } : {}), ...(flags.ref ? { ref: flags.ref } : {}), ...(flags.commit ? { commit: flags.commit } : {}) }, cliTrigger(), {
+      finished: 'run-finished',
+      onSigint: 'recording what was measured',
+      onEvent: (event) => {
+        if (event.type === 'progress') progress?.(event.progress);
       },
-      canary: flags.canary,
-      signal: stopped,
-      ...(flags.quiet ? {} : { onProgress: progressPrinter() }),
     }),
   );
-
-  const json = JSON.stringify(reportJson(report), null, 2);
-  if (flags.json === true) process.stdout.write(`${json}\n`);
-  else {
-    if (typeof flags.json === 'string') await writeFile(flags.json, `${json}\n`);
-    process.stdout.write(humanReport(report));
-  }
-  if (stopped.aborted) return ExitCode.Interrupted;
+  const report = end.report;
+  // Cancelled before anything was measured: nothing to print.
+  if (!report) return ExitCode.Interrupted;
+  await writeOutput(flags, reportJson(report), () => humanReport(report));
+  if (interrupted) return ExitCode.Interrupted;
   return exitCode(report, flags.failOnRegression === true);
 }
 

@@ -1,28 +1,23 @@
 // `perflab stress [pattern]`: run stress scenarios, print a verdict per
 // scenario, record results, findings and metric baselines.
 import { resolve } from 'node:path';
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import pc from 'picocolors';
 import { ErrorCode, PerflabError } from '../../engine/errors.js';
-import { describeCheckout } from '../../engine/git/git.js';
 import { formatDuration } from '../../engine/report/format-duration.js';
 import { textTable } from '../../engine/report/text-table.js';
-import { caseFilter } from '../../engine/suite/case-filter.js';
 import { MAX_STRESS_DURATION_MS } from '../../engine/suite/stress-schema.js';
-import { runStress, type StressReport } from '../../modes/stress/run-stress.js';
-import { addStoreOption, cliActor, machineName, withStore } from '../context.js';
+import type { StressReport } from '../../modes/stress/run-stress.js';
+import { addOutputOptions, cliTrigger, documentExitCodes, withLab, writeOutput, type OutputFlags } from '../context.js';
 import { ExitCode } from '../exit-code.js';
 import { durationUpTo } from '../parse-number.js';
-import { stopOnSigint } from '../stop-on-sigint.js';
+import { runJob } from '../run-job.js';
 import { stressProgressPrinter, VERDICT_COLOR } from '../stress-progress.js';
 
-interface StressFlags {
+interface StressFlags extends OutputFlags {
   suites: string;
   duration?: number;
-  json?: true;
-  store?: string;
   commit?: string;
-  quiet?: boolean;
 }
 
 export function stressCommand(): Command {
@@ -31,10 +26,9 @@ export function stressCommand(): Command {
     .argument('[pattern]', 'only scenarios whose id matches: a glob (http/*) or a substring; default all')
     .option('--suites <dir>', 'directory of suite files', 'suites')
     .option('--duration <time>', 'run every scenario this long instead of its own duration (e.g. 30s, 2m)', durationUpTo(MAX_STRESS_DURATION_MS, 'a stress scenario may run'))
-    .addOption(new Option('--json', 'print the results as JSON instead of the table'))
-    .option('--commit <sha>', 'record the run under this commit (default: HEAD of the suites checkout)')
-    .option('-q, --quiet', 'no progress on stderr');
-  addStoreOption(command);
+    .option('--commit <sha>', 'record the run under this commit (default: HEAD of the suites checkout)');
+  addOutputOptions(command);
+  documentExitCodes(command, { [ExitCode.Regression]: 'a scenario failed (a threshold, a crash, a hang, a leak)', [ExitCode.Interrupted]: 'stopped with Ctrl-C; the scenarios that finished are recorded' });
   return command.action(async (pattern: string | undefined, flags: StressFlags) => {
     process.exitCode = await stress(pattern, flags);
   });
@@ -42,29 +36,25 @@ export function stressCommand(): Command {
 
 async function stress(pattern: string | undefined, flags: StressFlags): Promise<ExitCode> {
   const suitesDir = resolve(flags.suites);
+  const progress = flags.quiet || flags.json === true ? undefined : stressProgressPrinter();
+  const request = { ...(pattern ? { pattern } : {}), ...(flags.duration ? { durationMs: flags.duration } : {}), ...(flags.commit ? { commit: flags.commit } : {}) };
   // Ctrl-C stops the running scenario (its worker, servers and sockets go with it) and records what finished.
-  const stopped = stopOnSigint('recording the scenarios that finished');
-  const checkout = await describeCheckout(suitesDir);
-  const report = await withStore(flags.store, (store) =>
-    runStress({
-      suitesDir,
-      filter: caseFilter(pattern),
-      store,
-      machine: machineName(),
-      trigger: { kind: 'cli', by: cliActor() },
-      checkout,
-      ...(flags.commit ? { commit: flags.commit } : {}),
-      ...(flags.duration ? { durationMs: flags.duration } : {}),
-      signal: stopped,
-      ...(flags.quiet || flags.json ? {} : { onProgress: stressProgressPrinter() }),
+  const { end, interrupted } = await withLab({ store: flags.store, suites: suitesDir }, (lab) =>
+    runJob(lab, 'stress', request, cliTrigger(), {
+      finished: 'stress-finished',
+      onSigint: 'recording the scenarios that finished',
+      onEvent: (event) => {
+        if (event.type === 'stress-progress') progress?.(event.progress);
+      },
     }),
   );
-  if (report.entries.length === 0 && report.suiteErrors.length === 0 && !stopped.aborted) {
+  if (end.type === 'cancelled') return ExitCode.Interrupted;
+  const { report } = end;
+  if (report.entries.length === 0 && report.suiteErrors.length === 0 && !interrupted) {
     throw new PerflabError(ErrorCode.CaseNotFound, pattern ? `no stress scenario matches "${pattern}" in ${suitesDir}` : `no stress scenarios in ${suitesDir}`);
   }
-  if (flags.json) process.stdout.write(`${JSON.stringify(stressReportJson(report), null, 2)}\n`);
-  else process.stdout.write(humanReport(report));
-  if (stopped.aborted) return ExitCode.Interrupted;
+  await writeOutput(flags, stressReportJson(report), () => humanReport(report));
+  if (interrupted) return ExitCode.Interrupted;
   if (report.suiteErrors.length > 0) return ExitCode.UserError;
   return report.entries.some((e) => e.verdict !== 'passed') ? ExitCode.Regression : ExitCode.Ok;
 }

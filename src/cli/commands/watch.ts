@@ -52,7 +52,9 @@ export function watchCommand(): Command {
 async function watch(flags: WatchFlags): Promise<ExitCode> {
   const repos = await reposToWatch(flags);
   return withStore(flags.store, async (store) => {
-    const notifier = new TerminalNotifier(store);
+    // The notifier names an alert's findings through the lab it posts for.
+    const labRef: { current?: Lab } = {};
+    const notifier = new TerminalNotifier((id) => labRef.current?.finding(id) ?? Promise.resolve(undefined));
     const lab = new Lab({
       store,
       machine: machineName(),
@@ -62,6 +64,7 @@ async function watch(flags: WatchFlags): Promise<ExitCode> {
       ...(flags.timeBudget ? { overrides: { timeBudgetMs: flags.timeBudget } } : {}),
       onError: (context, error) => process.stderr.write(`${pc.red('error')} ${context}: ${error instanceof Error ? error.message : String(error)}\n`),
     });
+    labRef.current = lab;
     const watcher = new Watcher(lab, repos, { listener: printer(), onError: (context, error) => process.stderr.write(`${pc.red('error')} ${context}: ${error instanceof Error ? error.message : String(error)}\n`) });
     const stopped = new AbortController();
     process.once('SIGINT', () => stopped.abort());
@@ -72,7 +75,7 @@ async function watch(flags: WatchFlags): Promise<ExitCode> {
           throw new PerflabError(ErrorCode.Config, `cannot fetch the repository: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
         });
         if (jobs.length === 0) console.log('no new commits');
-        await lab.jobs.idle();
+        await lab.idle();
       } else {
         console.log(`watching ${watcher.repos.map((r) => `${r.url} (${r.branches.join(', ')}) every ${r.pollSeconds} s`).join('; ')} — Ctrl-C to stop`);
         watcher.start();

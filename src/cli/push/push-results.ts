@@ -4,7 +4,7 @@
 // goes every time, so a retry of a push the server did store stores nothing.
 // A refused token or a rejected payload is not retried: it will not get better.
 import { ErrorCode, PerflabError } from '../../engine/errors.js';
-import type { ResultsPayload } from '../../triggers/ci-results/results-payload.js';
+import type { ResultsPayload } from '../../lab/jobs/results-payload.js';
 import { withoutCredentials } from '../../engine/git/without-credentials.js';
 
 export interface PushResultsOptions {

@@ -1,9 +1,11 @@
 // The job queue: work asked for by a person, a schedule, a commit or CI, run
 // one job at a time (benchmarks never run beside other work, DESIGN §5), the
-// highest priority first. Every job is a record that can run again in a new
+// highest priority first. Kinds registered as `beside` measure nothing (they
+// store what a CI machine measured) and run at once, beside the measuring job. Every job is a record that can run again in a new
 // process — a kind, a JSON request and a trigger — and every state change is
 // saved, so a restart (even after SIGKILL) resumes what was queued and marks
 // what was running `interrupted`, putting it back in the queue once.
+import { logError } from '../log/logger.js';
 import { randomBytes } from 'node:crypto';
 import type { Job, JobState, Trigger } from '../model.js';
 
@@ -57,6 +59,8 @@ const KEEP_FINISHED = 50;
 
 export class JobQueue {
   readonly #handlers = new Map<string, JobHandler>();
+  readonly #beside = new Set<string>();
+  readonly #runningBeside = new Set<Promise<void>>();
   readonly #jobs = new Map<string, Job>();
   readonly #aborts = new Map<string, AbortController>();
   readonly #save: (job: Job) => Promise<void>;
@@ -70,13 +74,14 @@ export class JobQueue {
 
   constructor(options: JobQueueOptions = {}) {
     this.#save = options.save ?? (() => Promise.resolve());
-    this.#onError = options.onError ?? (() => undefined);
+    this.#onError = options.onError ?? logError;
     this.#maxRestarts = options.maxRestarts ?? 1;
   }
 
-  /** Says how jobs of `kind` run. Register every kind before `start`. */
-  register(kind: string, handler: JobHandler): void {
+  /** Says how jobs of `kind` run. Register every kind before `start`. `beside`: the kind measures nothing and need not wait its turn. */
+  register(kind: string, handler: JobHandler, options: { beside?: boolean } = {}): void {
     this.#handlers.set(kind, handler);
+    if (options.beside) this.#beside.add(kind);
   }
 
   /**
@@ -138,7 +143,7 @@ export class JobQueue {
 
   /** Resolves when nothing is queued or running and every state change is saved. */
   async idle(): Promise<void> {
-    while (this.#running || (!this.#paused && this.#queued().length > 0)) {
+    while (this.#running || this.#runningBeside.size > 0 || (!this.#paused && this.#queued().length > 0)) {
       this.#idle ??= withResolvers();
       await this.#idle.promise;
     }
@@ -159,7 +164,7 @@ export class JobQueue {
     this.#paused = true;
     this.#stopping = true;
     for (const job of this.#jobs.values()) if (job.state === 'running') this.#aborts.get(job.id)?.abort(new Error('perflab is stopping'));
-    await this.#running;
+    await Promise.all([this.#running, ...this.#runningBeside]);
     await this.#saving;
   }
 
@@ -189,9 +194,18 @@ export class JobQueue {
   }
 
   #pump(): void {
-    if (this.#running || this.#paused) return;
-    const next = this.#queued()[0];
+    if (this.#paused) return;
+    for (const job of this.#queued().filter((j) => this.#beside.has(j.kind))) {
+      const running = this.#run(job).finally(() => {
+        this.#runningBeside.delete(running);
+        this.#pump();
+      });
+      this.#runningBeside.add(running);
+    }
+    if (this.#running) return;
+    const next = this.#queued().find((j) => !this.#beside.has(j.kind));
     if (!next) {
+      if (this.#runningBeside.size > 0) return;
       this.#idle?.resolve();
       this.#idle = null;
       return;

@@ -11,6 +11,7 @@ import type { Job } from '../../engine/queue/job-queue.js';
 import { bisect, type BisectOutcome, type BisectVerdict } from '../../engine/compare/bisect.js';
 import { compareRefs } from '../../modes/bench/compare-refs.js';
 import type { LabContext } from '../lab-context.js';
+import { defineJobKind } from './job-kind.js';
 
 const sha = z.string().regex(/^[0-9a-f]{40}$/);
 
@@ -29,8 +30,13 @@ export const bisectRequestSchema = z
   })
   .strict();
 
-export async function runBisectJob(lab: LabContext, job: Job, signal: AbortSignal): Promise<void> {
-  const request = bisectRequestSchema.parse(job.request);
+export const bisectJob = defineJobKind({
+  request: bisectRequestSchema,
+  describe: (request) => `bisect ${request.caseIds.join(', ')} in ${request.commits.length} commits`,
+  run: runBisect,
+});
+
+async function runBisect(lab: LabContext, job: Job, request: z.output<typeof bisectRequestSchema>, signal: AbortSignal): Promise<void> {
   const repo = mirrorDir(lab.store.dir, request.url);
   const cases = new Set(request.caseIds);
   const build = { ...(request.install ? { command: request.install } : {}), timeoutMs: request.buildTimeoutSeconds * 1000, signal };

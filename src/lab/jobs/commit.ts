@@ -13,6 +13,7 @@ import { runBench } from '../../modes/bench/run-bench.js';
 import { FuzzPool } from '../../modes/fuzz/fuzz-pool.js';
 import { replayKnownFindings } from '../../modes/fuzz/replay-findings.js';
 import type { LabContext } from '../lab-context.js';
+import { defineJobKind } from './job-kind.js';
 
 export const commitRequestSchema = z
   .object({
@@ -30,8 +31,15 @@ export const commitRequestSchema = z
 
 export type CommitRequest = z.infer<typeof commitRequestSchema>;
 
-export async function runCommitJob(lab: LabContext, job: Job, signal: AbortSignal): Promise<void> {
-  const request = commitRequestSchema.parse(job.request);
+export const commitJob = defineJobKind({
+  request: commitRequestSchema,
+  describe: (request) => `${request.branch} @${(request.commits.at(-1) ?? '').slice(0, 10)}${request.commits.length > 1 ? ` (${request.commits.length} commits)` : ''}`,
+  // The same commit measured once, however the batches around it were cut.
+  dedupeKey: (request) => `commit:${request.url}:${request.commits.at(-1) ?? ''}`,
+  run: runCommit,
+});
+
+async function runCommit(lab: LabContext, job: Job, request: CommitRequest, signal: AbortSignal): Promise<void> {
   const repo = mirrorDir(lab.store.dir, request.url);
   const commit = request.commits.at(-1) as string;
   const build = { ...(request.install ? { command: request.install } : {}), timeoutMs: request.buildTimeoutSeconds * 1000, signal };
@@ -52,15 +60,15 @@ export async function runCommitJob(lab: LabContext, job: Job, signal: AbortSigna
         onProgress: (progress) => lab.emit(job, { type: 'progress', job, progress }),
       });
       await lab.audit(job.trigger, 'commit.run', { url: request.url, branch: request.branch, commits: request.commits.length, commit, runId: report.run.id });
-      for (const alert of report.alerts) void lab.outbox?.deliver(alert.id);
+      lab.deliver(report.alerts);
       const regression = report.alerts.find((a) => a.kind === 'regression');
-      if (regression && request.commits.length > 1 && request.parent && !signal.aborted) queueBisection(lab, request, regression);
+      if (regression && request.commits.length > 1 && request.parent && !signal.aborted) queueBisection(lab, request, request.parent, regression);
       lab.emit(job, signal.aborted ? { type: 'cancelled', job, report } : { type: 'run-finished', job, report });
     });
   } catch (error) {
     if (!(error instanceof BuildFailed) || signal.aborted) throw error;
     const alert = await recordBuildFailure(lab, job, commit, error);
-    void lab.outbox?.deliver(alert.id);
+    lab.deliver([alert]);
     lab.emit(job, { type: 'build-failed', job, commit, message: error.message, output: error.output });
   }
 }
@@ -75,28 +83,23 @@ async function replayFuzzFindings(lab: LabContext, job: Job, suitesDir: string, 
   const pool = new FuzzPool();
   try {
     const { alert } = await replayKnownFindings({ store: lab.store, suitesDir, commit, machine: lab.machine, trigger: job.trigger, pool, signal });
-    if (alert) void lab.outbox?.deliver(alert.id);
+    if (alert) lab.deliver([alert]);
   } finally {
     await pool.close();
   }
 }
 
-function queueBisection(lab: LabContext, request: CommitRequest, alert: Alert): void {
-  lab.submit({
-    kind: 'bisect',
-    description: `bisect ${alert.caseIds.join(', ')} in ${request.commits.length} commits of ${request.branch}`,
-    trigger: { kind: 'commit', by: `bisect:${alert.id}` },
-    request: {
-      url: request.url,
-      suites: request.suites,
-      ...(request.install ? { install: request.install } : {}),
-      buildTimeoutSeconds: request.buildTimeoutSeconds,
-      alertId: alert.id,
-      caseIds: alert.caseIds,
-      good: request.parent,
-      commits: request.commits,
-    },
-  });
+function queueBisection(lab: LabContext, request: CommitRequest, good: string, alert: Alert): void {
+  lab.submit('bisect', {
+    url: request.url,
+    suites: request.suites,
+    ...(request.install ? { install: request.install } : {}),
+    buildTimeoutSeconds: request.buildTimeoutSeconds,
+    alertId: alert.id,
+    caseIds: alert.caseIds,
+    good,
+    commits: request.commits,
+  }, { kind: 'commit', by: `bisect:${alert.id}` });
 }
 
 /** A run with no results and a `build-failed` alert carrying the end of the build's output. */

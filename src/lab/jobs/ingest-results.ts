@@ -10,11 +10,11 @@
 // and its `Summary` is computed here from them, not taken on trust.
 import { raiseAlerts } from '../../engine/alert/raise-alerts.js';
 import { ErrorCode } from '../../engine/errors.js';
-import type { Alert, AlertKind, RecordedResult, Result, Run } from '../../engine/model.js';
+import type { Alert, AlertKind, RecordedResult, Result, Run, Trigger } from '../../engine/model.js';
 import { newRunId } from '../../engine/run-id.js';
 import { encodeSamples, summarize } from '../../engine/stats/index.js';
 import type { Store } from '../../engine/store/store.js';
-import type { ResultsPayload } from '../../triggers/ci-results/results-payload.js';
+import type { ResultsPayload } from './results-payload.js';
 
 type PushedComparison = ResultsPayload['comparisons'][number];
 
@@ -24,8 +24,13 @@ export interface IngestedResults {
   alerts: Alert[];
 }
 
-/** `actor` says who pushed, e.g. `ci:build-01`; it becomes the run's trigger and the audit event's actor. */
-export async function ingestResults(store: Store, payload: ResultsPayload, actor: string): Promise<IngestedResults> {
+/**
+ * `trigger.by` says who measured, e.g. `ci:build-01`; it becomes the run's
+ * trigger and the audit event's actor. `action` names the audit event:
+ * `ci.push` for pushed results, `ci` for `perflab ci` on this machine.
+ */
+export async function ingestResults(store: Store, payload: ResultsPayload, trigger: Trigger, action = 'ci.push'): Promise<IngestedResults> {
+  const actor = trigger.by;
   const now = new Date().toISOString();
   const run: Run = {
     id: newRunId(),
@@ -34,7 +39,7 @@ export async function ingestResults(store: Store, payload: ResultsPayload, actor
     // Measured in a worktree of commitB, never in the CI's working tree.
     dirty: false,
     machine: payload.machine,
-    trigger: { kind: 'ci', by: actor },
+    trigger,
     startedAt: now,
     finishedAt: null,
     environment: 'ok',
@@ -60,7 +65,7 @@ export async function ingestResults(store: Store, payload: ResultsPayload, actor
   await store.audit({
     at: run.finishedAt,
     actor,
-    action: 'ci.push',
+    action,
     args: { runId: run.id, machine: payload.machine, base: payload.base, commitA: payload.commitA, commitB: payload.commitB, repository: payload.repository ?? null, ciRun: payload.ci?.runUrl ?? null },
   });
   return { run, alerts };
