@@ -26,7 +26,7 @@ export class SlackNotifier implements Notifier {
   async post(alert: Alert): Promise<PostedMessage> {
     const view = await alertView(this.lab(), alert, this.repo);
     const message = alertMessage(view, { sign: this.key.sign });
-    const posted = await slack(() => this.client.chat.postMessage({ channel: this.channel, text: message.text, blocks: message.blocks as never }));
+    const posted = await slack(() => this.client.chat.postMessage({ channel: this.channel, text: message.text, blocks: message.blocks }));
     return { channel: (posted.channel as string | undefined) ?? this.channel, ts: posted.ts as string };
   }
 
@@ -37,13 +37,13 @@ export class SlackNotifier implements Notifier {
         const finding = (await this.lab().store.getFinding(id));
         if (!finding) continue;
         const details = findingDetails(finding);
-        await this.client.chat.postMessage({ channel: message.channel, thread_ts: message.ts, text: details.text, blocks: details.blocks as never });
+        await this.client.chat.postMessage({ channel: message.channel, thread_ts: message.ts, text: details.text, blocks: details.blocks });
       }
       return;
     }
     const results = await this.lab().store.runResults(alert.runId);
     for (const part of resultTable(results.map((r) => ({ result: r.result, ...(r.comparison ? { comparison: r.comparison } : {}) })))) {
-      await this.client.chat.postMessage({ channel: message.channel, thread_ts: message.ts, text: part.text, blocks: part.blocks as never });
+      await this.client.chat.postMessage({ channel: message.channel, thread_ts: message.ts, text: part.text, blocks: part.blocks });
     }
   }
 
@@ -52,7 +52,7 @@ export class SlackNotifier implements Notifier {
     const view = await alertView(this.lab(), alert, this.repo);
     // Still open (e.g. a bisection added its culprit): the same message with its buttons.
     const body = outcome ? alertResolved(view, outcome, { sign: this.key.sign }) : alertMessage(view, { sign: this.key.sign });
-    await slack(() => this.client.chat.update({ channel: message.channel, ts: message.ts, text: body.text, blocks: body.blocks as never }));
+    await slack(() => this.client.chat.update({ channel: message.channel, ts: message.ts, text: body.text, blocks: body.blocks }));
   }
 
   async followUp(_alert: Alert, message: PostedMessage, text: string): Promise<void> {

@@ -26,7 +26,7 @@ const PROGRESS_INTERVAL_MS = 1000;
 export function registerSlashCommand(app: App, ctx: BotContext): void {
   app.command('/perflab', async ({ command, ack, respond, client }) => {
     await ack();
-    const reply = (message: Message) => respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks as never });
+    const reply = (message: Message) => respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
     try {
       const parsed = parseCommand(command.text);
       if (!parsed.ok) {
@@ -119,7 +119,7 @@ async function stressWithProgress(req: Request, what: string, start: (listener: 
   let lastUpdate = 0;
   let pending: Promise<unknown> = Promise.resolve();
   const first = stressProgress({ jobId, what, by, progress: { state: 'queued' } });
-  const ts = (await client.chat.postMessage({ channel, text: first.text, blocks: first.blocks as never })).ts;
+  const ts = (await client.chat.postMessage({ channel, text: first.text, blocks: first.blocks })).ts;
   const post = (call: () => Promise<unknown>, failure: string): void => {
     pending = pending.then(call).catch((error: unknown) => ctx.log(failure, error));
     ctx.track(pending);
@@ -129,7 +129,7 @@ async function stressWithProgress(req: Request, what: string, start: (listener: 
     if (!ts || (!force && now - lastUpdate < PROGRESS_INTERVAL_MS)) return;
     lastUpdate = now;
     const message = stressProgress({ jobId, what, by, progress });
-    post(() => client.chat.update({ channel, ts, text: message.text, blocks: message.blocks as never }), 'progress update failed');
+    post(() => client.chat.update({ channel, ts, text: message.text, blocks: message.blocks }), 'progress update failed');
   };
   const job = start((event) => {
     switch (event.type) {
@@ -143,7 +143,7 @@ async function stressWithProgress(req: Request, what: string, start: (listener: 
         for (const e of event.report.entries) verdicts[e.verdict] = (verdicts[e.verdict] ?? 0) + 1;
         show({ state: 'done', verdicts }, true);
         const table = stressResultTable(event.report.entries);
-        if (ts) post(() => client.chat.postMessage({ channel, thread_ts: ts, text: table.text, blocks: table.blocks as never }), 'thread post failed');
+        if (ts) post(() => client.chat.postMessage({ channel, thread_ts: ts, text: table.text, blocks: table.blocks }), 'thread post failed');
         return;
       }
       case 'cancelled':
@@ -168,20 +168,20 @@ async function startWithProgress(req: Request, what: string, ref: string | undef
   let jobId = '…';
   // The message exists before the job does, so no event can arrive before there is somewhere to show it.
   const first = runProgress({ jobId, what, ...(ref ? { ref } : {}), by: slackActor(req.userId), progress: { state: 'queued' } });
-  const ts = (await client.chat.postMessage({ channel, text: first.text, blocks: first.blocks as never })).ts;
+  const ts = (await client.chat.postMessage({ channel, text: first.text, blocks: first.blocks })).ts;
   const show = (progress: RunProgress, force = false): void => {
     const now = Date.now();
     if (!ts || (!force && now - lastUpdate < PROGRESS_INTERVAL_MS)) return;
     lastUpdate = now;
     const message = runProgress({ jobId, what, ...(ref ? { ref } : {}), by: slackActor(req.userId), progress });
     const at = ts;
-    pending = pending.then(() => client.chat.update({ channel, ts: at, text: message.text, blocks: message.blocks as never })).catch((error: unknown) => ctx.log('progress update failed', error));
+    pending = pending.then(() => client.chat.update({ channel, ts: at, text: message.text, blocks: message.blocks })).catch((error: unknown) => ctx.log('progress update failed', error));
     ctx.track(pending);
   };
   const thread = (messages: Message[]): void => {
     const at = ts;
     if (!at) return;
-    for (const m of messages) pending = pending.then(() => client.chat.postMessage({ channel, thread_ts: at, text: m.text, blocks: m.blocks as never })).catch((error: unknown) => ctx.log('thread post failed', error));
+    for (const m of messages) pending = pending.then(() => client.chat.postMessage({ channel, thread_ts: at, text: m.text, blocks: m.blocks })).catch((error: unknown) => ctx.log('thread post failed', error));
     ctx.track(pending);
   };
 
