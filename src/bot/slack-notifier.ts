@@ -1,6 +1,6 @@
-// The Slack side of the outbox: posts an alert to the channel (details in its
-// thread) and rewrites it when someone acts on it. Slack's rate limiting is
-// passed back as NotifyError.retryAfterMs so the outbox waits as asked.
+// The Slack side of the outbox: posts an alert to the channel (details and
+// charts in its thread) and rewrites it when someone acts on it. Slack's rate
+// limiting is passed back as NotifyError.retryAfterMs so the outbox waits as asked.
 import type { App } from '@slack/bolt';
 import { NotifyError, type Notifier, type PostedMessage } from '../engine/alert/notifier.js';
 import type { Alert } from '../engine/model.js';
@@ -10,6 +10,7 @@ import { alertMessage } from './blocks/alert-message.js';
 import { alertResolved, type AlertOutcome } from './blocks/alert-resolved.js';
 import { findingDetails } from './blocks/finding-section.js';
 import { resultTable } from './blocks/run-progress.js';
+import { truncate } from './blocks/truncate.js';
 import type { ButtonKey } from './button-key.js';
 
 type WebClient = App['client'];
@@ -58,6 +59,39 @@ export class SlackNotifier implements Notifier {
   async followUp(_alert: Alert, message: PostedMessage, text: string): Promise<void> {
     await slack(() => this.client.chat.postMessage({ channel: message.channel, thread_ts: message.ts, text }));
   }
+
+  /**
+   * The chart as an image in the alert's thread. filesUploadV2 is three calls:
+   * files.getUploadURLExternal, a POST of the bytes to the URL it returns, and
+   * files.completeUploadExternal, which shares the file in the thread.
+   */
+  async attachChart(alert: Alert, message: PostedMessage, png: Buffer, title: string): Promise<void> {
+    if (!isPng(png)) throw new TypeError(`the chart for alert ${alert.id} is not a PNG (${png.length} bytes)`);
+    const name = title.trim() || 'Chart';
+    // Slack refuses alt text over 1000 characters (alt_txt_too_large).
+    const altText = truncate(name, ALT_TEXT_MAX);
+    await slack(() =>
+      this.client.filesUploadV2({ channel_id: message.channel, thread_ts: message.ts, file: png, filename: chartFilename(alert, name), title: name, alt_text: altText }),
+    );
+  }
+}
+
+const ALT_TEXT_MAX = 1000;
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+function isPng(bytes: Buffer): boolean {
+  return bytes.length > PNG_SIGNATURE.length && bytes.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE);
+}
+
+/** `perflab-al-1-json-parse-1mb.png`: Slack takes the file type from the extension, and people see the name on download. */
+function chartFilename(alert: Alert, title: string): string {
+  const slug = `${alert.id}-${title}`
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80)
+    .replace(/-$/, '');
+  return `perflab-${slug}.png`;
 }
 
 export function outcomeOf(alert: Alert): AlertOutcome | undefined {
