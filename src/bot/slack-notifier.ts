@@ -28,7 +28,9 @@ export class SlackNotifier implements Notifier {
     const view = await alertView(this.lab(), alert, this.repo);
     const message = alertMessage(view, { sign: this.key.sign });
     const posted = await slack(() => this.client.chat.postMessage({ channel: this.channel, text: message.text, blocks: message.blocks }));
-    return { channel: (posted.channel as string | undefined) ?? this.channel, ts: posted.ts as string };
+    // Without its ts the message could never be updated or threaded: not a post the outbox may record.
+    if (!posted.ts) throw new NotifyError('Slack answered chat.postMessage without a message ts');
+    return { channel: posted.channel ?? this.channel, ts: posted.ts };
   }
 
   /** Every case of the run, in the alert's thread; for a finding, its whole evidence. */
