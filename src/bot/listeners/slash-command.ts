@@ -13,6 +13,7 @@ import { code, escapeMrkdwn } from '../blocks/escape-mrkdwn.js';
 import { scheduleMessage } from '../blocks/schedule-message.js';
 import { statusMessage } from '../blocks/status-message.js';
 import { isUserError } from '../../engine/errors.js';
+import { logError } from '../../engine/log/logger.js';
 import { stressProgress, stressResultTable, type StressProgressState } from '../blocks/stress-progress.js';
 import { helpText, parseCommand, type Subcommand, type SubcommandName } from '../commands/parse-command.js';
 import { slackActor, type BotContext } from '../bot-context.js';
@@ -36,7 +37,9 @@ export function registerSlashCommand(app: App, ctx: BotContext): void {
       await dispatch(parsed.command, { ctx, client, reply, respond, userId: command.user_id, channel: command.channel_id });
     } catch (error) {
       ctx.log(`/perflab ${command.text.slice(0, 100)} failed`, error);
-      await respond({ response_type: 'ephemeral', text: `Sorry, that failed: ${error instanceof Error ? error.message : String(error)}` }).catch(() => undefined);
+      await respond({ response_type: 'ephemeral', text: `Sorry, that failed: ${error instanceof Error ? error.message : String(error)}` }).catch((replyError: unknown) =>
+        logError(`replying to "/perflab ${command.text.trim().slice(0, 40)}" for ${command.user_id}`, replyError),
+      );
     }
   });
 }
