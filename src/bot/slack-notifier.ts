@@ -78,24 +78,6 @@ export class SlackNotifier implements Notifier {
   }
 }
 
-const ALT_TEXT_MAX = 1000;
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-function isPng(bytes: Buffer): boolean {
-  return bytes.length > PNG_SIGNATURE.length && bytes.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE);
-}
-
-/** `perflab-al-1-json-parse-1mb.png`: Slack takes the file type from the extension, and people see the name on download. */
-function chartFilename(alert: Alert, title: string): string {
-  const slug = `${alert.id}-${title}`
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 80)
-    .replace(/-$/, '');
-  return `perflab-${slug}.png`;
-}
-
 export function outcomeOf(alert: Alert): AlertOutcome | undefined {
   const by = alert.stateBy ?? 'perflab';
   const at = alert.stateAt ?? alert.createdAt;
@@ -121,4 +103,22 @@ async function slack<T>(call: () => Promise<T>): Promise<T> {
     if (e.code === 'slack_webapi_rate_limited_error') throw new NotifyError('rate limited by Slack', { retryAfterMs: (e.retryAfter ?? 1) * 1000, cause: error });
     throw new NotifyError(e.data?.error ?? e.message ?? String(error), { cause: error });
   }
+}
+
+const ALT_TEXT_MAX = 1000;
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+function isPng(bytes: Buffer): boolean {
+  return bytes.length > PNG_SIGNATURE.length && bytes.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE);
+}
+
+/** `perflab-al-1-json-parse-1mb.png`: Slack takes the file type from the extension, and people see the name on download. */
+function chartFilename(alert: Alert, title: string): string {
+  const slug = `${alert.id}-${title}`
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80)
+    .replace(/-$/, '');
+  return `perflab-${slug}.png`;
 }
