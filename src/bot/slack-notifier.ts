@@ -1,6 +1,6 @@
-// The Slack side of the outbox: posts an alert to the channel (details in its
-// thread) and rewrites it when someone acts on it. Slack's rate limiting is
-// passed back as NotifyError.retryAfterMs so the outbox waits as asked.
+// The Slack side of the outbox: posts an alert to the channel (details and
+// charts in its thread) and rewrites it when someone acts on it. Slack's rate
+// limiting is passed back as NotifyError.retryAfterMs so the outbox waits as asked.
 import type { App } from '@slack/bolt';
 import { NotifyError, type Notifier, type PostedMessage } from '../engine/alert/notifier.js';
 import type { Alert } from '../engine/model.js';
@@ -10,6 +10,7 @@ import { alertMessage } from './blocks/alert-message.js';
 import { alertResolved, type AlertOutcome } from './blocks/alert-resolved.js';
 import { findingDetails } from './blocks/finding-section.js';
 import { resultTable } from './blocks/run-progress.js';
+import { truncate } from './blocks/truncate.js';
 import type { ButtonKey } from './button-key.js';
 
 type WebClient = App['client'];
@@ -26,8 +27,10 @@ export class SlackNotifier implements Notifier {
   async post(alert: Alert): Promise<PostedMessage> {
     const view = await alertView(this.lab(), alert, this.repo);
     const message = alertMessage(view, { sign: this.key.sign });
-    const posted = await slack(() => this.client.chat.postMessage({ channel: this.channel, text: message.text, blocks: message.blocks as never }));
-    return { channel: (posted.channel as string | undefined) ?? this.channel, ts: posted.ts as string };
+    const posted = await slack(() => this.client.chat.postMessage({ channel: this.channel, text: message.text, blocks: message.blocks }));
+    // Without its ts the message could never be updated or threaded: not a post the outbox may record.
+    if (!posted.ts) throw new NotifyError('Slack answered chat.postMessage without a message ts');
+    return { channel: posted.channel ?? this.channel, ts: posted.ts };
   }
 
   /** Every case of the run, in the alert's thread; for a finding, its whole evidence. */
@@ -37,13 +40,13 @@ export class SlackNotifier implements Notifier {
         const finding = (await this.lab().finding(id));
         if (!finding) continue;
         const details = findingDetails(finding);
-        await this.client.chat.postMessage({ channel: message.channel, thread_ts: message.ts, text: details.text, blocks: details.blocks as never });
+        await this.client.chat.postMessage({ channel: message.channel, thread_ts: message.ts, text: details.text, blocks: details.blocks });
       }
       return;
     }
     const results = await this.lab().runResults(alert.runId);
     for (const part of resultTable(results.map((r) => ({ result: r.result, ...(r.comparison ? { comparison: r.comparison } : {}) })))) {
-      await this.client.chat.postMessage({ channel: message.channel, thread_ts: message.ts, text: part.text, blocks: part.blocks as never });
+      await this.client.chat.postMessage({ channel: message.channel, thread_ts: message.ts, text: part.text, blocks: part.blocks });
     }
   }
 
@@ -52,11 +55,26 @@ export class SlackNotifier implements Notifier {
     const view = await alertView(this.lab(), alert, this.repo);
     // Still open (e.g. a bisection added its culprit): the same message with its buttons.
     const body = outcome ? alertResolved(view, outcome, { sign: this.key.sign }) : alertMessage(view, { sign: this.key.sign });
-    await slack(() => this.client.chat.update({ channel: message.channel, ts: message.ts, text: body.text, blocks: body.blocks as never }));
+    await slack(() => this.client.chat.update({ channel: message.channel, ts: message.ts, text: body.text, blocks: body.blocks }));
   }
 
   async followUp(_alert: Alert, message: PostedMessage, text: string): Promise<void> {
     await slack(() => this.client.chat.postMessage({ channel: message.channel, thread_ts: message.ts, text }));
+  }
+
+  /**
+   * The chart as an image in the alert's thread. filesUploadV2 is three calls:
+   * files.getUploadURLExternal, a POST of the bytes to the URL it returns, and
+   * files.completeUploadExternal, which shares the file in the thread.
+   */
+  async attachChart(alert: Alert, message: PostedMessage, png: Buffer, title: string): Promise<void> {
+    if (!isPng(png)) throw new TypeError(`the chart for alert ${alert.id} is not a PNG (${png.length} bytes)`);
+    const name = title.trim() || 'Chart';
+    // Slack refuses alt text over 1000 characters (alt_txt_too_large).
+    const altText = truncate(name, ALT_TEXT_MAX);
+    await slack(() =>
+      this.client.filesUploadV2({ channel_id: message.channel, thread_ts: message.ts, file: png, filename: chartFilename(alert, name), title: name, alt_text: altText }),
+    );
   }
 }
 
@@ -85,4 +103,22 @@ async function slack<T>(call: () => Promise<T>): Promise<T> {
     if (e.code === 'slack_webapi_rate_limited_error') throw new NotifyError('rate limited by Slack', { retryAfterMs: (e.retryAfter ?? 1) * 1000, cause: error });
     throw new NotifyError(e.data?.error ?? e.message ?? String(error), { cause: error });
   }
+}
+
+const ALT_TEXT_MAX = 1000;
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+function isPng(bytes: Buffer): boolean {
+  return bytes.length > PNG_SIGNATURE.length && bytes.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE);
+}
+
+/** `perflab-al-1-json-parse-1mb.png`: Slack takes the file type from the extension, and people see the name on download. */
+function chartFilename(alert: Alert, title: string): string {
+  const slug = `${alert.id}-${title}`
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80)
+    .replace(/-$/, '');
+  return `perflab-${slug}.png`;
 }

@@ -1,6 +1,6 @@
 // The buttons under an alert. Accepting and dismissing change what the team
 // will be alerted about next, so both ask for confirmation first.
-import type { ActionsBlock, ButtonElement } from './block-kit.js';
+import type { ActionsBlock, Button } from '@slack/types';
 import { button, confirmDialog } from './block-builders.js';
 import { ACTION_ID, encodeButtonValue, type AlertAction, type SignPayload } from './button-value.js';
 import { code } from './escape-mrkdwn.js';
@@ -31,7 +31,7 @@ export function alertActions(view: AlertView, actions: readonly AlertAction[], s
   return { type: 'actions', elements: actions.map((action) => alertButton(view, action, sign)) };
 }
 
-function alertButton(view: AlertView, action: AlertAction, sign?: SignPayload): ButtonElement {
+function alertButton(view: AlertView, action: AlertAction, sign?: SignPayload): Button {
   const value = encodeButtonValue(view.alert.id, action, sign);
   const cases = view.alert.caseIds.length || view.comparisons.length;
   switch (action) {

@@ -2,7 +2,8 @@
 // happened and where, one section per case (the worst first), suite errors,
 // context. The open alert adds buttons; the resolved one adds who did what.
 import type { Alert, Comparison, Finding, Run, Verdict } from '../../engine/model.js';
-import { LIMITS, type Block } from './block-kit.js';
+import type { KnownBlock, SectionBlock } from '@slack/types';
+import { LIMITS } from './block-kit.js';
 import { context, fieldsSection, header, section } from './block-builders.js';
 import { code, codeBlock, escapeMrkdwn } from './escape-mrkdwn.js';
 import { findingLabel, findingSection } from './finding-section.js';
@@ -83,11 +84,11 @@ export function alertFallback(view: AlertView): string {
   return escapeMrkdwn(truncate(text, 300));
 }
 
-export function alertBody(view: AlertView, maxCases: number = DEFAULT_MAX_CASES): Block[] {
-  const top: Block[] = [header(alertHeadline(view)), section(intro(view))];
+export function alertBody(view: AlertView, maxCases: number = DEFAULT_MAX_CASES): KnownBlock[] {
+  const top: KnownBlock[] = [header(alertHeadline(view)), section(intro(view))];
   const facts = factFields(view);
   if (facts.length > 0) top.push(fieldsSection(facts));
-  const bottom: Block[] = [];
+  const bottom: KnownBlock[] = [];
   const errors = suiteErrorSection(view);
   if (errors) bottom.push(errors);
   for (const finding of (view.findings ?? []).slice(0, 3)) top.push(findingSection(finding));
@@ -96,7 +97,7 @@ export function alertBody(view: AlertView, maxCases: number = DEFAULT_MAX_CASES)
   // Cases fill what the rest leaves of the message budget, up to `maxCases`.
   const sorted = sortCases(view);
   const budget = LIMITS.messageChars - TAIL_RESERVE - totalText([...top, ...bottom]) - 200;
-  const shown: Block[] = [];
+  const shown: KnownBlock[] = [];
   let used = 0;
   for (const item of sorted) {
     if (shown.length >= Math.max(0, Math.min(maxCases, LIMITS.messageBlocks - 10))) break;
@@ -157,7 +158,7 @@ function factFields(view: AlertView): string[] {
   return fields;
 }
 
-function caseSection(item: AlertCaseView): Block {
+function caseSection(item: AlertCaseView): SectionBlock {
   const c = item.comparison;
   const title = `*${escapeMrkdwn(truncate(oneLine(item.caseId), 120))}* — ${verdictLabel(c.verdict)}`;
   const change = c.change;
@@ -171,7 +172,7 @@ function caseSection(item: AlertCaseView): Block {
   ]);
 }
 
-function suiteErrorSection(view: AlertView): Block | undefined {
+function suiteErrorSection(view: AlertView): SectionBlock | undefined {
   const errors = view.suiteErrors ?? [];
   if (errors.length === 0) return undefined;
   const lines = errors

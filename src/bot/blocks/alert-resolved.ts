@@ -2,7 +2,8 @@
 // and a line says who did what and when. An alert under investigation keeps
 // Accept / Dismiss / Re-run: `investigating` is not final, and without them
 // nobody could close the alert from the channel.
-import type { Block, Message } from './block-kit.js';
+import type { KnownBlock } from '@slack/types';
+import type { Message } from './block-kit.js';
 import { context, section } from './block-builders.js';
 import { actionsFor, alertActions } from './alert-actions.js';
 import { alertBody, alertHeadline, DEFAULT_MAX_CASES, type AlertView } from './alert-body.js';
@@ -24,7 +25,7 @@ export type AlertOutcome =
 const NOTE_MAX = 1300;
 
 export function alertResolved(view: AlertView, outcome: AlertOutcome, options: AlertMessageOptions = {}): Message {
-  const blocks: Block[] = alertBody(view, options.maxCases ?? DEFAULT_MAX_CASES);
+  const blocks: KnownBlock[] = alertBody(view, options.maxCases ?? DEFAULT_MAX_CASES);
   const who = formatActor(outcome.by);
   const when = slackDate(outcome.at);
   switch (outcome.state) {

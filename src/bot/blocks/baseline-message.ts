@@ -1,7 +1,8 @@
 // `/perflab baseline <case>`: the accepted reference, who accepted it, when
 // and why, and the ones before it.
 import type { Baseline } from '../../engine/model.js';
-import type { Block, Message } from './block-kit.js';
+import type { KnownBlock } from '@slack/types';
+import type { Message } from './block-kit.js';
 import { context, fieldsSection, header, section } from './block-builders.js';
 import { code, escapeMrkdwn } from './escape-mrkdwn.js';
 import { formatActor } from './format-actor.js';
@@ -36,7 +37,7 @@ export function baselineMessage(view: BaselineView): Message {
       ],
     };
   }
-  const blocks: Block[] = [
+  const blocks: KnownBlock[] = [
     header(`Baseline of ${name}`),
     fieldsSection([
       `*Median*\n${formatMeasure(b.median, b.unit)}`,

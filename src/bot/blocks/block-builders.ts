@@ -2,14 +2,15 @@
 // pass whatever the engine produced and still get a message Slack accepts.
 // Callers truncate raw text to a sensible size first (before escaping); the
 // cut here is the safety net.
-import { LIMITS, type ButtonElement, type ConfirmDialog, type ContextBlock, type DividerBlock, type HeaderBlock, type Mrkdwn, type PlainText, type SectionBlock } from './block-kit.js';
+import type { Button, ColorScheme, ConfirmationDialog, ContextBlock, DividerBlock, HeaderBlock, MrkdwnElement, PlainTextElement, SectionBlock } from '@slack/types';
+import { LIMITS } from './block-kit.js';
 import { truncate } from './truncate.js';
 
-export function plain(text: string, max: number = LIMITS.textObject): PlainText {
+export function plain(text: string, max: number = LIMITS.textObject): PlainTextElement {
   return { type: 'plain_text', text: nonEmpty(truncate(text, max)), emoji: true };
 }
 
-export function mrkdwn(text: string, max: number = LIMITS.textObject): Mrkdwn {
+export function mrkdwn(text: string, max: number = LIMITS.textObject): MrkdwnElement {
   return { type: 'mrkdwn', text: nonEmpty(truncate(text, max)) };
 }
 
@@ -37,12 +38,12 @@ export function divider(): DividerBlock {
 
 export interface ButtonOptions {
   value?: string;
-  style?: 'primary' | 'danger';
-  confirm?: ConfirmDialog;
+  style?: ColorScheme;
+  confirm?: ConfirmationDialog;
 }
 
-export function button(text: string, actionId: string, options: ButtonOptions = {}): ButtonElement {
-  const element: ButtonElement = { type: 'button', text: plain(text, LIMITS.buttonText), action_id: truncate(actionId, LIMITS.actionId) };
+export function button(text: string, actionId: string, options: ButtonOptions = {}): Button {
+  const element: Button = { type: 'button', text: plain(text, LIMITS.buttonText), action_id: truncate(actionId, LIMITS.actionId) };
   // A value is an id the bot must read back whole: it is never cut, the caller keeps it small.
   if (options.value !== undefined) element.value = options.value;
   if (options.style) element.style = options.style;
@@ -50,7 +51,7 @@ export function button(text: string, actionId: string, options: ButtonOptions = 
   return element;
 }
 
-export function confirmDialog(title: string, text: string, confirm: string, deny: string, style?: 'primary' | 'danger'): ConfirmDialog {
+export function confirmDialog(title: string, text: string, confirm: string, deny: string, style?: ColorScheme): ConfirmationDialog {
   return {
     title: plain(title, LIMITS.confirmTitle),
     text: mrkdwn(text, LIMITS.confirmText),

@@ -1,7 +1,9 @@
-// The Block Kit shapes perflab sends, and Slack's limits on them. Only what
-// the builders use; `@slack/types` is not a dependency of the pure builders.
+// Slack's limits on the Block Kit perflab sends, and the two surfaces it
+// builds. The block shapes themselves are `@slack/types`' — the same types
+// Bolt's `say`, `respond` and `client.chat.*` take, so nothing is cast.
 // Limits from docs.slack.dev/reference/block-kit (blocks, block-elements,
 // composition-objects) and docs.slack.dev/reference/views/modal-views.
+import type { KnownBlock, ModalView } from '@slack/types';
 
 export const LIMITS = {
   /** Blocks in one message (100 in modals). */
@@ -33,106 +35,15 @@ export const LIMITS = {
   plainTextInputMax: 3000,
 } as const;
 
-export interface PlainText {
-  type: 'plain_text';
-  text: string;
-  emoji?: boolean;
-}
-
-export interface Mrkdwn {
-  type: 'mrkdwn';
-  text: string;
-}
-
-export type TextObject = PlainText | Mrkdwn;
-
-export interface ConfirmDialog {
-  title: PlainText;
-  text: TextObject;
-  confirm: PlainText;
-  deny: PlainText;
-  style?: 'primary' | 'danger';
-}
-
-export interface ButtonElement {
-  type: 'button';
-  text: PlainText;
-  action_id: string;
-  value?: string;
-  url?: string;
-  style?: 'primary' | 'danger';
-  confirm?: ConfirmDialog;
-}
-
-export interface PlainTextInputElement {
-  type: 'plain_text_input';
-  action_id: string;
-  multiline?: boolean;
-  max_length?: number;
-  initial_value?: string;
-  placeholder?: PlainText;
-}
-
-export interface UsersSelectElement {
-  type: 'users_select';
-  action_id: string;
-  initial_user?: string;
-  placeholder?: PlainText;
-}
-
-export interface HeaderBlock {
-  type: 'header';
-  text: PlainText;
-  block_id?: string;
-}
-
-export interface SectionBlock {
-  type: 'section';
-  text?: TextObject;
-  fields?: TextObject[];
-  block_id?: string;
-}
-
-export interface ContextBlock {
-  type: 'context';
-  elements: TextObject[];
-  block_id?: string;
-}
-
-export interface ActionsBlock {
-  type: 'actions';
-  elements: ButtonElement[];
-  block_id?: string;
-}
-
-export interface DividerBlock {
-  type: 'divider';
-  block_id?: string;
-}
-
-export interface InputBlock {
-  type: 'input';
-  label: PlainText;
-  element: PlainTextInputElement | UsersSelectElement;
-  block_id?: string;
-  hint?: PlainText;
-  optional?: boolean;
-}
-
-export type Block = HeaderBlock | SectionBlock | ContextBlock | ActionsBlock | DividerBlock | InputBlock;
-
-/** What `chat.postMessage` / `chat.update` take: `text` is the notification fallback and is always set. */
+/** What `chat.postMessage` / `chat.update` / `respond` take: `text` is the notification fallback and is always set. */
 export interface Message {
   text: string;
-  blocks: Block[];
+  blocks: KnownBlock[];
 }
 
-export interface ModalView {
-  type: 'modal';
-  callback_id: string;
-  title: PlainText;
-  submit?: PlainText;
-  close?: PlainText;
-  private_metadata?: string;
-  blocks: Block[];
-}
+/**
+ * A modal as perflab builds it: Slack's `ModalView` (what `views.open` takes)
+ * with known blocks only, so a check can switch on `block.type`, and a
+ * callback id, so the submit reaches its listener.
+ */
+export type Modal = ModalView & { blocks: KnownBlock[]; callback_id: string };

@@ -1,7 +1,8 @@
 // `/perflab compare A B`: B relative to A, case by case, the changes first.
 // Takes the shape of the bench mode's compare report without importing it.
 import type { Change, Verdict } from '../../engine/model.js';
-import type { Block, Message } from './block-kit.js';
+import type { KnownBlock } from '@slack/types';
+import type { Message } from './block-kit.js';
 import { context, header, section } from './block-builders.js';
 import { code, escapeMrkdwn } from './escape-mrkdwn.js';
 import { formatCi, formatDelta, formatP } from './format-measure.js';
@@ -42,7 +43,7 @@ export function compareMessage(view: CompareView): Message {
   const sorted = [...view.comparisons].sort((x, y) => ORDER.indexOf(x.verdict) - ORDER.indexOf(y.verdict));
   const counts = ORDER.filter((v) => sorted.some((c) => c.verdict === v)).map((v) => `${sorted.filter((c) => c.verdict === v).length} ${VERDICT_WORD[v]}`);
   const summary = `${plural(sorted.length, 'case')}${counts.length ? `: ${counts.join(' · ')}` : ''}`;
-  const blocks: Block[] = [
+  const blocks: KnownBlock[] = [
     header(`${b} vs ${a}`),
     section(`${code(b)} (${code(shortCommit(view.commitB))}) relative to ${code(a)} (${code(shortCommit(view.commitA))}), measured interleaved on one machine.\n${summary}`),
   ];

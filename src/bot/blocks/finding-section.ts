@@ -2,7 +2,8 @@
 // evidence (shortened: the full text goes in the thread), how often it was
 // seen, and the command that reproduces it.
 import type { Finding } from '../../engine/model.js';
-import { LIMITS, type Block, type Message } from './block-kit.js';
+import type { KnownBlock, SectionBlock } from '@slack/types';
+import { LIMITS, type Message } from './block-kit.js';
 import { section } from './block-builders.js';
 import { code, codeBlock, escapeMrkdwn } from './escape-mrkdwn.js';
 import { plural } from './plural.js';
@@ -18,7 +19,7 @@ export function findingLabel(finding: Finding): string {
   return finding.state === 'regressed' ? `${mode} bug is back` : `New ${finding.mode} finding`;
 }
 
-export function findingSection(finding: Finding): Block {
+export function findingSection(finding: Finding): SectionBlock {
   const lines = [
     `*${escapeMrkdwn(truncate(oneLine(finding.caseId), 120))}* — ${escapeMrkdwn(truncate(oneLine(finding.title), 200))}`,
     codeBlock(shorten(finding.evidence)),
@@ -44,7 +45,7 @@ export function findingDetails(finding: Finding): Message {
     at += size;
   }
   const rest = finding.evidence.length - at;
-  const blocks: Block[] = [
+  const blocks: KnownBlock[] = [
     section(`*${escapeMrkdwn(truncate(oneLine(finding.caseId), 120))}* ${code(finding.id)} — full evidence`),
     ...chunks.map((chunk) => section(codeBlock(chunk))),
   ];

@@ -2,7 +2,8 @@
 // budget used, then the run's errors. Findings themselves arrive as the
 // finding alert (with buttons) through the outbox.
 import type { FuzzCaseStats } from '../../engine/model.js';
-import type { Block, Message } from './block-kit.js';
+import type { KnownBlock } from '@slack/types';
+import type { Message } from './block-kit.js';
 import { context, section } from './block-builders.js';
 import { code, escapeMrkdwn } from './escape-mrkdwn.js';
 import { codeBlockChunks, monoTable, type MonoColumn } from './mono-table.js';
@@ -30,7 +31,7 @@ export function fuzzSummary(view: FuzzSummaryView): Message {
   if (view.cases.length === 0 && view.suiteErrors.length === 0) return { text: 'No fuzz properties matched.', blocks: [section('No fuzz properties matched: check the pattern (`/perflab fuzz all` runs them all).')] };
   const rows = view.cases.map((s) => [s.caseId, s.inputs.toLocaleString('en-US'), Math.round(s.executionsPerSecond).toLocaleString('en-US'), `${Math.round(s.budgetCoverage * 100)}%`, s.state]);
   const { head, lines } = monoTable(COLUMNS, rows);
-  const blocks: Block[] = codeBlockChunks(head, lines).slice(0, 3).map((chunk) => section(chunk));
+  const blocks: KnownBlock[] = codeBlockChunks(head, lines).slice(0, 3).map((chunk) => section(chunk));
   const errors = [
     ...view.suiteErrors.map((e) => `${e.file}: ${e.error.message}`),
     ...view.cases.flatMap((s) => (s.error ? [`${s.caseId}: ${s.error.message}`] : [])),

@@ -2,7 +2,8 @@
 // medians, and the newest runs as a table.
 import type { Baseline } from '../../engine/model.js';
 import type { HistoryEntry } from '../../engine/store/store.js';
-import type { Block, Message } from './block-kit.js';
+import type { KnownBlock } from '@slack/types';
+import type { Message } from './block-kit.js';
 import { context, header, section } from './block-builders.js';
 import { code, escapeMrkdwn } from './escape-mrkdwn.js';
 import { formatActor } from './format-actor.js';
@@ -70,7 +71,7 @@ export function historyMessage(view: HistoryView, options: HistoryMessageOptions
     rows,
   );
   const chunks = codeBlockChunks(head, lines);
-  const blocks: Block[] = [header(`History of ${name}`), section(summary.join('\n')), ...chunks.slice(0, MAX_TABLE_SECTIONS).map((c) => section(c))];
+  const blocks: KnownBlock[] = [header(`History of ${name}`), section(summary.join('\n')), ...chunks.slice(0, MAX_TABLE_SECTIONS).map((c) => section(c))];
   const shownNote = rows.length < view.entries.length || chunks.length > MAX_TABLE_SECTIONS ? `Newest ${Math.min(rows.length, view.entries.length)} of ${plural(view.entries.length, 'run')}` : plural(view.entries.length, 'run');
   blocks.push(context([`${shownNote}${machine} · \`perflab history\` on the CLI shows everything`]));
   return { text: `History of ${escapeMrkdwn(name)}: ${plural(view.entries.length, 'run')}`, blocks };

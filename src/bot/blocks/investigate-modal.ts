@@ -1,7 +1,7 @@
 // The modal the Investigate button opens (`views.open`): who looks into it
 // and a note. `private_metadata` carries the alert id and, when known, the
 // alert message, so the submit handler can update it without a lookup.
-import { LIMITS, type ModalView } from './block-kit.js';
+import { LIMITS, type Modal } from './block-kit.js';
 import { plain, section } from './block-builders.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
 import { isSlackUserId } from './format-actor.js';
@@ -34,7 +34,7 @@ export interface InvestigateMetadata {
   ts?: string;
 }
 
-export function investigateModal(input: InvestigateModalInput): ModalView {
+export function investigateModal(input: InvestigateModalInput): Modal {
   const metadata: InvestigateMetadata = { alertId: input.alertId, v: 1, ...(input.message ? { channel: input.message.channel, ts: input.message.ts } : {}) };
   const cases = input.caseIds ?? [];
   const shown = cases.slice(0, 5).map((id) => `• ${escapeMrkdwn(truncate(oneLine(id), 120))}`);

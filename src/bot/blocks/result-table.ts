@@ -2,7 +2,8 @@
 // monospace table, split into ``` sections of at most 3000 characters and
 // into as many messages as Slack's per-message budget needs.
 import type { Comparison, Result } from '../../engine/model.js';
-import { LIMITS, type Block, type Message } from './block-kit.js';
+import type { KnownBlock } from '@slack/types';
+import { LIMITS, type Message } from './block-kit.js';
 import { context, section } from './block-builders.js';
 import { formatChange, formatMeasure, formatP } from './format-measure.js';
 import { codeBlockChunks, monoTable, type MonoColumn } from './mono-table.js';
@@ -45,7 +46,7 @@ export function resultTable(entries: readonly ResultRow[]): Message[] {
   for (let i = 0; i < chunks.length; i += SECTIONS_PER_MESSAGE) {
     const part = messages.length + 1;
     const parts = Math.ceil(chunks.length / SECTIONS_PER_MESSAGE);
-    const blocks: Block[] = chunks.slice(i, i + SECTIONS_PER_MESSAGE).map((chunk) => section(chunk));
+    const blocks: KnownBlock[] = chunks.slice(i, i + SECTIONS_PER_MESSAGE).map((chunk) => section(chunk));
     if (parts > 1) blocks.push(context([`Part ${part} of ${parts}`]));
     messages.push({ text: `Results for ${plural(entries.length, 'case')}${parts > 1 ? ` (part ${part} of ${parts})` : ''}`, blocks });
   }

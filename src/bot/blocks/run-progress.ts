@@ -2,7 +2,8 @@
 // to the thread (see `resultTable`).
 import type { Verdict } from '../../engine/model.js';
 import { formatDuration } from '../../engine/report/format-duration.js';
-import type { Block, Message } from './block-kit.js';
+import type { KnownBlock } from '@slack/types';
+import type { Message } from './block-kit.js';
 import { context, section } from './block-builders.js';
 import { code, escapeMrkdwn } from './escape-mrkdwn.js';
 import { formatActor } from './format-actor.js';
@@ -38,7 +39,7 @@ const ORDER: Verdict[] = ['regressed', 'improved', 'unchanged', 'unstable', 'no-
 export function runProgress(view: RunProgressView): Message {
   const target = `${code(truncate(oneLine(view.what), 80))}${view.ref ? ` @${escapeMrkdwn(truncate(view.ref, 80))}` : ''}${view.commit ? ` (${code(shortCommit(view.commit))})` : ''}`;
   const line = statusLine(view.progress, target);
-  const blocks: Block[] = [section(line)];
+  const blocks: KnownBlock[] = [section(line)];
   const meta = [`Job ${code(truncate(view.jobId, 64))}`];
   if (view.by) meta.push(`asked by ${formatActor(view.by)}`);
   const p = view.progress;

@@ -1,6 +1,7 @@
 // `/perflab status`: the jobs that are running and waiting (and, if the
 // caller passes them, the ones that just ended), one line each.
-import type { Block, Message } from './block-kit.js';
+import type { KnownBlock } from '@slack/types';
+import type { Message } from './block-kit.js';
 import { context, header, section } from './block-builders.js';
 import { code, escapeMrkdwn } from './escape-mrkdwn.js';
 import { formatActor } from './format-actor.js';
@@ -50,7 +51,7 @@ export function statusMessage(jobs: readonly JobView[], options: StatusMessageOp
   const sorted = [...jobs].sort((a, b) => STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state) || a.since.localeCompare(b.since));
   const max = Math.max(1, Math.min(options.maxJobs ?? MAX_JOBS, MAX_JOBS));
   const lines = sorted.slice(0, max).map(jobLine);
-  const blocks: Block[] = [header('perflab status')];
+  const blocks: KnownBlock[] = [header('perflab status')];
   for (let i = 0; i < lines.length; i += LINES_PER_SECTION) blocks.push(section(lines.slice(i, i + LINES_PER_SECTION).join('\n')));
   const hidden = sorted.length - lines.length;
   const notes = [summary];

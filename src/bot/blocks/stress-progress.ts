@@ -3,7 +3,8 @@
 import type { StressVerdict } from '../../engine/model.js';
 import { formatDuration } from '../../engine/report/format-duration.js';
 import type { StressEntry } from '../../modes/stress/run-stress.js';
-import type { Block, Message } from './block-kit.js';
+import type { KnownBlock } from '@slack/types';
+import type { Message } from './block-kit.js';
 import { context, section } from './block-builders.js';
 import { code, escapeMrkdwn } from './escape-mrkdwn.js';
 import { formatActor } from './format-actor.js';
@@ -75,7 +76,7 @@ export function stressResultTable(entries: readonly StressEntry[]): Message {
     return [e.caseId, s.throughput.toFixed(0), formatDuration(e.result.summary.p99), `${(s.errorRate * 100).toFixed(2)}%`, e.verdict];
   });
   const { head, lines } = monoTable(COLUMNS, rows);
-  const blocks: Block[] = codeBlockChunks(head, lines).slice(0, 3).map((chunk) => section(chunk));
+  const blocks: KnownBlock[] = codeBlockChunks(head, lines).slice(0, 3).map((chunk) => section(chunk));
   const failures = entries.flatMap((e) => e.findings.map((f) => `• ${escapeMrkdwn(truncate(oneLine(f.title), 200))}`));
   if (failures.length > 0) blocks.push(section(failures.slice(0, 20).join('\n')));
   const regressions = entries.flatMap((e) => e.metrics).filter((m) => m.comparison.verdict === 'regressed');

@@ -76,7 +76,7 @@ async function openInvestigation(ctx: BotContext, client: WebClient, body: Block
   const message = clickedTs && clickedChannel ? { channel: clickedChannel, ts: clickedTs } : alert.delivery?.channel && alert.delivery.ts ? { channel: alert.delivery.channel, ts: alert.delivery.ts } : undefined;
   await client.views.open({
     trigger_id: body.trigger_id,
-    view: investigateModal({ alertId, caseIds: alert.caseIds, assignee: userId, ...(message ? { message } : {}) }) as never,
+    view: investigateModal({ alertId, caseIds: alert.caseIds, assignee: userId, ...(message ? { message } : {}) }),
   });
 }
 

@@ -1,6 +1,7 @@
 // The Investigate modal's submission: who takes it and a note. The alert
 // becomes `investigating`; the note also goes into the alert's thread.
 import type { App } from '@slack/bolt';
+import { logError } from '../../engine/log/logger.js';
 import { INVESTIGATE_FIELDS, parseInvestigateMetadata } from '../blocks/investigate-modal.js';
 import { slackActor, type BotContext } from '../bot-context.js';
 
@@ -20,12 +21,12 @@ export function registerInvestigateView(app: App, ctx: BotContext): void {
     const channel = meta.channel ?? ctx.channel;
     if (!outcome.ok) {
       const why = outcome.reason === 'not-found' ? 'that alert no longer exists' : `it is already ${outcome.alert.state}`;
-      await client.chat.postEphemeral({ channel, user: userId, text: `Nothing changed: ${why}.` }).catch(() => undefined);
+      await client.chat.postEphemeral({ channel, user: userId, text: `Nothing changed: ${why}.` }).catch((error: unknown) => logError(`telling ${userId} that investigating ${meta.alertId} changed nothing`, error));
       return;
     }
     if (meta.ts) {
       const text = `:mag: <@${userId}> is investigating${assignee && assignee !== userId ? ` with <@${assignee}>` : ''}${note ? `: ${note.slice(0, 2900)}` : '.'}`;
-      await client.chat.postMessage({ channel, thread_ts: meta.ts, text }).catch((error: unknown) => ctx.log('investigation note failed', error));
+      await client.chat.postMessage({ channel, thread_ts: meta.ts, text }).catch((error: unknown) => logError(`posting ${userId}'s investigation note in the thread of ${meta.alertId}`, error));
     }
   });
 }

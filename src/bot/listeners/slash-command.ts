@@ -13,6 +13,7 @@ import { code, escapeMrkdwn } from '../blocks/escape-mrkdwn.js';
 import { scheduleMessage } from '../blocks/schedule-message.js';
 import { statusMessage } from '../blocks/status-message.js';
 import { isUserError } from '../../engine/errors.js';
+import { logError } from '../../engine/log/logger.js';
 import { stressProgress, stressResultTable, type StressProgressState } from '../blocks/stress-progress.js';
 import { helpText, parseCommand, type Subcommand, type SubcommandName } from '../commands/parse-command.js';
 import { slackActor, type BotContext } from '../bot-context.js';
@@ -26,7 +27,7 @@ const PROGRESS_INTERVAL_MS = 1000;
 export function registerSlashCommand(app: App, ctx: BotContext): void {
   app.command('/perflab', async ({ command, ack, respond, client }) => {
     await ack();
-    const reply = (message: Message) => respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks as never });
+    const reply = (message: Message) => respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
     try {
       const parsed = parseCommand(command.text);
       if (!parsed.ok) {
@@ -36,7 +37,9 @@ export function registerSlashCommand(app: App, ctx: BotContext): void {
       await dispatch(parsed.command, { ctx, client, reply, respond, userId: command.user_id, channel: command.channel_id });
     } catch (error) {
       ctx.log(`/perflab ${command.text.slice(0, 100)} failed`, error);
-      await respond({ response_type: 'ephemeral', text: `Sorry, that failed: ${error instanceof Error ? error.message : String(error)}` }).catch(() => undefined);
+      await respond({ response_type: 'ephemeral', text: `Sorry, that failed: ${error instanceof Error ? error.message : String(error)}` }).catch((replyError: unknown) =>
+        logError(`replying to "/perflab ${command.text.trim().slice(0, 40)}" for ${command.user_id}`, replyError),
+      );
     }
   });
 }
@@ -119,7 +122,7 @@ async function stressWithProgress(req: Request, what: string, start: (listener: 
   let lastUpdate = 0;
   let pending: Promise<unknown> = Promise.resolve();
   const first = stressProgress({ jobId, what, by, progress: { state: 'queued' } });
-  const ts = (await client.chat.postMessage({ channel, text: first.text, blocks: first.blocks as never })).ts;
+  const ts = (await client.chat.postMessage({ channel, text: first.text, blocks: first.blocks })).ts;
   const post = (call: () => Promise<unknown>, failure: string): void => {
     pending = pending.then(call).catch((error: unknown) => ctx.log(failure, error));
     ctx.track(pending);
@@ -129,7 +132,7 @@ async function stressWithProgress(req: Request, what: string, start: (listener: 
     if (!ts || (!force && now - lastUpdate < PROGRESS_INTERVAL_MS)) return;
     lastUpdate = now;
     const message = stressProgress({ jobId, what, by, progress });
-    post(() => client.chat.update({ channel, ts, text: message.text, blocks: message.blocks as never }), 'progress update failed');
+    post(() => client.chat.update({ channel, ts, text: message.text, blocks: message.blocks }), 'progress update failed');
   };
   const job = start((event) => {
     switch (event.type) {
@@ -143,7 +146,7 @@ async function stressWithProgress(req: Request, what: string, start: (listener: 
         for (const e of event.report.entries) verdicts[e.verdict] = (verdicts[e.verdict] ?? 0) + 1;
         show({ state: 'done', verdicts }, true);
         const table = stressResultTable(event.report.entries);
-        if (ts) post(() => client.chat.postMessage({ channel, thread_ts: ts, text: table.text, blocks: table.blocks as never }), 'thread post failed');
+        if (ts) post(() => client.chat.postMessage({ channel, thread_ts: ts, text: table.text, blocks: table.blocks }), 'thread post failed');
         return;
       }
       case 'cancelled':
@@ -168,20 +171,20 @@ async function startWithProgress(req: Request, what: string, ref: string | undef
   let jobId = '…';
   // The message exists before the job does, so no event can arrive before there is somewhere to show it.
   const first = runProgress({ jobId, what, ...(ref ? { ref } : {}), by: slackActor(req.userId), progress: { state: 'queued' } });
-  const ts = (await client.chat.postMessage({ channel, text: first.text, blocks: first.blocks as never })).ts;
+  const ts = (await client.chat.postMessage({ channel, text: first.text, blocks: first.blocks })).ts;
   const show = (progress: RunProgress, force = false): void => {
     const now = Date.now();
     if (!ts || (!force && now - lastUpdate < PROGRESS_INTERVAL_MS)) return;
     lastUpdate = now;
     const message = runProgress({ jobId, what, ...(ref ? { ref } : {}), by: slackActor(req.userId), progress });
     const at = ts;
-    pending = pending.then(() => client.chat.update({ channel, ts: at, text: message.text, blocks: message.blocks as never })).catch((error: unknown) => ctx.log('progress update failed', error));
+    pending = pending.then(() => client.chat.update({ channel, ts: at, text: message.text, blocks: message.blocks })).catch((error: unknown) => ctx.log('progress update failed', error));
     ctx.track(pending);
   };
   const thread = (messages: Message[]): void => {
     const at = ts;
     if (!at) return;
-    for (const m of messages) pending = pending.then(() => client.chat.postMessage({ channel, thread_ts: at, text: m.text, blocks: m.blocks as never })).catch((error: unknown) => ctx.log('thread post failed', error));
+    for (const m of messages) pending = pending.then(() => client.chat.postMessage({ channel, thread_ts: at, text: m.text, blocks: m.blocks })).catch((error: unknown) => ctx.log('thread post failed', error));
     ctx.track(pending);
   };
 

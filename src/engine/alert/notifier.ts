@@ -16,6 +16,12 @@ export interface Notifier {
   update(alert: Alert, message: PostedMessage): Promise<void>;
   /** Adds a later finding about the alert (e.g. the culprit a bisection found) under its message. */
   followUp?(alert: Alert, message: PostedMessage, text: string): Promise<void>;
+  /**
+   * Puts a chart under the alert's message (Slack: an image in its thread).
+   * `png` is the PNG file's bytes; `title` is shown with it and read out as
+   * its alt text. Throws on failure, like `post`; callers log and carry on.
+   */
+  attachChart?(alert: Alert, message: PostedMessage, png: Buffer, title: string): Promise<void>;
 }
 
 export class NotifyError extends Error {

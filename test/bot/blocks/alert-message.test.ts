@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { alertMessage } from '../../../src/bot/blocks/alert-message.js';
-import type { ActionsBlock, ContextBlock, HeaderBlock, SectionBlock } from '../../../src/bot/blocks/block-kit.js';
+import type { ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
 import { parseButtonValue } from '../../../src/bot/blocks/button-value.js';
-import { alertOf, allText, expectWithinLimits, regressedCase, regressionView } from './fixtures.js';
+import { alertOf, allText, buttonsOf, contextTexts, expectWithinLimits, regressedCase, regressionView } from './fixtures.js';
 
-function headerText(blocks: { type: string }[]): string {
-  return (blocks.find((b) => b.type === 'header') as HeaderBlock).text.text;
-}
-
-function actions(blocks: { type: string }[]): ActionsBlock {
-  return blocks.find((b) => b.type === 'actions') as ActionsBlock;
+function headerText(blocks: KnownBlock[]): string | undefined {
+  return blocks.find((b): b is HeaderBlock => b.type === 'header')?.text.text;
 }
 
 describe('alertMessage: regression', () => {
@@ -42,29 +38,29 @@ describe('alertMessage: regression', () => {
 
   it('gives suite, trigger, run and a link as context', () => {
     const ctx = message.blocks.find((b): b is ContextBlock => b.type === 'context');
-    const texts = ctx?.elements.map((e) => e.text) ?? [];
+    const texts = contextTexts(ctx);
     expect(texts).toEqual(['Suite: `json`', 'Trigger: commit · perflab', 'Run `run-7`', '<https://perf.example.com/runs/run-7|Details>']);
   });
 
   it('offers accept, investigate, dismiss and re-run buttons', () => {
-    const buttons = actions(message.blocks).elements;
+    const buttons = buttonsOf(message.blocks);
     expect(buttons.map((b) => b.action_id)).toEqual(['perflab.accept', 'perflab.investigate', 'perflab.dismiss', 'perflab.rerun']);
     expect(buttons.map((b) => b.text.text)).toEqual(['Accept as new baseline', 'Investigate', 'Dismiss as noise', 'Re-run']);
     expect(buttons.map((b) => b.style)).toEqual(['primary', undefined, 'danger', undefined]);
   });
 
   it('asks for confirmation before accepting or dismissing, and only then', () => {
-    const [accept, investigate, dismiss, rerun] = actions(message.blocks).elements;
-    expect(accept?.confirm?.title.text).toBe('Accept as new baseline?');
+    const [accept, investigate, dismiss, rerun] = buttonsOf(message.blocks);
+    expect(accept?.confirm?.title?.text).toBe('Accept as new baseline?');
     expect(accept?.confirm?.text.text).toContain('run `run-7`');
-    expect(dismiss?.confirm?.title.text).toBe('Dismiss as noise?');
+    expect(dismiss?.confirm?.title?.text).toBe('Dismiss as noise?');
     expect(dismiss?.confirm?.style).toBe('danger');
     expect(investigate?.confirm).toBeUndefined();
     expect(rerun?.confirm).toBeUndefined();
   });
 
   it('puts the alert id, the action and a version in each button value', () => {
-    const values = actions(message.blocks).elements.map((b) => JSON.parse(b.value ?? ''));
+    const values = buttonsOf(message.blocks).map((b) => JSON.parse(b.value ?? ''));
     expect(values).toEqual([
       { alertId: 'al-1', action: 'accept', v: 1 },
       { alertId: 'al-1', action: 'investigate', v: 1 },
@@ -76,7 +72,7 @@ describe('alertMessage: regression', () => {
   it('signs the button values when given a signer, in a way the bot can verify', () => {
     const sign = (payload: string): string => `sig:${payload.length}`;
     const signed = alertMessage(view, { sign });
-    for (const button of actions(signed.blocks).elements) {
+    for (const button of buttonsOf(signed.blocks)) {
       expect(JSON.parse(button.value ?? '').sig).toMatch(/^sig:\d+$/);
       const parsed = parseButtonValue(button.value, (payload, sig) => sig === sign(payload));
       expect(parsed.ok).toBe(true);
@@ -98,7 +94,7 @@ describe('alertMessage: other kinds', () => {
     const message = alertMessage(view);
     expect(headerText(message.blocks)).toBe('Faster! 1 case improved');
     expect(allText(message)).toContain('Nice work, <@U0ADA1234>!');
-    expect(actions(message.blocks).elements.map((b) => b.action_id)).toContain('perflab.accept');
+    expect(buttonsOf(message.blocks).map((b) => b.action_id)).toContain('perflab.accept');
   });
 
   it('names an author without a Slack account by name, escaped', () => {
@@ -110,7 +106,7 @@ describe('alertMessage: other kinds', () => {
     const view = regressionView({ alert: alertOf({ kind: 'environment-suspect' }), run: { ...regressionView().run, environment: 'suspect' } });
     const message = alertMessage(view);
     expect(headerText(message.blocks)).toBe('Noisy machine: verdicts held back on perf-box-1');
-    expect(actions(message.blocks).elements.map((b) => b.action_id)).toEqual(['perflab.investigate', 'perflab.dismiss', 'perflab.rerun']);
+    expect(buttonsOf(message.blocks).map((b) => b.action_id)).toEqual(['perflab.investigate', 'perflab.dismiss', 'perflab.rerun']);
   });
 
   it('lists suite errors with their files', () => {
@@ -122,7 +118,7 @@ describe('alertMessage: other kinds', () => {
     const message = alertMessage(view);
     expect(headerText(message.blocks)).toBe('Suite error in 1 file');
     expect(allText(message)).toContain('• `suites/json.suite.ts`: SyntaxError: Unexpected token');
-    expect(actions(message.blocks).elements.map((b) => b.action_id)).not.toContain('perflab.accept');
+    expect(buttonsOf(message.blocks).map((b) => b.action_id)).not.toContain('perflab.accept');
   });
 
   it('shows the reason for a case without a measured change', () => {

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { alertResolved, type AlertOutcome } from '../../../src/bot/blocks/alert-resolved.js';
-import type { ActionsBlock, ContextBlock } from '../../../src/bot/blocks/block-kit.js';
-import { alertOf, allText, expectWithinLimits, regressionView } from './fixtures.js';
+import type { ContextBlock, KnownBlock } from '@slack/types';
+import { alertOf, allText, buttonsOf, contextTexts, expectWithinLimits, regressionView } from './fixtures.js';
 
 const at = '2024-05-01T12:30:00.000Z';
-const lastContext = (blocks: { type: string }[]): string =>
-  (blocks.filter((b) => b.type === 'context').at(-1) as ContextBlock).elements.map((e) => e.text).join(' ');
+const lastContext = (blocks: KnownBlock[]): string => contextTexts(blocks.filter((b): b is ContextBlock => b.type === 'context').at(-1)).join(' ');
 
 describe('alertResolved', () => {
   it('shows who accepted it and when, and removes the buttons', () => {
@@ -33,15 +32,13 @@ describe('alertResolved', () => {
     const message = alertResolved(regressionView(), { state: 'investigating', by: 'U0BOB12345', at, assignee: 'U0ADA1234', note: 'bisecting; maybe <the> new parser' });
     expect(allText(message)).toContain(':mag: *Investigating:* <@U0ADA1234> — bisecting; maybe &lt;the&gt; new parser');
     expect(lastContext(message.blocks)).toMatch(/^Set by <@U0BOB12345> · <!date\^1714566600/);
-    const actions = message.blocks.find((b): b is ActionsBlock => b.type === 'actions');
-    expect(actions?.elements.map((b) => b.action_id)).toEqual(['perflab.accept', 'perflab.dismiss', 'perflab.rerun']);
+    expect(buttonsOf(message.blocks).map((b) => b.action_id)).toEqual(['perflab.accept', 'perflab.dismiss', 'perflab.rerun']);
   });
 
   it('offers no accept while investigating a suite error', () => {
     const view = regressionView({ alert: alertOf({ kind: 'suite-error' }), comparisons: [], suiteErrors: [{ file: 'a.ts', message: 'boom' }] });
     const message = alertResolved(view, { state: 'investigating', by: 'U0BOB12345', at });
-    const actions = message.blocks.find((b): b is ActionsBlock => b.type === 'actions');
-    expect(actions?.elements.map((b) => b.action_id)).toEqual(['perflab.dismiss', 'perflab.rerun']);
+    expect(buttonsOf(message.blocks).map((b) => b.action_id)).toEqual(['perflab.dismiss', 'perflab.rerun']);
   });
 
   it('names the fixing commit', () => {

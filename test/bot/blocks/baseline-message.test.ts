@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HeaderBlock } from '../../../src/bot/blocks/block-kit.js';
+import type { HeaderBlock } from '@slack/types';
 import { baselineMessage } from '../../../src/bot/blocks/baseline-message.js';
 import type { Baseline } from '../../../src/engine/model.js';
 import { allText, expectWithinLimits } from './fixtures.js';

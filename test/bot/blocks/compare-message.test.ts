@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HeaderBlock } from '../../../src/bot/blocks/block-kit.js';
+import type { HeaderBlock } from '@slack/types';
 import { compareMessage, type CompareView } from '../../../src/bot/blocks/compare-message.js';
 import { allText, expectWithinLimits } from './fixtures.js';
 

@@ -1,6 +1,7 @@
 // Engine data as the bot would get it, small and readable; tests override what they are about.
 import type { AlertCaseView, AlertView } from '../../../src/bot/blocks/alert-message.js';
-import type { Message, ModalView } from '../../../src/bot/blocks/block-kit.js';
+import type { ActionsBlock, Button, ContextBlock, KnownBlock } from '@slack/types';
+import type { Message, Modal } from '../../../src/bot/blocks/block-kit.js';
 import { limitViolations } from '../../../src/bot/blocks/limit-violations.js';
 import type { Alert, Run } from '../../../src/engine/model.js';
 
@@ -62,7 +63,7 @@ export function regressionView(overrides: Partial<AlertView> = {}): AlertView {
 }
 
 /** Fails the test with every limit the surface breaks. */
-export function expectWithinLimits(surface: Message | ModalView): void {
+export function expectWithinLimits(surface: Message | Modal): void {
   const violations = limitViolations(surface);
   if (violations.length > 0) throw new Error(`Slack limits broken:\n${violations.join('\n')}`);
 }
@@ -77,4 +78,21 @@ export function allText(message: { blocks: unknown[] }): string {
   };
   visit(message.blocks);
   return out.join('\n');
+}
+
+/** The buttons of the (first) actions block; anything else in it fails the test, since perflab only puts buttons there. */
+export function buttonsOf(blocks: readonly KnownBlock[]): Button[] {
+  const actions = blocks.find((b): b is ActionsBlock => b.type === 'actions');
+  return (actions?.elements ?? []).map((element) => {
+    if (element.type !== 'button') throw new Error(`an actions block holds a ${element.type}, not a button`);
+    return element;
+  });
+}
+
+/** The texts of a context block; an image in it fails the test, since perflab puts only text there. */
+export function contextTexts(block: ContextBlock | undefined): string[] {
+  return (block?.elements ?? []).map((element) => {
+    if (element.type === 'image') throw new Error('a context block holds an image');
+    return element.text;
+  });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HeaderBlock } from '../../../src/bot/blocks/block-kit.js';
+import type { HeaderBlock } from '@slack/types';
 import { historyMessage, sparkline } from '../../../src/bot/blocks/history-message.js';
 import type { Baseline } from '../../../src/engine/model.js';
 import type { HistoryEntry } from '../../../src/engine/store/store.js';

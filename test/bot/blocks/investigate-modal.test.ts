@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { InputBlock } from '../../../src/bot/blocks/block-kit.js';
+import type { InputBlock } from '@slack/types';
 import { INVESTIGATE_CALLBACK_ID, INVESTIGATE_FIELDS, investigateModal, parseInvestigateMetadata } from '../../../src/bot/blocks/investigate-modal.js';
 import { expectWithinLimits } from './fixtures.js';
 

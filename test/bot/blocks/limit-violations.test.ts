@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Message } from '../../../src/bot/blocks/block-kit.js';
+import type { Message, Modal } from '../../../src/bot/blocks/block-kit.js';
 import { limitViolations } from '../../../src/bot/blocks/limit-violations.js';
 
 describe('limitViolations', () => {
@@ -24,5 +24,32 @@ describe('limitViolations', () => {
     expect(found).toContain('11 fields (max 10)');
     expect(found).toContain('76 characters (max 75)');
     expect(found).toContain('button value too long');
+  });
+
+  it('reports a block or element whose limits it does not know, rather than passing it unchecked', () => {
+    const message: Message = {
+      text: 'chart',
+      blocks: [
+        { type: 'image', image_url: 'https://example.com/chart.png', alt_text: 'chart' },
+        { type: 'context', elements: [{ type: 'image', image_url: 'https://example.com/dot.png', alt_text: 'dot' }] },
+        { type: 'actions', elements: [{ type: 'static_select', action_id: 'pick', options: [{ text: { type: 'plain_text', text: 'a' }, value: 'a' }] }] },
+      ],
+    };
+    expect(limitViolations(message)).toEqual([
+      'block 0 (image): no limits known for image blocks',
+      'block 1 (context): no limits known for image elements',
+      'block 2 (actions): no limits known for static_select elements',
+    ]);
+  });
+
+  it('checks a modal\'s title, buttons and callback id', () => {
+    const modal: Modal = {
+      type: 'modal',
+      callback_id: 'c'.repeat(256),
+      title: { type: 'plain_text', text: 't'.repeat(25) },
+      submit: { type: 'plain_text', text: ' ' },
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'hi' } }],
+    };
+    expect(limitViolations(modal)).toEqual(['modal title: 25 characters (max 24)', 'modal submit: empty text', 'callback_id too long']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SectionBlock } from '../../../src/bot/blocks/block-kit.js';
+import type { SectionBlock } from '@slack/types';
 import { resultTable, type ResultRow } from '../../../src/bot/blocks/run-progress.js';
 import type { Result } from '../../../src/engine/model.js';
 import { expectWithinLimits } from './fixtures.js';

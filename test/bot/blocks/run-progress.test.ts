@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SectionBlock } from '../../../src/bot/blocks/block-kit.js';
+import type { SectionBlock } from '@slack/types';
 import { runProgress, type RunProgressView } from '../../../src/bot/blocks/run-progress.js';
 import { allText, expectWithinLimits } from './fixtures.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SectionBlock } from '../../../src/bot/blocks/block-kit.js';
+import type { SectionBlock } from '@slack/types';
 import { statusMessage, type JobView } from '../../../src/bot/blocks/status-message.js';
 import { allText, expectWithinLimits } from './fixtures.js';
 
