@@ -7,7 +7,7 @@
 // seen recently answers with the run it already made instead of a second one.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BoundedMap } from './bounded-map.js';
-import { constantTimeEqual } from './constant-time-equal.js';
+import { constantTimeEqual } from '../engine/secret/constant-time-equal.js';
 import { reply, replyError, replyTooLarge } from './http-reply.js';
 import { readLimitedBody } from './read-limited-body.js';
 import { readResultsPayload, type ResultsPayload } from '../lab/jobs/results-payload.js';

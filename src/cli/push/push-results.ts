@@ -5,7 +5,7 @@
 // A refused token or a rejected payload is not retried: it will not get better.
 import { ErrorCode, PerflabError } from '../../engine/errors.js';
 import type { ResultsPayload } from '../../lab/jobs/results-payload.js';
-import { withoutCredentials } from '../../engine/git/without-credentials.js';
+import { withoutCredentials } from '../../engine/secret/without-credentials.js';
 
 export interface PushResultsOptions {
   /** The perflab server's base URL, e.g. `https://perflab.example.org`; the endpoint is `<url>/api/v1/results`. */

@@ -2,7 +2,7 @@
 // the link to its run, and the repository's remote (never with credentials,
 // which some CIs put in the remote URL).
 import { git } from '../../engine/git/git.js';
-import { withoutCredentials } from '../../engine/git/without-credentials.js';
+import { withoutCredentials } from '../../engine/secret/without-credentials.js';
 
 export interface CiRunInfo {
   provider: string;

@@ -1,24 +1,16 @@
 // One result against its baseline: screen it against the window of runs
 // since the baseline was accepted, and confirm a suspect by measuring again
 // (DESIGN §5). Only a confirmed change becomes `regressed` or `improved`.
-import { access } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+// The mode says how to measure again (`ConfirmSuspect`); the verdict is decided here.
 import { ErrorCode } from '../errors.js';
-import { hasCommit, type Checkout } from '../git/git.js';
-import { withWorktree } from '../git/worktree.js';
-import type { ExclusivePool } from '../pool/exclusive-pool.js';
 import type { Baseline, Comparison, Result, Summary } from '../model.js';
 import { robustCv, screen } from '../stats/index.js';
 import type { HistoryEntry, Store } from '../store/store.js';
-import type { BenchCaseRef } from '../../modes/bench/bench-case.js';
-import { confirmAgainstWindow, confirmInterleaved, type ConfirmRunOptions } from './confirm-change.js';
+import type { Confirmation, ConfirmRunOptions } from './confirm-change.js';
 
 export interface CompareContext {
   store: Store;
-  pool: ExclusivePool;
   machine: string;
-  /** The checkout the candidate runs from, or null outside git. */
-  checkout: Checkout | null;
   environment: 'ok' | 'suspect';
   onConfirmRun?: (caseId: string, side: 'baseline' | 'candidate', done: number, target: number) => void;
   signal?: AbortSignal;
@@ -63,42 +55,29 @@ export async function screenAgainstBaseline(store: Store, caseId: string, machin
   return { window, screened: screen(summary.median, values, { threshold: threshold * thresholdFactor, zLimit, fallbackCv, direction: summary.direction }) };
 }
 
-export async function compareToBaseline(ctx: CompareContext, ref: BenchCaseRef, result: Result): Promise<Comparison> {
-  if (result.state === 'errored') return { caseId: ref.id, verdict: 'errored', reason: result.error.message };
-  const baseline = (await ctx.store.getBaseline(ref.id, ctx.machine));
-  if (!baseline) return { caseId: ref.id, verdict: 'no-baseline', reason: 'first result on this machine; it becomes the baseline' };
+/** How a suspect is confirmed: the mode measures the baseline's code and the candidate again (see `confirm-change.ts`). */
+export type ConfirmSuspect = (baseline: Baseline, window: readonly number[], run: ConfirmRunOptions) => Promise<Confirmation>;
 
-  const threshold = ref.options.threshold;
-  const { window, screened } = await screenAgainstBaseline(ctx.store, ref.id, ctx.machine, baseline, result.summary, threshold);
-  if (!screened.suspect) return { caseId: ref.id, verdict: 'unchanged', reason: screened.reason };
+export async function compareToBaseline(ctx: CompareContext, caseId: string, threshold: number, result: Result, confirm: ConfirmSuspect): Promise<Comparison> {
+  if (result.state === 'errored') return { caseId, verdict: 'errored', reason: result.error.message };
+  const baseline = await ctx.store.getBaseline(caseId, ctx.machine);
+  if (!baseline) return { caseId, verdict: 'no-baseline', reason: 'first result on this machine; it becomes the baseline' };
+
+  const { window, screened } = await screenAgainstBaseline(ctx.store, caseId, ctx.machine, baseline, result.summary, threshold);
+  if (!screened.suspect) return { caseId, verdict: 'unchanged', reason: screened.reason };
   if (ctx.environment === 'suspect') {
-    return { caseId: ref.id, verdict: 'unstable', reason: `${screened.reason} The canary moved too: the machine, not the code, may have changed; no verdict.` };
+    return { caseId, verdict: 'unstable', reason: `${screened.reason} The canary moved too: the machine, not the code, may have changed; no verdict.` };
   }
 
   const run: ConfirmRunOptions = {
     threshold,
-    onRun: (side, done, target) => ctx.onConfirmRun?.(ref.id, side, done, target),
+    onRun: (side, done, target) => ctx.onConfirmRun?.(caseId, side, done, target),
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   };
-  const confirmation = await confirmBaseline(ctx, ref, baseline, window.current, run);
+  const confirmation = await confirm(baseline, window.current, run);
   if (confirmation.verdict === 'errored') {
-    if (confirmation.error.code === ErrorCode.Cancelled) return { caseId: ref.id, verdict: 'unstable', reason: `${screened.reason} Confirmation was cancelled: no verdict.` };
-    return { caseId: ref.id, verdict: 'errored', reason: confirmation.reason };
+    if (confirmation.error.code === ErrorCode.Cancelled) return { caseId, verdict: 'unstable', reason: `${screened.reason} Confirmation was cancelled: no verdict.` };
+    return { caseId, verdict: 'errored', reason: confirmation.reason };
   }
-  return { caseId: ref.id, verdict: confirmation.verdict, reason: `Screening: ${screened.reason} ${confirmation.reason}`, ...(confirmation.change ? { change: confirmation.change } : {}) };
-}
-
-async function confirmBaseline(ctx: CompareContext, ref: BenchCaseRef, baseline: Baseline, window: number[], run: ConfirmRunOptions) {
-  const checkout = ctx.checkout;
-  if (!checkout || !baseline.commit || !(await hasCommit(checkout.root, baseline.commit))) {
-    return confirmAgainstWindow(ctx.pool, ref, window.length > 0 ? window : [baseline.median], run);
-  }
-  // Same commit and a clean tree: the code is identical, so both sides run from here.
-  if (baseline.commit === checkout.commit && !checkout.dirty) return confirmInterleaved(ctx.pool, ref, ref, run);
-  return withWorktree(checkout.root, baseline.commit, async (dir) => {
-    const file = join(dir, relative(checkout.root, ref.file));
-    const exists = await access(file).then(() => true, () => false);
-    if (!exists) return confirmAgainstWindow(ctx.pool, ref, window, run);
-    return confirmInterleaved(ctx.pool, { ...ref, file }, ref, run);
-  });
+  return { caseId, verdict: confirmation.verdict, reason: `Screening: ${screened.reason} ${confirmation.reason}`, ...(confirmation.change ? { change: confirmation.change } : {}) };
 }

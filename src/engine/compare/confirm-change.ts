@@ -4,12 +4,14 @@
 // added in looks (10 → 20 → 30 per side) and stop as soon as the decision is
 // clear. When no older code is available (not a git checkout), the candidate
 // is re-run and set against the stored per-run medians instead.
-import type { ExclusivePool } from '../pool/exclusive-pool.js';
+//
+// How one run is measured is the mode's business (`MeasureRun`); what the
+// runs mean is decided here.
 import type { CaseError, Change, ConfirmMethod, Verdict } from '../model.js';
 import { decideConfirmation, nextLookSize, type ConfirmOptions } from '../stats/index.js';
-import type { ResolvedBenchOptions } from '../../modes/bench/bench-options.js';
-import type { BenchCaseRef } from '../../modes/bench/bench-case.js';
-import { measureCase } from '../../modes/bench/measure-case.js';
+
+/** One confirmation run of one side, in a fresh worker: its median per operation, or why it failed. */
+export type MeasureRun = (side: 'baseline' | 'candidate') => Promise<{ median: number; unit: string } | { error: CaseError }>;
 
 /** The per-run medians a decision rests on (one value per fresh-worker run, in `unit` per operation). */
 export interface ConfirmationMedians {
@@ -30,30 +32,15 @@ export interface ConfirmRunOptions {
   looks?: readonly number[];
 }
 
-/**
- * One confirmation run needs a median, not a full-budget measurement: a
- * fifth of the case's budget (at least 100 ms) keeps 60 runs affordable, and
- * both sides get the same treatment so the ratio stays fair.
- */
-export function confirmationOptions(options: ResolvedBenchOptions): ResolvedBenchOptions {
-  return { ...options, timeBudgetMs: Math.max(100, options.timeBudgetMs / 5), minSamples: Math.min(options.minSamples, 10) };
-}
-
-export async function confirmInterleaved(
-  pool: ExclusivePool,
-  baseline: BenchCaseRef,
-  candidate: BenchCaseRef,
-  run: ConfirmRunOptions,
-): Promise<Confirmation> {
+export async function confirmInterleaved(measureRun: MeasureRun, run: ConfirmRunOptions): Promise<Confirmation> {
   const stats: ConfirmOptions = { threshold: run.threshold, direction: 'lower', ...(run.looks ? { looks: run.looks } : {}) };
   const sides = { baseline: [] as number[], candidate: [] as number[] };
   let unit = '';
   const measure = async (side: 'baseline' | 'candidate', target: number): Promise<CaseError | undefined> => {
-    const ref = side === 'baseline' ? baseline : candidate;
-    const result = await measureCase(pool, ref, confirmationOptions(ref.options), run.signal);
-    if (result.state === 'errored') return result.error;
-    sides[side].push(result.summary.median);
-    unit = result.summary.unit;
+    const result = await measureRun(side);
+    if ('error' in result) return result.error;
+    sides[side].push(result.median);
+    unit = result.unit;
     run.onRun?.(side, sides[side].length, target);
     return undefined;
   };
@@ -77,8 +64,7 @@ export async function confirmInterleaved(
 export const MIN_WINDOW_FOR_CONFIRMATION = 5;
 
 export async function confirmAgainstWindow(
-  pool: ExclusivePool,
-  candidate: BenchCaseRef,
+  measureRun: MeasureRun,
   windowMedians: readonly number[],
   run: ConfirmRunOptions,
 ): Promise<Confirmation> {
@@ -93,10 +79,10 @@ export async function confirmAgainstWindow(
   const medians: number[] = [];
   let unit = '';
   while (medians.length < stored.length) {
-    const result = await measureCase(pool, candidate, confirmationOptions(candidate.options), run.signal);
-    if (result.state === 'errored') return { verdict: 'errored', error: result.error, reason: `re-run failed during confirmation: ${result.error.message}` };
-    medians.push(result.summary.median);
-    unit = result.summary.unit;
+    const result = await measureRun('candidate');
+    if ('error' in result) return { verdict: 'errored', error: result.error, reason: `re-run failed during confirmation: ${result.error.message}` };
+    medians.push(result.median);
+    unit = result.unit;
     run.onRun?.('candidate', medians.length, stored.length);
   }
   const decision = decideConfirmation(stored, medians, { threshold: run.threshold, direction: 'lower', looks: [stored.length] });

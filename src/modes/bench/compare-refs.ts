@@ -9,6 +9,7 @@ import type { CaseError, Change, Verdict } from '../../engine/model.js';
 import type { CaseFilter } from '../../engine/suite/case-filter.js';
 import type { BenchOptions } from '../../engine/suite/define-suite.js';
 import { confirmInterleaved, type ConfirmationMedians } from '../../engine/compare/confirm-change.js';
+import { measureSides } from './confirm-suspect.js';
 import { listCases, type SuiteError } from './list-cases.js';
 
 export interface CompareRefsOptions {
@@ -63,7 +64,7 @@ export async function compareRefs(options: CompareRefsOptions): Promise<CompareR
       for (const candidate of b.cases) {
         const baseline = byId.get(candidate.id);
         if (!baseline) continue;
-        const confirmation = await confirmInterleaved(pool, baseline, candidate, {
+        const confirmation = await confirmInterleaved(measureSides(pool, baseline, candidate, options.signal), {
           threshold: candidate.options.threshold,
           onRun: (side, done, target) => options.onProgress?.(candidate.id, side, done, target),
           ...(options.signal ? { signal: options.signal } : {}),

@@ -13,7 +13,8 @@ import type { Store } from '../../engine/store/store.js';
 import type { CaseFilter } from '../../engine/suite/case-filter.js';
 import type { BenchOptions } from '../../engine/suite/define-suite.js';
 import type { BenchCaseRef } from './bench-case.js';
-import { compareToBaseline, screenAgainstBaseline } from '../../engine/compare/compare-to-baseline.js';
+import { compareToBaseline, screenAgainstBaseline, type ConfirmSuspect } from '../../engine/compare/compare-to-baseline.js';
+import { confirmSuspect } from './confirm-suspect.js';
 import { listCases, listSuiteFile, type SuiteError } from './list-cases.js';
 import { measureCase } from './measure-case.js';
 
@@ -83,9 +84,7 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
 
   const ctx = {
     store,
-    pool,
     machine,
-    checkout: options.checkout,
     environment: run.environment,
     onConfirmRun: (caseId: string, side: 'baseline' | 'candidate', done: number, target: number) =>
       onProgress?.({ type: 'confirm', caseId, side, done, target }),
@@ -93,7 +92,8 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
   };
   const entries: ReportEntry[] = [];
   for (const { ref, result } of measured) {
-    entries.push({ caseId: ref.id, result, comparison: await compareToBaseline(ctx, ref, result) });
+    const confirm: ConfirmSuspect = (baseline, window, run) => confirmSuspect(pool, options.checkout, ref, baseline, window, run);
+    entries.push({ caseId: ref.id, result, comparison: await compareToBaseline(ctx, ref.id, ref.options.threshold, result, confirm) });
   }
 
   const all = canary ? [canary, ...entries] : entries;

@@ -4,7 +4,7 @@
 // lower case, as node:http gives them.
 import { createHmac } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { constantTimeEqual } from '../../http/constant-time-equal.js';
+import { constantTimeEqual } from '../../engine/secret/constant-time-equal.js';
 import type { PushProvider } from './push-delivery.js';
 
 export interface ProviderSpec {

@@ -1,0 +1,45 @@
+// How a benchmark suspect is measured again for confirmation: the baseline's
+// commit checked out in a temporary worktree and run alternately with the
+// candidate, a fresh worker each; or, with no older code to run, the
+// candidate alone against the stored runs. The engine's compare stage decides.
+import { access } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { confirmAgainstWindow, confirmInterleaved, type Confirmation, type ConfirmRunOptions, type MeasureRun } from '../../engine/compare/confirm-change.js';
+import { hasCommit, type Checkout } from '../../engine/git/git.js';
+import { withWorktree } from '../../engine/git/worktree.js';
+import type { Baseline } from '../../engine/model.js';
+import type { ExclusivePool } from '../../engine/pool/exclusive-pool.js';
+import type { BenchCaseRef } from './bench-case.js';
+import type { ResolvedBenchOptions } from './bench-options.js';
+import { measureCase } from './measure-case.js';
+
+/**
+ * One confirmation run needs a median, not a full-budget measurement: a
+ * fifth of the case's budget (at least 100 ms) keeps 60 runs affordable, and
+ * both sides get the same treatment so the ratio stays fair.
+ */
+export function confirmationOptions(options: ResolvedBenchOptions): ResolvedBenchOptions {
+  return { ...options, timeBudgetMs: Math.max(100, options.timeBudgetMs / 5), minSamples: Math.min(options.minSamples, 10) };
+}
+
+/** Measures `baseline` or `candidate` once, in a fresh worker, with the confirmation budget. */
+export function measureSides(pool: ExclusivePool, baseline: BenchCaseRef, candidate: BenchCaseRef, signal?: AbortSignal): MeasureRun {
+  return async (side) => {
+    const ref = side === 'baseline' ? baseline : candidate;
+    const result = await measureCase(pool, ref, confirmationOptions(ref.options), signal);
+    return result.state === 'errored' ? { error: result.error } : { median: result.summary.median, unit: result.summary.unit };
+  };
+}
+
+export async function confirmSuspect(pool: ExclusivePool, checkout: Checkout | null, ref: BenchCaseRef, baseline: Baseline, window: readonly number[], run: ConfirmRunOptions): Promise<Confirmation> {
+  const againstWindow = (medians: readonly number[]) => confirmAgainstWindow(measureSides(pool, ref, ref, run.signal), medians, run);
+  if (!checkout || !baseline.commit || !(await hasCommit(checkout.root, baseline.commit))) return againstWindow(window.length > 0 ? window : [baseline.median]);
+  // Same commit and a clean tree: the code is identical, so both sides run from here.
+  if (baseline.commit === checkout.commit && !checkout.dirty) return confirmInterleaved(measureSides(pool, ref, ref, run.signal), run);
+  return withWorktree(checkout.root, baseline.commit, async (dir) => {
+    const file = join(dir, relative(checkout.root, ref.file));
+    const exists = await access(file).then(() => true, () => false);
+    if (!exists) return againstWindow(window);
+    return confirmInterleaved(measureSides(pool, { ...ref, file }, ref, run.signal), run);
+  });
+}
