@@ -1,6 +1,9 @@
 // Coded errors. A failure inside a measurement is data (`Result` with
 // `state: 'errored'`); these are for the edges that must stop: a bad suite
-// file, a bad option, a store that cannot be opened.
+// file, a bad option, a store that cannot be opened. Every code is here; an
+// error that carries more than a message (a failed build's output, Slack's
+// Retry-After) is a small subclass of `PerflabError` with its own code, in the
+// file of the concept it belongs to.
 
 export const ErrorCode = {
   SuiteLoad: 'PERFLAB_E_SUITE_LOAD',
@@ -35,6 +38,14 @@ export const ErrorCode = {
   StressTarget: 'PERFLAB_E_STRESS_TARGET',
   /** A stress worker stopped sending heartbeats. */
   StressHung: 'PERFLAB_E_STRESS_HUNG',
+  /** One request of a stress load failed (counted by kind, never thrown past the load generator). */
+  StressRequest: 'PERFLAB_E_STRESS_REQUEST',
+  /** A case called `t.start()`/`t.end()` out of order. */
+  CaseRegion: 'PERFLAB_E_CASE_REGION',
+  /** A watched commit's install/build command failed or timed out. */
+  BuildFailed: 'PERFLAB_E_BUILD_FAILED',
+  /** Slack (or another notifier) did not take a post; the outbox retries. */
+  Notify: 'PERFLAB_E_NOTIFY',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,5 +1,6 @@
 // How the engine tells the outside world about an alert. The Slack bot is one
 // Notifier; the CLI prints instead. The engine never imports @slack/*.
+import { ErrorCode, PerflabError } from '../errors.js';
 import type { Alert } from '../model.js';
 
 export interface PostedMessage {
@@ -24,12 +25,12 @@ export interface Notifier {
   attachChart?(alert: Alert, message: PostedMessage, png: Buffer, title: string): Promise<void>;
 }
 
-export class NotifyError extends Error {
+export class NotifyError extends PerflabError {
   /** When the receiver asked us to wait (HTTP 429 Retry-After), in ms. */
   readonly retryAfterMs: number | undefined;
 
   constructor(message: string, options: { retryAfterMs?: number; cause?: unknown } = {}) {
-    super(message, { cause: options.cause });
+    super(ErrorCode.Notify, message, { cause: options.cause });
     this.name = 'NotifyError';
     this.retryAfterMs = options.retryAfterMs;
   }

@@ -2,16 +2,17 @@
 // command (`npm ci`, `make`, …) before anything is measured in it. A build
 // that fails is a result — `BuildFailed` with the end of its output — not a
 // crash; the caller decides what it means (an alert, or a skipped bisection step).
+import { ErrorCode, PerflabError } from '../errors.js';
 import { spawn } from 'node:child_process';
 import { withWorktree } from './worktree.js';
 
-export class BuildFailed extends Error {
+export class BuildFailed extends PerflabError {
   readonly commit: string;
   /** The last lines of the command's output. */
   readonly output: string;
 
   constructor(commit: string, command: string, why: string, output: string) {
-    super(`build failed at ${commit.slice(0, 12)}: \`${command}\` ${why}`);
+    super(ErrorCode.BuildFailed, `build failed at ${commit.slice(0, 12)}: \`${command}\` ${why}`);
     this.name = 'BuildFailed';
     this.commit = commit;
     this.output = output;

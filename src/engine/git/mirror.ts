@@ -21,7 +21,11 @@ export function mirrorDir(storeDir: string, url: string): string {
 /** Every mirror the store holds. */
 export async function listMirrors(storeDir: string): Promise<string[]> {
   const parent = join(storeDir, 'repos');
-  const names = await readdir(parent).catch(() => [] as string[]);
+  // No repos folder yet: nothing was ever watched.
+  const names = await readdir(parent).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [] as string[];
+    throw error;
+  });
   return names.filter((name) => name.endsWith('.git')).map((name) => join(parent, name));
 }
 

@@ -7,6 +7,7 @@
 // point. Words win over refs, and date shapes win over refs (a branch called
 // `week` or a tag called `2025-01-01` is reached as `refs/heads/week`,
 // `refs/tags/2025-01-01`).
+import { ErrorCode, PerflabError } from '../errors.js';
 
 const DAY = 86_400_000; // ms
 
@@ -34,9 +35,9 @@ export const DEFAULT_VS_POINTS: readonly ResolvedVsPoint[] = Object.freeze([
 
 export const VS_POINT_FORMS = 'previous, day, week, month, year, an ISO date (2025-03-01) or date-time (2025-03-01T12:00Z), or a git ref (main, v1.2.0, a1b2c3d)';
 
-export class VsPointParseError extends Error {
+export class VsPointParseError extends PerflabError {
   constructor(text: string, reason: string) {
-    super(`cannot compare with ${JSON.stringify(text)}: ${reason}; use ${VS_POINT_FORMS}`);
+    super(ErrorCode.Config, `cannot compare with ${JSON.stringify(text)}: ${reason}; use ${VS_POINT_FORMS}`);
     this.name = 'VsPointParseError';
   }
 }

@@ -4,6 +4,7 @@
 //   'throughput > 500/s'   'heapGrowth < 5MB/min'   'rssGrowth < 20MB/min'
 // Pure: a string in, a `Threshold` or a `ThresholdParseError` that says what
 // is wrong and what would be right.
+import { ErrorCode, PerflabError } from '../errors.js';
 
 export type Comparator = '<' | '<=' | '>' | '>=';
 
@@ -32,9 +33,9 @@ export interface Threshold {
   limit: number;
 }
 
-export class ThresholdParseError extends Error {
+export class ThresholdParseError extends PerflabError {
   constructor(text: string, reason: string) {
-    super(`cannot read threshold "${text}": ${reason}`);
+    super(ErrorCode.SuiteInvalid, `cannot read threshold "${text}": ${reason}`);
     this.name = 'ThresholdParseError';
   }
 }

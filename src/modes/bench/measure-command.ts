@@ -245,8 +245,9 @@ function regionSamples(spec: CommandSpec, execution: Execution): number[] | null
 function killGroup(pid: number): void {
   try {
     process.kill(-pid, 'SIGKILL');
-  } catch {
+  } catch (error) {
     // ESRCH: the group is already gone
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
   }
 }
 

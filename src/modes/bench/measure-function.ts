@@ -2,6 +2,7 @@
 // for sub-microsecond functions, then sample until the time budget and the
 // minimum sample count are both met. It reads the clock, runs, and pushes
 // numbers; statistics come afterwards (engine/stats).
+import { ErrorCode, PerflabError } from '../../engine/errors.js';
 import type { FunctionCase, RegionTimer } from '../../engine/suite/define-suite.js';
 import type { ResolvedBenchOptions } from './bench-options.js';
 
@@ -19,7 +20,12 @@ export interface FunctionMeasurement {
   batch: number;
 }
 
-export class RegionError extends Error {}
+export class RegionError extends PerflabError {
+  constructor(message: string) {
+    super(ErrorCode.CaseRegion, message);
+    this.name = 'RegionError';
+  }
+}
 
 export async function measureFunction<State>(
   fnCase: FunctionCase<State>,

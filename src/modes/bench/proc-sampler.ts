@@ -102,18 +102,26 @@ function kB(status: string, field: string): number {
   return match ? Number(match[1]) * 1024 : 0;
 }
 
+/** A /proc file, or undefined when the process exited meanwhile (ENOENT, ESRCH) or /proc is not there. */
 function readProc(path: string): string | undefined {
   try {
     return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
+  } catch (error) {
+    if (processGone(error)) return undefined;
+    throw error;
   }
 }
 
 function readDir(path: string): string[] {
   try {
     return readdirSync(path);
-  } catch {
-    return [];
+  } catch (error) {
+    if (processGone(error)) return [];
+    throw error;
   }
+}
+
+function processGone(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' || code === 'ESRCH' || code === 'ENOTDIR';
 }

@@ -1,6 +1,7 @@
 // What the load generator sends requests to. One request is one HTTP
 // exchange, one WebSocket message and its reply, or one call of a function.
 // A failed request rejects with an error whose `kind` names the failure.
+import { ErrorCode, PerflabError } from '../../engine/errors.js';
 
 export interface Target {
   /** `client` is the closed-model client sending it (its own connection), or the open model's arrival number. */
@@ -9,9 +10,9 @@ export interface Target {
   close(): Promise<void>;
 }
 
-export class RequestError extends Error {
+export class RequestError extends PerflabError {
   constructor(readonly kind: string, message: string) {
-    super(message);
+    super(ErrorCode.StressRequest, message);
     this.name = 'RequestError';
   }
 }
