@@ -10,7 +10,7 @@
 // and its `Summary` is computed here from them, not taken on trust.
 import { raiseAlerts } from '../../engine/alert/raise-alerts.js';
 import { ErrorCode } from '../../engine/errors.js';
-import type { Alert, AlertKind, RecordedResult, Result, Run, Trigger } from '../../engine/model.js';
+import type { Alert, RecordedResult, Result, Run, Trigger } from '../../engine/model.js';
 import { newRunId } from '../../engine/run-id.js';
 import { encodeSamples, summarize } from '../../engine/stats/index.js';
 import type { Store } from '../../engine/store/store.js';
@@ -59,7 +59,7 @@ export async function ingestResults(store: Store, payload: ResultsPayload, trigg
   }));
   await store.recordResults(run.id, recorded);
 
-  const alerts = await alertsFor(store, run, payload);
+  const alerts = await raiseAlerts(store, run, { comparisons: payload.comparisons, suiteErrorFiles: payload.suiteErrors.map((s) => s.file) });
   run.finishedAt = new Date().toISOString();
   await store.finishRun(run.id, { finishedAt: run.finishedAt, environment: run.environment });
   await store.audit({
@@ -81,15 +81,4 @@ function toResult(comparison: PushedComparison): Result {
   const { kind, unit, candidate } = comparison.measured;
   // Interleaved confirmation judges timings only: lower is better.
   return { ...base, state: 'ok', kind, summary: summarize(candidate, unit, 'lower'), samples: encodeSamples(candidate), batch: 1 };
-}
-
-/** The alerts a bench run raises (see `runBench`), for the same verdicts. */
-function alertsFor(store: Store, run: Run, payload: ResultsPayload): Promise<Alert[]> {
-  const ids = (verdict: PushedComparison['verdict']) => payload.comparisons.filter((c) => c.verdict === verdict).map((c) => c.caseId);
-  const groups: [AlertKind, string[]][] = [
-    ['regression', ids('regressed')],
-    ['improvement', ids('improved')],
-    ['suite-error', [...new Set(payload.suiteErrors.map((s) => s.file)), ...ids('errored')]],
-  ];
-  return raiseAlerts(store, run, groups);
 }

@@ -148,10 +148,5 @@ async function measureCanary(pool: ExclusivePool, store: Store, machine: string,
 }
 
 function alertsFor(store: Store, run: Run, entries: ReportEntry[], suiteErrors: SuiteError[]): Promise<Alert[]> {
-  return raiseAlerts(store, run, [
-    ['regression', entries.filter((e) => e.comparison.verdict === 'regressed').map((e) => e.caseId)],
-    ['improvement', entries.filter((e) => e.comparison.verdict === 'improved').map((e) => e.caseId)],
-    ['environment-suspect', run.environment === 'suspect' ? ['perflab/canary'] : []],
-    ['suite-error', [...suiteErrors.map((s) => s.file), ...entries.filter((e) => e.comparison.verdict === 'errored').map((e) => e.caseId)]],
-  ]);
+  return raiseAlerts(store, run, { comparisons: entries.map((e) => e.comparison), suiteErrorFiles: suiteErrors.map((s) => s.file), canaryId: 'perflab/canary' });
 }

@@ -128,10 +128,7 @@ async function alertsFor(store: Store, run: Run, entries: StressEntry[], suiteEr
   for (const entry of entries.filter((e) => e.verdict === 'passed')) {
     for (const finding of (await store.listFindings({ mode: 'stress', caseId: entry.caseId }))) await store.countCleanRun(finding.id, seen, STRESS_FIXED_AFTER);
   }
-  const regressed = entries.flatMap((e) => e.metrics).filter((m) => m.comparison.verdict === 'regressed').map((m) => m.caseId);
-  const others = await raiseAlerts(store, run, [
-    ['regression', regressed],
-    ['suite-error', suiteErrors.map((s) => s.file)],
-  ]);
+  // A scenario's failures are findings (above); its metrics (p99, throughput, errors) are judged like benchmarks.
+  const others = await raiseAlerts(store, run, { comparisons: entries.flatMap((e) => e.metrics.map((m) => m.comparison)), suiteErrorFiles: suiteErrors.map((s) => s.file) });
   return findingAlert ? [findingAlert, ...others] : others;
 }
