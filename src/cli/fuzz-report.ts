@@ -2,7 +2,8 @@
 // much of its budget it used), then each finding of the run with its
 // counterexample and the two ways to replay it.
 import pc from 'picocolors';
-import type { Finding, FuzzCaseStats } from '../engine/model.js';
+import type { Finding } from '../engine/model.js';
+import type { FuzzCaseStats } from '../modes/fuzz/fuzz-run-record.js';
 import { textTable } from '../engine/report/text-table.js';
 import type { FuzzReport } from '../modes/fuzz/run-fuzz.js';
 

@@ -2,7 +2,7 @@
 // second with the current rate, p99 and errors; in a CI log, a line per
 // scenario started and finished.
 import pc from 'picocolors';
-import type { StressVerdict } from '../engine/model.js';
+import type { StressVerdict } from '../modes/stress/stress-stats.js';
 import type { StressProgress } from '../modes/stress/run-stress.js';
 import { statusLine } from './status-line.js';
 

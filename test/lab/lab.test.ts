@@ -48,7 +48,7 @@ async function seedRegression(caseId = 'spin/work', median = 2_000_000): Promise
   await store.beginRun(run);
   const [suite = '', name = ''] = caseId.split('/');
   const result: Result = { caseId, suite, name, mode: 'bench', state: 'ok', kind: 'function', batch: 1, samples: '', summary: { n: 10, unit: 'ns', direction: 'lower', median, mad: 1, mean: median, cv: 0.01, min: median, max: median, p50: median, p90: median, p99: median } };
-  await store.recordResults(run.id, [{ runId: run.id, commit: 'abc', machine: 'm', recordedAt: new Date().toISOString(), result, comparison: { caseId, verdict: 'regressed', reason: 'slower' }, inWindow: false }]);
+  await store.recordResults(run.id, [{ runId: run.id, commit: 'abc', machine: 'm', recordedAt: new Date().toISOString(), result, comparison: { caseId, verdict: 'regressed', reason: 'slower', change: { ratio: 1.3, ciLow: 1.2, ciHigh: 1.4, pValue: 0.001, method: 'interleaved', runs: 10 } }, inWindow: false }]);
   const alert: Alert = { id: 'a-1', runId: run.id, commit: 'abc', kind: 'regression', caseIds: [caseId], state: 'open', createdAt: new Date().toISOString() };
   await store.addAlert(alert);
   return alert;

@@ -1,7 +1,7 @@
 // The thread reply of a `/perflab fuzz`: per property, inputs tried, speed and
 // budget used, then the run's errors. Findings themselves arrive as the
 // finding alert (with buttons) through the outbox.
-import type { FuzzCaseStats } from '../../engine/model.js';
+import type { FuzzCaseStats } from '../../modes/fuzz/fuzz-run-record.js';
 import type { KnownBlock } from '@slack/types';
 import type { Message } from './block-kit.js';
 import { context, section } from './block-builders.js';

@@ -1,6 +1,6 @@
 // The one message a `/perflab stress` updates while it runs — scenario, the
 // last second's rate, p99 and errors — and the verdict table for its thread.
-import type { StressVerdict } from '../../engine/model.js';
+import type { StressVerdict } from '../../modes/stress/stress-stats.js';
 import { formatDuration } from '../../engine/report/format-duration.js';
 import type { StressEntry } from '../../modes/stress/run-stress.js';
 import type { KnownBlock } from '@slack/types';

@@ -16,7 +16,7 @@ export interface RunVerdicts {
 
 export async function raiseAlerts(store: Store, run: Pick<Run, 'id' | 'commit' | 'environment'>, verdicts: RunVerdicts): Promise<Alert[]> {
   const withVerdict = (verdict: Comparison['verdict']) => verdicts.comparisons.filter((c) => c.verdict === verdict).map((c) => c.caseId);
-  const groups: [AlertKind, string[]][] = [
+  const groups: [Extract<AlertKind, 'regression' | 'improvement' | 'environment-suspect' | 'suite-error'>, string[]][] = [
     ['regression', withVerdict('regressed')],
     ['improvement', withVerdict('improved')],
     ['environment-suspect', run.environment === 'suspect' && verdicts.canaryId ? [verdicts.canaryId] : []],

@@ -79,5 +79,6 @@ export async function compareToBaseline(ctx: CompareContext, caseId: string, thr
     if (confirmation.error.code === ErrorCode.Cancelled) return { caseId, verdict: 'unstable', reason: `${screened.reason} Confirmation was cancelled: no verdict.` };
     return { caseId, verdict: 'errored', reason: confirmation.reason };
   }
-  return { caseId, verdict: confirmation.verdict, reason: `Screening: ${screened.reason} ${confirmation.reason}`, ...(confirmation.change ? { change: confirmation.change } : {}) };
+  const reason = `Screening: ${screened.reason} ${confirmation.reason}`;
+  return confirmation.change ? { caseId, verdict: confirmation.verdict, change: confirmation.change, reason } : { caseId, verdict: 'unstable', reason };
 }

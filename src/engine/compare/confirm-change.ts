@@ -21,7 +21,9 @@ export interface ConfirmationMedians {
 }
 
 export type Confirmation =
-  | { verdict: Exclude<Verdict, 'errored' | 'no-baseline'>; change?: Change; reason: string; medians?: ConfirmationMedians }
+  | { verdict: Exclude<Verdict, 'errored' | 'no-baseline'>; change: Change; reason: string; medians: ConfirmationMedians }
+  /** Without enough stored runs to compare with: no change was measured. */
+  | { verdict: 'unstable'; change?: undefined; reason: string; medians?: undefined }
   | { verdict: 'errored'; error: CaseError; reason: string };
 
 export interface ConfirmRunOptions {

@@ -112,7 +112,9 @@ export class StoreState {
   async patchAlert(id: string, patch: Pick<Alert, 'delivery'> | Pick<Alert, 'culprit'>): Promise<Alert | undefined> {
     const alert = this.#alerts.get(id);
     if (!alert) return undefined;
-    const updated = snapshot({ ...alert, ...patch });
+    // Only a regression or improvement has a culprit; the store checks it rather than trusting the caller.
+    if ('culprit' in patch && alert.kind !== 'regression' && alert.kind !== 'improvement') throw new Error(`alert ${id} is a ${alert.kind} alert: it has no culprit`);
+    const updated = snapshot({ ...alert, ...patch } as Alert);
     await this.#replaceAlert(alert, updated);
     return updated;
   }

@@ -9,8 +9,8 @@
 // samples ARE those per-run medians (batch 1: each is already per operation)
 // and its `Summary` is computed here from them, not taken on trust.
 import { raiseAlerts } from '../../engine/alert/raise-alerts.js';
-import { ErrorCode } from '../../engine/errors.js';
-import type { Alert, RecordedResult, Result, Run, Trigger } from '../../engine/model.js';
+import { ErrorCode, PerflabError } from '../../engine/errors.js';
+import type { Alert, Comparison, RecordedResult, Result, Run, Trigger } from '../../engine/model.js';
 import { newRunId } from '../../engine/run-id.js';
 import { encodeSamples, summarize } from '../../engine/stats/index.js';
 import type { Store } from '../../engine/store/store.js';
@@ -52,7 +52,7 @@ export async function ingestResults(store: Store, payload: ResultsPayload, trigg
     machine: run.machine,
     recordedAt: now,
     result: toResult(comparison),
-    comparison: { caseId: comparison.caseId, verdict: comparison.verdict, reason: comparison.reason, ...(comparison.change ? { change: comparison.change } : {}) },
+    comparison: toComparison(comparison),
     // An A/B verdict is settled on its own and its medians come from shortened
     // confirmation runs: they are not the full runs a screening window holds.
     inWindow: false,
@@ -69,6 +69,17 @@ export async function ingestResults(store: Store, payload: ResultsPayload, trigg
     args: { runId: run.id, machine: payload.machine, base: payload.base, commitA: payload.commitA, commitB: payload.commitB, repository: payload.repository ?? null, ciRun: payload.ci?.runUrl ?? null },
   });
   return { run, alerts };
+}
+
+/** A pushed verdict as the model holds it; the payload schema already requires a change for a confirmed one. */
+function toComparison(pushed: PushedComparison): Comparison {
+  const { caseId, verdict, reason, change } = pushed;
+  if (verdict === 'regressed' || verdict === 'improved') {
+    if (!change) throw new PerflabError(ErrorCode.Config, `${caseId}: a ${verdict} verdict needs its change`);
+    return { caseId, verdict, reason, change };
+  }
+  if (verdict === 'unchanged' || verdict === 'unstable') return { caseId, verdict, reason, ...(change ? { change } : {}) };
+  return { caseId, verdict, reason };
 }
 
 function toResult(comparison: PushedComparison): Result {

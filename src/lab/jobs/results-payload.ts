@@ -48,6 +48,8 @@ const comparison = z
     // An errored case needs its error; any other verdict rests on measurements, which the server stores.
     if (c.verdict === 'errored' && !c.error) ctx.addIssue({ code: 'custom', path: ['error'], message: 'required when verdict is "errored"' });
     if (c.verdict !== 'errored' && !c.measured) ctx.addIssue({ code: 'custom', path: ['measured'], message: `required when verdict is "${c.verdict}" (the per-run medians)` });
+    // A confirmed change always carries its evidence.
+    if ((c.verdict === 'regressed' || c.verdict === 'improved') && !c.change) ctx.addIssue({ code: 'custom', path: ['change'], message: `required when verdict is "${c.verdict}" (ratio, CI, p, runs)` });
   });
 
 const suiteError = z.object({ file: text(1000), error: caseError, side: z.enum(['A', 'B']) });

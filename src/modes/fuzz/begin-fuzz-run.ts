@@ -1,6 +1,7 @@
 // A fuzz run's record, stored before any worker starts: with its plan (the
 // seeds) on it, a killed run is still reproducible.
-import type { FuzzRunRecord, Run, Trigger } from '../../engine/model.js';
+import type { Run, Trigger } from '../../engine/model.js';
+import type { FuzzRunRecord } from './fuzz-run-record.js';
 import { newRunId } from '../../engine/run-id.js';
 import type { Store } from '../../engine/store/store.js';
 

@@ -4,7 +4,8 @@
 // with that commit; a fixed one that reproduces comes back `regressed` and
 // alerts. An input that fails on some replays and not others is `flaky`.
 import { recordFindings } from '../../engine/alert/finding-alerts.js';
-import type { Alert, Finding, FindingReport, FuzzRunRecord, Run, Trigger } from '../../engine/model.js';
+import type { Alert, Finding, FindingReport, Run, Trigger } from '../../engine/model.js';
+import type { FuzzRunRecord } from './fuzz-run-record.js';
 import { beginFuzzRun, finishFuzzRun } from './begin-fuzz-run.js';
 import type { Store } from '../../engine/store/store.js';
 import { caseFilter, type CaseFilter } from '../../engine/suite/case-filter.js';

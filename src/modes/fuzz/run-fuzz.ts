@@ -5,7 +5,8 @@
 import type { NewRunOptions } from '../../engine/new-run.js';
 import { raiseFindingAlert, recordSightings } from '../../engine/alert/finding-alerts.js';
 import { ErrorCode } from '../../engine/errors.js';
-import type { Alert, CaseError, FindingReport, FuzzCaseStats, FuzzTaskPlan, Run } from '../../engine/model.js';
+import type { Alert, CaseError, FindingReport, Run } from '../../engine/model.js';
+import type { FuzzCaseStats, FuzzTaskPlan } from './fuzz-run-record.js';
 import { beginFuzzRun, finishFuzzRun } from './begin-fuzz-run.js';
 import type { FindingSighting, Store } from '../../engine/store/store.js';
 import type { CaseFilter } from '../../engine/suite/case-filter.js';

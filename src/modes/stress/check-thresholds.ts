@@ -1,6 +1,6 @@
 // Each threshold of a scenario against what the run measured. Pure.
 import { decodeFromCompressedBase64 } from 'hdr-histogram-js';
-import type { ThresholdCheck } from '../../engine/model.js';
+import type { ThresholdCheck } from './stress-stats.js';
 import { parseThreshold, type Threshold } from '../../engine/suite/parse-threshold.js';
 import type { Growth } from './growth-slope.js';
 

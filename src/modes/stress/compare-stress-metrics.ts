@@ -12,9 +12,10 @@
 // quiet on a shared machine. A zero baseline (no errors) has no relative
 // change; error budgets belong in thresholds (`errors < 0.1%`).
 import { median } from 'simple-statistics';
-import type { Comparison, Direction, Result, StressStats, Summary } from '../../engine/model.js';
+import type { Comparison, Direction, Result, Summary } from '../../engine/model.js';
+import type { StressStats } from './stress-stats.js';
 import { formatMeasure } from '../../engine/report/format-measure.js';
-import { screen } from '../../engine/stats/index.js';
+import { mannWhitneyU, ratioCi, screen } from '../../engine/stats/index.js';
 import type { Store } from '../../engine/store/store.js';
 import { baselineWindow } from '../../engine/compare/compare-to-baseline.js';
 
@@ -78,7 +79,12 @@ async function compareMetric(store: Store, machine: string, caseId: string, valu
   const screened = screen(value, values, { threshold, zLimit: Z_LIMIT, fallbackCv: 0, direction: spec.direction });
   const moved = `${spec.key} ${show(value, spec)} is ${(Math.abs(screened.delta) * 100).toFixed(1)}% ${screened.delta >= 0 ? 'above' : 'below'} the baseline window's median ${show(centre, spec)} (${values.length} run(s); gate ${(screened.gate * 100).toFixed(0)}%${screened.z !== null ? `, robust z ${screened.z.toFixed(1)}` : ''})`;
   if (!screened.suspect) return { caseId, verdict: 'unchanged', reason: `${moved}: within the gate.` };
-  return { caseId, verdict: screened.direction === 'worse' ? 'regressed' : 'improved', reason: `${moved}: ${screened.direction}.` };
+  // Screened against the stored window (a stress run is too long to re-run): the evidence is this run against the window's runs.
+  const worse = screened.direction === 'worse';
+  const { ciLow, ciHigh } = ratioCi(values, [value]);
+  const pValue = mannWhitneyU([value], values, (spec.direction === 'lower') === worse ? 'greater' : 'less').pValue;
+  const change = { ratio: value / centre, ciLow, ciHigh, pValue, method: 'window' as const, runs: values.length };
+  return { caseId, verdict: worse ? 'regressed' : 'improved', change, reason: `${moved}: ${screened.direction}.` };
 }
 
 /** One run's value of a metric as a `Summary` (n is the requests it rests on). */

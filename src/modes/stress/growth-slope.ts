@@ -2,7 +2,7 @@
 // between every pair of samples) after warm-up. One GC hiccup or one late
 // sample moves a least-squares line; it barely moves the median of pairs.
 import { median } from 'simple-statistics';
-import type { StressSample } from '../../engine/model.js';
+import type { StressSample } from './stress-stats.js';
 
 /** A slope needs at least this many samples after warm-up. */
 export const MIN_SLOPE_SAMPLES = 3;

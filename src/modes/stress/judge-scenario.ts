@@ -4,7 +4,8 @@
 // whose signature (case × kind × which check) stays the same when the same
 // failure comes back, so a nightly repeat counts a sighting instead of alerting.
 import { ErrorCode } from '../../engine/errors.js';
-import type { CaseError, FindingReport, Result, StressSample, StressStats, StressVerdict } from '../../engine/model.js';
+import type { CaseError, FindingReport, Result } from '../../engine/model.js';
+import type { StressSample, StressStats, StressVerdict } from './stress-stats.js';
 import { formatDuration } from '../../engine/report/format-duration.js';
 import type { Threshold } from '../../engine/suite/parse-threshold.js';
 import { checkThresholds, displayLimit, latencyFromHistogram, type CheckedThreshold } from './check-thresholds.js';

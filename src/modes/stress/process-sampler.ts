@@ -5,7 +5,7 @@
 import { monitorEventLoopDelay, performance, PerformanceObserver, type EventLoopUtilization } from 'node:perf_hooks';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import type { StressSample } from '../../engine/model.js';
+import type { StressSample } from './stress-stats.js';
 
 /** The `gc()` V8 gives scripts with --expose-gc; worker threads cannot take that flag, so it is switched on here. */
 function exposeGc(): (() => void) | undefined {

@@ -4,7 +4,8 @@
 // run, the results, the findings and the alerts. Like `runBench`, the store
 // holds the outcome; the returned report is what the CLI and Slack show.
 import { recordFindings } from '../../engine/alert/finding-alerts.js';
-import type { Alert, FindingReport, RecordedResult, Result, Run, StressVerdict } from '../../engine/model.js';
+import type { Alert, FindingReport, RecordedResult, Result, Run } from '../../engine/model.js';
+import type { StressVerdict } from './stress-stats.js';
 import { newRun, type NewRunOptions } from '../../engine/new-run.js';
 import { raiseAlerts } from '../../engine/alert/raise-alerts.js';
 import { acceptFirstBaselines } from '../../engine/store/accept-first-baselines.js';

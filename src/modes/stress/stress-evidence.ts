@@ -1,7 +1,7 @@
 // The evidence of a stress finding as plain text: what ran, the numbers,
 // each threshold, the memory slopes, the last process samples, the error.
 // A person reading an alert at 3 a.m. should not need to re-run anything.
-import type { StressSample, ThresholdCheck } from '../../engine/model.js';
+import type { StressSample, ThresholdCheck } from './stress-stats.js';
 import { formatDuration } from '../../engine/report/format-duration.js';
 
 export interface EvidenceInput {

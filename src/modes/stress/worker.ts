@@ -5,7 +5,8 @@
 import type { MessagePort } from 'node:worker_threads';
 import { encodeIntoCompressedBase64 } from 'hdr-histogram-js';
 import { ErrorCode, PerflabError } from '../../engine/errors.js';
-import type { CaseError, StressSample } from '../../engine/model.js';
+import type { CaseError } from '../../engine/model.js';
+import type { StressSample } from './stress-stats.js';
 import { loadSuite } from '../../engine/suite/load-suite.js';
 import { driveLoad } from './drive-load.js';
 import { LatencyRecorder, type LiveWindow } from './latency-recorder.js';

@@ -15,7 +15,8 @@ export function alertOf(overrides: Partial<Alert> = {}): Alert {
     state: 'open',
     createdAt: '2024-05-01T12:00:00.000Z',
     ...overrides,
-  };
+    // A test may set any alert's fields, whatever its kind.
+  } as Alert;
 }
 
 export function runOf(overrides: Partial<Run> = {}): Run {

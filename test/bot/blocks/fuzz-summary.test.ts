@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fuzzSummary } from '../../../src/bot/blocks/fuzz-summary.js';
-import type { FuzzCaseStats } from '../../../src/engine/model.js';
+import type { FuzzCaseStats } from '../../../src/modes/fuzz/fuzz-run-record.js';
 import { allText, expectWithinLimits } from './fixtures.js';
 
 const stats = (caseId: string, over: Partial<FuzzCaseStats> = {}): FuzzCaseStats => ({

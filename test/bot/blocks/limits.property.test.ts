@@ -1,3 +1,4 @@
+import type { Comparison } from '../../../src/engine/model.js';
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { alertMessage } from '../../../src/bot/blocks/alert-message.js';
@@ -26,7 +27,7 @@ const caseView = fc.record({
     verdict,
     reason: text,
     change: fc.option(fc.record({ ratio: number, ciLow: number, ciHigh: number, pValue: number, method: fc.constantFrom('interleaved' as const, 'window' as const), runs: fc.nat() }), { nil: undefined }),
-  }),
+  }).map((c) => c as Comparison), // any shape a builder might meet, even one the model would not allow
 });
 const kind = fc.constantFrom('regression' as const, 'improvement' as const, 'environment-suspect' as const, 'suite-error' as const);
 

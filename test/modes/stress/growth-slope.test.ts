@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StressSample } from '../../../src/engine/model.js';
+import type { StressSample } from '../../../src/modes/stress/stress-stats.js';
 import { growthSlope } from '../../../src/modes/stress/growth-slope.js';
 
 const MB = 1024 * 1024;

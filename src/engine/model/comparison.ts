@@ -1,0 +1,36 @@
+// A result set against its baseline: the verdict and, where a change was
+// measured, the evidence for it.
+
+export type Verdict = 'regressed' | 'improved' | 'unchanged' | 'no-baseline' | 'unstable' | 'errored';
+
+/** How a change was established. */
+export type ConfirmMethod =
+  /** baseline code and candidate code run alternately, fresh worker each */
+  | 'interleaved'
+  /** candidate re-run and compared with the stored baseline window (no older code available) */
+  | 'window';
+
+/** Effect of a candidate relative to its baseline: candidate median / baseline median. */
+export interface Change {
+  ratio: number;
+  ciLow: number;
+  ciHigh: number;
+  /** One-sided p-value of the Mann–Whitney test in the direction of the change. */
+  pValue: number;
+  method: ConfirmMethod;
+  /** Runs (fresh workers) per side that the decision rests on. */
+  runs: number;
+}
+
+interface ComparisonBase {
+  caseId: string;
+  /** Why this verdict, in one sentence a person can act on. */
+  reason: string;
+}
+
+/** A result set against its baseline: a confirmed change always carries its evidence. */
+export type Comparison =
+  | (ComparisonBase & { verdict: 'regressed' | 'improved'; change: Change })
+  /** `unchanged` and `unstable` carry the change when they were measured again (confirmation). */
+  | (ComparisonBase & { verdict: 'unchanged' | 'unstable'; change?: Change })
+  | (ComparisonBase & { verdict: 'no-baseline' | 'errored'; change?: never });
