@@ -1,7 +1,8 @@
-// The embedded `Store`: lowdb files in one directory (layout in
-// store-layout.ts). Reads are served from memory (runs, baselines, alerts,
-// audit) or read from disk on demand (results, history); every write is a
-// step on one queue, so no two read-modify-writes ever interleave.
+// The embedded `Store`: lowdb files and JSON-lines logs in one directory
+// (layout in store-layout.ts). Reads are served from memory (baselines, live
+// alerts, findings, jobs) or read from disk on demand (runs and audit events
+// by month, results, history, archived alerts and baselines); every write is
+// a step on one queue, so no two read-modify-writes ever interleave.
 import { randomBytes } from 'node:crypto';
 import type { Alert, AlertDelivery, AlertState, AuditEvent, Baseline, Culprit, Finding, FindingReport, FindingState, Job, RecordedResult, Run, Schedule, Sighting, WatchCursor } from '../model.js';
 import type { AuditLog } from './audit-log.js';
@@ -45,11 +46,11 @@ export class DiskStore implements Store {
    */
   recordResults(runId: string, results: RecordedResult[]): Promise<void> {
     return this.#write(async () => {
-      const month = this.#parts.runs.monthOf(runId);
+      const month = await this.#parts.runs.monthOf(runId);
       if (month === undefined) throw new Error(`cannot record results of run ${runId}: no such run`);
       checkResults(runId, results);
       await writeResultsFile(this.#parts.layout, month, runId, results);
-      await this.#parts.history.append(results);
+      this.#parts.history.append(results);
     });
   }
 
@@ -57,16 +58,16 @@ export class DiskStore implements Store {
     return this.#write(() => this.#parts.runs.finish(runId, patch));
   }
 
-  async getRun(runId: string): Promise<Run | undefined> {
+  getRun(runId: string): Promise<Run | undefined> {
     return this.#parts.runs.get(runId);
   }
 
-  async listRuns(options: { limit?: number } = {}): Promise<Run[]> {
+  listRuns(options: { limit?: number } = {}): Promise<Run[]> {
     return this.#parts.runs.list(options.limit);
   }
 
   async runResults(runId: string): Promise<RecordedResult[]> {
-    const month = this.#parts.runs.monthOf(runId);
+    const month = await this.#parts.runs.monthOf(runId);
     return month === undefined ? [] : readResultsFile(this.#parts.layout, month, runId);
   }
 
@@ -100,7 +101,7 @@ export class DiskStore implements Store {
     });
   }
 
-  async baselineHistory(caseId: string, machine: string): Promise<Baseline[]> {
+  baselineHistory(caseId: string, machine: string): Promise<Baseline[]> {
     return this.#parts.state.baselineHistory(caseId, machine);
   }
 
@@ -108,11 +109,11 @@ export class DiskStore implements Store {
     return this.#write(() => this.#parts.state.addAlert(alert));
   }
 
-  async getAlert(id: string): Promise<Alert | undefined> {
+  getAlert(id: string): Promise<Alert | undefined> {
     return this.#parts.state.getAlert(id);
   }
 
-  async listAlerts(options: { state?: AlertState } = {}): Promise<Alert[]> {
+  listAlerts(options: { state?: AlertState } = {}): Promise<Alert[]> {
     return this.#parts.state.listAlerts(options.state);
   }
 
@@ -184,7 +185,7 @@ export class DiskStore implements Store {
     return this.#write(() => this.#parts.audit.append(event));
   }
 
-  async listAudit(options: { limit?: number } = {}): Promise<AuditEvent[]> {
+  listAudit(options: { limit?: number } = {}): Promise<AuditEvent[]> {
     return this.#parts.audit.list(options.limit);
   }
 

@@ -1,11 +1,14 @@
 // Opens (creating if needed) the store in `dir`: takes the lock, sweeps what a
-// killed process left behind, loads state.json (migrating it) and the small
-// partitions (runs, audit). Results and history are read on demand.
+// killed process left behind, loads state.json (migrating the store) and
+// lists the month folders. Everything else (runs, audit events, results,
+// history, archived alerts and baselines) is read on demand, so opening does
+// not grow with the store's age.
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { AuditLog } from './audit-log.js';
 import { CaseHistory } from './case-history.js';
 import { DiskStore } from './disk-store.js';
+import { LineAppender } from './line-file.js';
 import { RunLog } from './run-log.js';
 import { acquireStoreLock } from './store-lock.js';
 import { StoreState } from './store-state.js';
@@ -25,8 +28,9 @@ export async function openStore(dir: string): Promise<Store> {
   const lock = await acquireStoreLock(layout.root, layout.lockFile);
   try {
     await sweepTempFiles(layout);
-    const state = await StoreState.load(layout);
-    const [runs, history, audit] = await Promise.all([RunLog.load(layout), CaseHistory.load(layout), AuditLog.load(layout)]);
+    const appender = new LineAppender();
+    const state = await StoreState.load(layout, appender);
+    const [runs, history, audit] = await Promise.all([RunLog.open(layout, appender), CaseHistory.open(layout, appender), AuditLog.open(layout, appender)]);
     return new DiskStore({ layout, lock, queue: createWriteQueue(), state, runs, history, audit });
   } catch (error) {
     await lock.release();
