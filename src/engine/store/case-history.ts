@@ -90,20 +90,30 @@ export class CaseHistory {
   }
 
   /** One month of a case, oldest first. */
-  async #readMonth(month: string, caseId: string): Promise<HistoryEntry[]> {
-    const file = this.#layout.historyFile(month, caseId);
-    const [lines, v2] = await Promise.all([readLines(file), readV2File(this.#layout.v2.historyFile(month, caseId), caseId)]);
-    const entries = v2;
-    for (const [i, raw] of (lines ?? []).entries()) entries.push(checkStoreData(raw, file, entrySchema, `record ${i + 1}`));
-    return sortedByTime(entries);
+  #readMonth(month: string, caseId: string): Promise<HistoryEntry[]> {
+    return this.readFiles(this.#layout.v2.historyFile(month, caseId), this.#layout.historyFile(month, caseId), caseId);
+  }
+
+  /**
+   * A month of one case from its two possible files, oldest first. Compaction
+   * rewrites a schema 2 file as lines and then removes it; if it was killed in
+   * between, the lines already hold the old entries, so they are not counted twice.
+   */
+  async readFiles(v2File: string, linesFile: string, caseId?: string): Promise<HistoryEntry[]> {
+    const [lines, v2] = await Promise.all([readLines(linesFile), readV2File(v2File, caseId)]);
+    const entries = (lines ?? []).map((raw, i) => checkStoreData(raw, linesFile, entrySchema, `record ${i + 1}`));
+    if (v2.length === 0) return sortedByTime(entries);
+    const appended = new Set(entries.map((entry) => entry.runId));
+    return sortedByTime([...v2.filter((entry) => !appended.has(entry.runId)), ...entries]);
   }
 }
 
-async function readV2File(file: string, caseId: string): Promise<HistoryEntry[]> {
+/** Schema 2's month file of a case; [] when there is none. Without `caseId`, whichever case it holds. */
+async function readV2File(file: string, caseId: string | undefined): Promise<HistoryEntry[]> {
   const text = await new TextFile(file).read();
   if (text === null) return [];
   const history = parseStoreJson(text, file, v2FileSchema);
-  if (history.caseId !== caseId) throw corruptStoreFile(file, `holds the history of case ${history.caseId}, not of ${caseId}`);
+  if (caseId !== undefined && history.caseId !== caseId) throw corruptStoreFile(file, `holds the history of case ${history.caseId}, not of ${caseId}`);
   return history.entries;
 }
 

@@ -7,6 +7,13 @@ import { randomBytes } from 'node:crypto';
 import type { Alert, AlertDelivery, AlertState, AuditEvent, Baseline, Culprit, Finding, FindingReport, FindingState, Job, RecordedResult, Run, Schedule, Sighting, WatchCursor } from '../model.js';
 import type { AuditLog } from './audit-log.js';
 import type { CaseHistory } from './case-history.js';
+import { compactHistoryMonth } from './compact-history.js';
+import type { CompactOptions, CompactReport } from './compact-options.js';
+import { addCompactReports, emptyCompactReport, resolveCompactOptions } from './compact-options.js';
+import { compactResultsMonth } from './compact-results.js';
+import type { LineAppender } from './line-file.js';
+import { listMonths } from './list-months.js';
+import { monthOf } from './month-of.js';
 import { readResultsFile, writeResultsFile } from './results-file.js';
 import type { RunLog } from './run-log.js';
 import type { StoreLock } from './store-lock.js';
@@ -19,6 +26,7 @@ export interface DiskStoreParts {
   layout: StoreLayout;
   lock: StoreLock;
   queue: WriteQueue;
+  appender: LineAppender;
   state: StoreState;
   runs: RunLog;
   history: CaseHistory;
@@ -187,6 +195,27 @@ export class DiskStore implements Store {
 
   listAudit(options: { limit?: number } = {}): Promise<AuditEvent[]> {
     return this.#parts.audit.list(options.limit);
+  }
+
+  /**
+   * Retention (not part of `Store`: a database has its own): drops raw samples
+   * of results recorded before the cutoff and rewrites schema 2 history files
+   * as lines. Never drops a summary, baseline, alert, finding or audit event.
+   * One month is one write step, so other writes wait for a month at most.
+   */
+  async compact(options: CompactOptions = {}): Promise<CompactReport> {
+    const resolved = resolveCompactOptions(options);
+    const { layout, history, appender } = this.#parts;
+    let report = emptyCompactReport(resolved.cutoff);
+    const lastMonth = monthOf(resolved.cutoff);
+    for (const month of await listMonths(layout.resultsDir, 'dirs')) {
+      if (month > lastMonth) break;
+      report = addCompactReports(report, await this.#write(() => compactResultsMonth(layout, month, resolved)));
+    }
+    for (const month of await listMonths(layout.historyDir, 'dirs')) {
+      report = addCompactReports(report, await this.#write(() => compactHistoryMonth(layout, history, appender, month)));
+    }
+    return report;
   }
 
   /** Waits for queued writes, then releases the lock. Later writes are refused; calling it again is harmless. */

@@ -22,7 +22,12 @@ import { createWriteQueue } from './write-queue.js';
  * StoreVersion (written by a newer perflab) or StoreCorrupt (a file that
  * does not parse, named in the message).
  */
-export async function openStore(dir: string): Promise<Store> {
+export function openStore(dir: string): Promise<Store> {
+  return openDiskStore(dir);
+}
+
+/** `openStore`, typed as the lowdb store, for what only it has (`compact`). */
+export async function openDiskStore(dir: string): Promise<DiskStore> {
   const layout = storeLayout(resolve(dir));
   await mkdir(layout.root, { recursive: true });
   const lock = await acquireStoreLock(layout.root, layout.lockFile);
@@ -31,7 +36,7 @@ export async function openStore(dir: string): Promise<Store> {
     const appender = new LineAppender();
     const state = await StoreState.load(layout, appender);
     const [runs, history, audit] = await Promise.all([RunLog.open(layout, appender), CaseHistory.open(layout, appender), AuditLog.open(layout, appender)]);
-    return new DiskStore({ layout, lock, queue: createWriteQueue(), state, runs, history, audit });
+    return new DiskStore({ layout, lock, queue: createWriteQueue(), appender, state, runs, history, audit });
   } catch (error) {
     await lock.release();
     throw error;

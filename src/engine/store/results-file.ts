@@ -2,7 +2,7 @@
 // included. Written once, when the run's results are recorded; read only on
 // demand; rewritten only by compaction, to drop old samples. A store migrated
 // from schema version 2 keeps that version's `<run>.json` files, read as they are.
-import { access, mkdir } from 'node:fs/promises';
+import { access, mkdir, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Low } from 'lowdb';
 import { TextFile } from 'lowdb/node';
@@ -36,6 +36,8 @@ export async function writeResultsFile(layout: StoreLayout, month: string, runId
     if (await exists(existing)) throw new Error(`results of run ${runId} are already recorded (${existing})`);
   }
   await mkdir(dirname(file), { recursive: true });
+  // A month compaction marked as done gets results again (a run begun long ago): it is not done any more.
+  await rm(layout.resultsMark(month), { force: true });
   await writeResultsDocument(file, { runId, results });
 }
 

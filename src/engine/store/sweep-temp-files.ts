@@ -22,10 +22,13 @@ export async function sweepTempFiles(layout: StoreLayout): Promise<void> {
     const newest = (await listMonths(parent, 'dirs')).at(-1);
     if (newest) dirs.push(join(parent, newest));
   }
-  for (const dir of dirs) {
-    for (const name of await namesIn(dir)) {
-      if (TEMP_FILE.test(name) && !LOCK_DRAFT.test(name)) await rm(join(dir, name), { force: true });
-    }
+  for (const dir of dirs) await sweepTempFilesIn(dir);
+}
+
+/** Removes steno's temp files from one folder (not the lock's drafts). */
+export async function sweepTempFilesIn(dir: string): Promise<void> {
+  for (const name of await namesIn(dir)) {
+    if (TEMP_FILE.test(name) && !LOCK_DRAFT.test(name)) await rm(join(dir, name), { force: true });
   }
 }
 

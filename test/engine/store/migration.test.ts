@@ -5,7 +5,7 @@ import { access, cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../../../src/engine/store/open-store.js';
+import { openDiskStore, openStore } from '../../../src/engine/store/open-store.js';
 import { SCHEMA_VERSION } from '../../../src/engine/store/migrations.js';
 import { V2_READ_OPTIONS } from './fixtures/v2-store-read-options.js';
 import { readEverything } from './helpers/read-everything.js';
@@ -98,5 +98,27 @@ describe('migrating a schema 2 store', () => {
     await store.close();
 
     expect(march).toEqual(['r-plain-id', 'r-new']);
+  });
+
+  it('compaction rewrites schema 2 history as lines and schema 2 results compressed, and the store reads the same', async () => {
+    const dir = await v2Store();
+    await readStore(dir);
+    const store = await openDiskStore(dir);
+
+    const report = await store.compact({ keepSamplesMs: 0, now: new Date('2030-01-01T00:00:00.000Z') });
+    await store.close();
+
+    expect(report).toMatchObject({ runs: 4, results: 8, historyFiles: 7 });
+    const everything = await readStore(dir);
+    const before = await expected();
+    expect({ ...everything, results: undefined }).toEqual({ ...before, results: undefined });
+    for (const [runId, results] of Object.entries(everything.results as Record<string, { result: { samples?: string; summary?: unknown } }[]>)) {
+      const old = (before.results as Record<string, { result: { summary?: unknown } }[]>)[runId] ?? [];
+      expect(results.map((r) => r.result.summary)).toEqual(old.map((r) => r.result.summary));
+      expect(results.every((r) => r.result.samples === undefined || r.result.samples === '')).toBe(true);
+    }
+    expect((await readdir(join(dir, 'history', '2024-02'))).every((name) => name.endsWith('.jsonl'))).toBe(true);
+    expect((await readdir(join(dir, 'results', '2024-01'))).sort()).toEqual(expect.arrayContaining([expect.stringMatching(/\.json\.gz$/)]));
+    expect((await readdir(join(dir, 'results', '2024-01'))).some((name) => name.endsWith('.json') && name !== 'samples-dropped.json')).toBe(false);
   });
 });
