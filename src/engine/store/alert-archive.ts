@@ -13,6 +13,8 @@ import type { LineAppender } from './line-file.js';
 import { monthHint } from './month-hint.js';
 import { monthOf } from './month-of.js';
 import { MonthlyLog } from './monthly-log.js';
+import type { RecordCheck } from './record-check.js';
+import { areStrings, isFields, isStringOrNull } from './record-check.js';
 import type { StoreLayout } from './store-layout.js';
 
 export const alertSchema = z.looseObject({
@@ -26,6 +28,25 @@ export const alertSchema = z.looseObject({
   stateBy: z.string().optional(),
   stateAt: z.string().optional(),
 });
+
+const KINDS = new Set(['regression', 'improvement', 'environment-suspect', 'suite-error', 'finding', 'build-failed']);
+const STATES = new Set(['open', 'investigating', 'accepted', 'dismissed', 'fixed']);
+const optionalString = (value: unknown): boolean => value === undefined || typeof value === 'string';
+
+/** `alertSchema`, checked by hand (see record-check.ts). */
+export const alertCheck: RecordCheck<Alert> = {
+  schema: alertSchema as unknown as z.ZodType<Alert>,
+  quick: (raw) =>
+    isFields(raw) &&
+    areStrings(raw, ['id', 'runId', 'createdAt']) &&
+    isStringOrNull(raw.commit) &&
+    KINDS.has(raw.kind as string) &&
+    STATES.has(raw.state as string) &&
+    Array.isArray(raw.caseIds) &&
+    raw.caseIds.every((id) => typeof id === 'string') &&
+    optionalString(raw.stateBy) &&
+    optionalString(raw.stateAt),
+};
 
 /** Open and investigating alerts live in state.json; the others here. */
 export function isLive(alert: Pick<Alert, 'state'>): boolean {
@@ -41,7 +62,7 @@ export class AlertArchive {
 
   static async open(layout: StoreLayout, appender: LineAppender): Promise<AlertArchive> {
     const log = await MonthlyLog.open<Alert>(
-      { dir: layout.alertsDir, file: layout.alertsFile, record: alertSchema as unknown as z.ZodType<Alert>, timeOf: (alert) => alert.createdAt, keyOf: (alert) => alert.id },
+      { dir: layout.alertsDir, file: layout.alertsFile, record: alertCheck, timeOf: (alert) => alert.createdAt, keyOf: (alert) => alert.id },
       appender,
     );
     return new AlertArchive(log);

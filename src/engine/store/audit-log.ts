@@ -7,6 +7,8 @@ import type { AuditEvent } from '../model.js';
 import type { LineAppender } from './line-file.js';
 import { monthOf } from './month-of.js';
 import { MonthlyLog } from './monthly-log.js';
+import type { RecordCheck } from './record-check.js';
+import { areStrings, isFields } from './record-check.js';
 import { snapshot } from './snapshot.js';
 import type { StoreLayout } from './store-layout.js';
 
@@ -15,7 +17,13 @@ export const auditEventSchema = z.looseObject({
   actor: z.string(),
   action: z.string(),
   args: z.record(z.string(), z.unknown()),
-});
+}) as unknown as z.ZodType<AuditEvent>;
+
+/** `auditEventSchema`, checked by hand (see record-check.ts). */
+export const auditEventCheck: RecordCheck<AuditEvent> = {
+  schema: auditEventSchema,
+  quick: (raw) => isFields(raw) && areStrings(raw, ['at', 'actor', 'action']) && isFields(raw.args),
+};
 
 export class AuditLog {
   readonly #log: MonthlyLog<AuditEvent>;
@@ -26,7 +34,7 @@ export class AuditLog {
 
   static async open(layout: StoreLayout, appender: LineAppender): Promise<AuditLog> {
     const log = await MonthlyLog.open<AuditEvent>(
-      { dir: layout.auditDir, file: layout.auditFile, record: auditEventSchema, timeOf: (event) => event.at, durable: true },
+      { dir: layout.auditDir, file: layout.auditFile, record: auditEventCheck, timeOf: (event) => event.at, durable: true },
       appender,
     );
     return new AuditLog(log);

@@ -11,7 +11,8 @@ import { z } from 'zod';
 import type { Baseline } from '../model.js';
 import type { LineAppender } from './line-file.js';
 import { readLines } from './line-file.js';
-import { checkStoreData } from './store-file.js';
+import type { RecordCheck } from './record-check.js';
+import { areStrings, checkRecord, isFields, isStringOrNull } from './record-check.js';
 import type { StoreLayout } from './store-layout.js';
 
 export const baselineSchema = z.looseObject({
@@ -25,6 +26,12 @@ export const baselineSchema = z.looseObject({
   acceptedAt: z.string(),
   reason: z.string(),
 });
+
+/** `baselineSchema`, checked by hand (see record-check.ts). */
+const baselineCheck: RecordCheck<Baseline> = {
+  schema: baselineSchema as unknown as z.ZodType<Baseline>,
+  quick: (raw) => isFields(raw) && areStrings(raw, ['caseId', 'machine', 'runId', 'unit', 'acceptedBy', 'acceptedAt', 'reason']) && isStringOrNull(raw.commit) && typeof raw.median === 'number',
+};
 
 export class BaselineArchive {
   readonly #layout: StoreLayout;
@@ -51,7 +58,7 @@ export class BaselineArchive {
 
   async #replaced(caseId: string, machine: string): Promise<Baseline[]> {
     const file = this.#layout.baselinesFile(caseId);
-    const all = ((await readLines(file)) ?? []).map((raw, i) => checkStoreData(raw, file, baselineSchema, `record ${i + 1}`) as Baseline);
+    const all = ((await readLines(file)) ?? []).map((raw, i) => checkRecord(raw, file, baselineCheck, `record ${i + 1}`));
     return all.filter((baseline) => baseline.caseId === caseId && baseline.machine === machine);
   }
 }

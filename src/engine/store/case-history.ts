@@ -15,12 +15,15 @@ import { readLines } from './line-file.js';
 import { listMonths } from './list-months.js';
 import { toUtcIso } from './month-of.js';
 import type { HistoryEntry } from './store.js';
-import { checkStoreData, corruptStoreFile, parseStoreJson } from './store-file.js';
+import type { RecordCheck } from './record-check.js';
+import { areStrings, checkRecord, isFields } from './record-check.js';
+import { corruptStoreFile, parseStoreJson } from './store-file.js';
 import type { StoreLayout } from './store-layout.js';
 import { toHistoryEntry } from './to-history-entry.js';
 
 // Checks what reading relies on; a year is ~18 000 entries, so no deeper.
 const entrySchema = z.looseObject({ runId: z.string(), machine: z.string(), at: z.string() }) as unknown as z.ZodType<HistoryEntry>;
+const entryCheck: RecordCheck<HistoryEntry> = { schema: entrySchema, quick: (raw) => isFields(raw) && areStrings(raw, ['runId', 'machine', 'at']) };
 
 /** Schema version 2's month file. */
 const v2FileSchema = z.object({ caseId: z.string(), entries: z.array(entrySchema) });
@@ -101,7 +104,7 @@ export class CaseHistory {
    */
   async readFiles(v2File: string, linesFile: string, caseId?: string): Promise<HistoryEntry[]> {
     const [lines, v2] = await Promise.all([readLines(linesFile), readV2File(v2File, caseId)]);
-    const entries = (lines ?? []).map((raw, i) => checkStoreData(raw, linesFile, entrySchema, `record ${i + 1}`));
+    const entries = (lines ?? []).map((raw, i) => checkRecord(raw, linesFile, entryCheck, `record ${i + 1}`));
     if (v2.length === 0) return sortedByTime(entries);
     const appended = new Set(entries.map((entry) => entry.runId));
     return sortedByTime([...v2.filter((entry) => !appended.has(entry.runId)), ...entries]);

@@ -6,19 +6,19 @@
 // A month once read stays in memory (a month of runs is ~1 MB of objects).
 // Reading everything (an unknown run id, `listRuns()` without a limit) holds
 // all of it, as the store did before months were read lazily.
-import type { z } from 'zod';
 import { listMonths } from './list-months.js';
 import type { LineAppender } from './line-file.js';
 import { readLines } from './line-file.js';
 import { deepFreeze } from './snapshot.js';
-import { checkStoreData } from './store-file.js';
+import type { RecordCheck } from './record-check.js';
+import { checkRecord } from './record-check.js';
 
 export interface MonthlyLogOptions<T> {
   /** Folder holding the `YYYY-MM.jsonl` files. */
   dir: string;
   file: (month: string) => string;
   /** Validates one record (what the store relies on). */
-  record: z.ZodType<T>;
+  record: RecordCheck<T>;
   /** The record's timestamp, which decides its order in `newestFirst`. */
   timeOf: (record: T) => string;
   /**
@@ -114,7 +114,7 @@ export class MonthlyLog<T> {
     const file = this.#options.file(month);
     const loaded: Month<T> = { records: [], index: new Map() };
     for (const [i, raw] of ((await readLines(file)) ?? []).entries()) {
-      this.#add(loaded, deepFreeze(checkStoreData(raw, file, this.#options.record, `record ${i + 1}`)));
+      this.#add(loaded, deepFreeze(checkRecord(raw, file, this.#options.record, `record ${i + 1}`)));
     }
     return loaded;
   }

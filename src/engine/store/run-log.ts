@@ -9,6 +9,8 @@ import type { LineAppender } from './line-file.js';
 import { monthHint } from './month-hint.js';
 import { monthOf } from './month-of.js';
 import { MonthlyLog } from './monthly-log.js';
+import type { RecordCheck } from './record-check.js';
+import { areStrings, isFields, isStringOrNull } from './record-check.js';
 import { snapshot } from './snapshot.js';
 import type { StoreLayout } from './store-layout.js';
 import type { RunFinish } from './store.js';
@@ -27,6 +29,24 @@ export const runSchema = z.looseObject({
   environment: z.enum(['ok', 'suspect']),
 }) as unknown as z.ZodType<Run>;
 
+const MODES = new Set(['bench', 'stress', 'fuzz']);
+const ENVIRONMENTS = new Set(['ok', 'suspect']);
+
+/** `runSchema`, checked by hand (see record-check.ts). */
+export const runCheck: RecordCheck<Run> = {
+  schema: runSchema,
+  quick: (raw) =>
+    isFields(raw) &&
+    areStrings(raw, ['id', 'machine', 'startedAt']) &&
+    MODES.has(raw.mode as string) &&
+    ENVIRONMENTS.has(raw.environment as string) &&
+    isStringOrNull(raw.commit) &&
+    isStringOrNull(raw.finishedAt) &&
+    typeof raw.dirty === 'boolean' &&
+    isFields(raw.trigger) &&
+    areStrings(raw.trigger, ['kind', 'by']),
+};
+
 export class RunLog {
   readonly #log: MonthlyLog<Run>;
 
@@ -36,7 +56,7 @@ export class RunLog {
 
   static async open(layout: StoreLayout, appender: LineAppender): Promise<RunLog> {
     const log = await MonthlyLog.open<Run>(
-      { dir: layout.runsDir, file: layout.runsFile, record: runSchema, timeOf: (run) => run.startedAt, keyOf: (run) => run.id },
+      { dir: layout.runsDir, file: layout.runsFile, record: runCheck, timeOf: (run) => run.startedAt, keyOf: (run) => run.id },
       appender,
     );
     return new RunLog(log);
