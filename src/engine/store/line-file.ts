@@ -106,13 +106,14 @@ export class LineAppender {
   append(file: string, records: readonly unknown[], options: { durable?: boolean } = {}): void {
     if (records.length === 0) return;
     this.#ensureDir(dirname(file));
-    if (!this.#checked.has(file)) {
-      cutTornTail(file);
-      this.#checked.add(file);
-    }
     const text = records.map((record) => `${JSON.stringify(record)}\n`).join('');
-    const fd = openSync(file, 'a');
+    // a+: created if missing, every write lands at the end, and the tail can be read.
+    const fd = openSync(file, 'a+');
     try {
+      if (!this.#checked.has(file)) {
+        endWithWholeLine(fd);
+        this.#checked.add(file);
+      }
       writeAll(fd, Buffer.from(text, 'utf8'));
       if (options.durable) fdatasyncSync(fd);
     } catch (error) {
@@ -136,6 +137,7 @@ export class LineAppender {
   }
 }
 
+/** O_APPEND: each write lands at the end of the file, whatever the position argument. */
 function writeAll(fd: number, bytes: Buffer): void {
   for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
 }
@@ -143,38 +145,26 @@ function writeAll(fd: number, bytes: Buffer): void {
 const TAIL_CHUNK = 4096; // bytes read at a time, backwards from the end, looking for the last newline
 
 /**
- * Makes `file` end with a complete line: cuts a torn last line (what reading
- * drops anyway), or ends a complete record that lacks its newline. A missing
- * file is fine.
+ * Makes the file end with a complete line: cuts a torn last line (what
+ * reading drops anyway), or ends a complete record that lacks its newline.
  */
-function cutTornTail(file: string): void {
-  let fd: number;
-  try {
-    fd = openSync(file, 'r+');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw error;
-  }
-  try {
-    const size = fstatSync(fd).size;
-    const chunk = Buffer.alloc(TAIL_CHUNK);
-    let tailStart = 0;
-    for (let end = size; end > 0; ) {
-      const start = Math.max(0, end - TAIL_CHUNK);
-      const read = readSync(fd, chunk, 0, end - start, start);
-      const newline = chunk.subarray(0, read).lastIndexOf(0x0a);
-      if (newline >= 0) {
-        tailStart = start + newline + 1;
-        break;
-      }
-      end = start;
+function endWithWholeLine(fd: number): void {
+  const size = fstatSync(fd).size;
+  const chunk = Buffer.alloc(TAIL_CHUNK);
+  let tailStart = 0;
+  for (let end = size; end > 0; ) {
+    const start = Math.max(0, end - TAIL_CHUNK);
+    const read = readSync(fd, chunk, 0, end - start, start);
+    const newline = chunk.subarray(0, read).lastIndexOf(0x0a);
+    if (newline >= 0) {
+      tailStart = start + newline + 1;
+      break;
     }
-    if (tailStart === size) return;
-    const tail = Buffer.alloc(size - tailStart);
-    readSync(fd, tail, 0, tail.length, tailStart);
-    if (completeTail(tail.toString('utf8')) !== undefined) writeSync(fd, '\n', size);
-    else ftruncateSync(fd, tailStart);
-  } finally {
-    closeSync(fd);
+    end = start;
   }
+  if (tailStart === size) return;
+  const tail = Buffer.alloc(size - tailStart);
+  readSync(fd, tail, 0, tail.length, tailStart);
+  if (completeTail(tail.toString('utf8')) !== undefined) writeAll(fd, Buffer.from('\n'));
+  else ftruncateSync(fd, tailStart);
 }
