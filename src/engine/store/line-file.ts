@@ -16,7 +16,7 @@
 // it records (`durable`, for the audit log): an fsync costs ~0.5–5 ms here,
 // and a run appends to one history file per case.
 import { closeSync, fdatasyncSync, fstatSync, ftruncateSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { TextFile } from 'lowdb/node';
 import { ErrorCode, PerflabError } from '../errors.js';
@@ -86,7 +86,7 @@ function completeTail(tail: string): unknown {
 
 /** Rewrites a JSON-lines file whole, atomically (steno: temp file + rename); for migrations and compaction. */
 export async function writeLinesAtomically(file: string, records: readonly unknown[]): Promise<void> {
-  mkdirSync(dirname(file), { recursive: true });
+  await mkdir(dirname(file), { recursive: true });
   await new TextFile(file).write(records.map((record) => `${JSON.stringify(record)}\n`).join(''));
 }
 
