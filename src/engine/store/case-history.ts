@@ -1,40 +1,32 @@
-// history/YYYY-MM/<case>.json: one compact line per result of one case, in the
-// month of the result's time. Reading a case's year touches twelve small
-// files; recording a run touches one file per case in the current month.
+// history/YYYY-MM/<case>.jsonl: one compact line per result of one case, in
+// the month of the result's time, appended as runs are recorded. Reading a
+// case's year reads twelve files of that case only; recording a run appends
+// one line to one file per case (see line-file.ts for torn lines).
 //
-// Appending does not parse and re-serialise the month: the file is written
-// one entry per line (`stringifyRecords`), so the new lines are spliced in
-// before the closing `]}` and the whole text is written back through lowdb
-// (temp file + rename, as every write). A file not in that shape (edited by
-// hand) is parsed, which fails loudly if it is broken, and rewritten.
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { Low } from 'lowdb';
+// A store migrated from schema version 2 keeps that version's month files
+// (`<case>.json`, one JSON document each) where they are: they are read
+// beside the lines, never written again, so the migration does not rewrite
+// the history.
 import { TextFile } from 'lowdb/node';
 import { z } from 'zod';
 import type { RecordedResult } from '../model.js';
+import type { LineAppender } from './line-file.js';
+import { readLines } from './line-file.js';
 import { listMonths } from './list-months.js';
 import { toUtcIso } from './month-of.js';
 import type { HistoryEntry } from './store.js';
-import { corruptStoreFile, parseStoreJson, stringifyRecords } from './store-file.js';
+import type { RecordCheck } from './record-check.js';
+import { areStrings, checkRecord, isFields } from './record-check.js';
+import { corruptStoreFile, parseStoreJson } from './store-file.js';
 import type { StoreLayout } from './store-layout.js';
 import { toHistoryEntry } from './to-history-entry.js';
 
-interface HistoryFile {
-  caseId: string;
-  entries: HistoryEntry[];
-}
-
 // Checks what reading relies on; a year is ~18 000 entries, so no deeper.
-const historyFileSchema = z.object({
-  caseId: z.string(),
-  entries: z.array(z.looseObject({ runId: z.string(), machine: z.string(), at: z.string() })),
-}) as unknown as z.ZodType<HistoryFile>;
+const entrySchema = z.looseObject({ runId: z.string(), machine: z.string(), at: z.string() }) as unknown as z.ZodType<HistoryEntry>;
+const entryCheck: RecordCheck<HistoryEntry> = { schema: entrySchema, quick: (raw) => isFields(raw) && areStrings(raw, ['runId', 'machine', 'at']) };
 
-const PARALLEL_APPENDS = 4;
-
-/** How `stringifyRecords` ends a `{ caseId, entries }` file. */
-const CLOSING = '\n]}\n';
+/** Schema version 2's month file. */
+const v2FileSchema = z.object({ caseId: z.string(), entries: z.array(entrySchema) });
 
 export interface HistoryQuery {
   machine?: string;
@@ -46,50 +38,33 @@ export interface HistoryQuery {
 
 export class CaseHistory {
   readonly #layout: StoreLayout;
+  readonly #appender: LineAppender;
   readonly #months: Set<string>;
 
-  private constructor(layout: StoreLayout, months: string[]) {
+  private constructor(layout: StoreLayout, appender: LineAppender, months: string[]) {
     this.#layout = layout;
+    this.#appender = appender;
     this.#months = new Set(months);
   }
 
-  static async load(layout: StoreLayout): Promise<CaseHistory> {
-    return new CaseHistory(layout, await listMonths(layout.historyDir, 'dirs'));
+  /** Lists the month folders; reads no history. */
+  static async open(layout: StoreLayout, appender: LineAppender): Promise<CaseHistory> {
+    return new CaseHistory(layout, appender, await listMonths(layout.historyDir, 'dirs'));
   }
 
-  /** Appends one entry per result to its case's file for the month of its time. */
-  async append(results: readonly RecordedResult[]): Promise<void> {
-    const files = new Map<string, { month: string; caseId: string; entries: HistoryEntry[] }>();
+  /** Appends one line per result to its case's file for the month of its time. */
+  append(results: readonly RecordedResult[]): void {
+    const files = new Map<string, HistoryEntry[]>();
     for (const recorded of results) {
       const entry = toHistoryEntry(recorded);
       const month = entry.at.slice(0, 7);
-      const caseId = recorded.result.caseId;
-      const file = this.#layout.historyFile(month, caseId);
-      const group = files.get(file) ?? { month, caseId, entries: [] };
-      group.entries.push(entry);
-      files.set(file, group);
+      const file = this.#layout.historyFile(month, recorded.result.caseId);
+      const entries = files.get(file);
+      if (entries) entries.push(entry);
+      else files.set(file, [entry]);
+      this.#months.add(month);
     }
-    for (const [file, { month }] of files) {
-      if (!this.#months.has(month)) {
-        await mkdir(dirname(file), { recursive: true });
-        this.#months.add(month);
-      }
-    }
-    // Different files, so they may be written side by side (the run record
-    // that says "finished" is written only after all of them). The cost of a
-    // write here is mostly the file system's rename; a few at a time overlap
-    // that latency, more only queue up in libuv's 4 threads.
-    const pending = [...files];
-    const writer = async (): Promise<void> => {
-      for (let next = pending.shift(); next; next = pending.shift()) {
-        const [file, { caseId, entries }] = next;
-        await appendToFile(file, caseId, entries);
-      }
-    };
-    // allSettled: a failure must not end this step while other appends are still writing.
-    const outcomes = await Promise.allSettled(Array.from({ length: PARALLEL_APPENDS }, writer));
-    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
-    if (failed) throw failed.reason;
+    for (const [file, entries] of files) this.#appender.append(file, entries);
   }
 
   /** Oldest first. With `limit`, reads months newest first and stops once it has enough. */
@@ -98,47 +73,59 @@ export class CaseHistory {
     const since = query.since === undefined ? undefined : toUtcIso(query.since);
     const firstMonth = since?.slice(0, 7) ?? '';
     const months = [...this.#months].filter((month) => month >= firstMonth).sort();
-    if (limit !== undefined) months.reverse();
+    const keep = (entry: HistoryEntry): boolean => (query.machine === undefined || entry.machine === query.machine) && (since === undefined || entry.at >= since);
 
+    if (limit === undefined) {
+      // Every month is needed: read them side by side, so one's parsing overlaps another's reading.
+      const chunks = await Promise.all(months.map(async (month) => (await this.#readMonth(month, caseId)).filter(keep)));
+      return chunks.flat();
+    }
     const chunks: HistoryEntry[][] = [];
     let found = 0;
-    for (const month of months) {
-      if (limit !== undefined && found >= limit) break;
-      const entries = (await readFile(this.#layout.historyFile(month, caseId), caseId))
-        .filter((entry) => (query.machine === undefined || entry.machine === query.machine) && (since === undefined || entry.at >= since))
-        .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    for (const month of months.reverse()) {
+      if (found >= limit) break;
+      const entries = (await this.#readMonth(month, caseId)).filter(keep);
       chunks.push(entries);
       found += entries.length;
     }
-    if (limit !== undefined) chunks.reverse();
-    const all = chunks.flat();
-    return limit === undefined ? all : all.slice(Math.max(0, all.length - limit));
+    const all = chunks.reverse().flat();
+    return all.slice(Math.max(0, all.length - limit));
+  }
+
+  /** One month of a case, oldest first. */
+  #readMonth(month: string, caseId: string): Promise<HistoryEntry[]> {
+    return this.readFiles(this.#layout.v2.historyFile(month, caseId), this.#layout.historyFile(month, caseId), caseId);
+  }
+
+  /**
+   * A month of one case from its two possible files, oldest first. Compaction
+   * rewrites a schema 2 file as lines and then removes it; if it was killed in
+   * between, the lines already hold the old entries, so they are not counted twice.
+   */
+  async readFiles(v2File: string, linesFile: string, caseId?: string): Promise<HistoryEntry[]> {
+    const [lines, v2] = await Promise.all([readLines(linesFile), readV2File(v2File, caseId)]);
+    const entries = (lines ?? []).map((raw, i) => checkRecord(raw, linesFile, entryCheck, `record ${i + 1}`));
+    if (v2.length === 0) return sortedByTime(entries);
+    const appended = new Set(entries.map((entry) => entry.runId));
+    return sortedByTime([...v2.filter((entry) => !appended.has(entry.runId)), ...entries]);
   }
 }
 
-async function readFile(file: string, caseId: string): Promise<HistoryEntry[]> {
+/** Schema 2's month file of a case; [] when there is none. Without `caseId`, whichever case it holds. */
+async function readV2File(file: string, caseId: string | undefined): Promise<HistoryEntry[]> {
   const text = await new TextFile(file).read();
-  return text === null ? [] : parseEntries(text, file, caseId);
-}
-
-function parseEntries(text: string, file: string, caseId: string): HistoryEntry[] {
-  const history = parseStoreJson(text, file, historyFileSchema);
-  if (history.caseId !== caseId) throw corruptStoreFile(file, `holds the history of case ${history.caseId}, not of ${caseId}`);
+  if (text === null) return [];
+  const history = parseStoreJson(text, file, v2FileSchema);
+  if (caseId !== undefined && history.caseId !== caseId) throw corruptStoreFile(file, `holds the history of case ${history.caseId}, not of ${caseId}`);
   return history.entries;
 }
 
-async function appendToFile(file: string, caseId: string, entries: readonly HistoryEntry[]): Promise<void> {
-  const low = new Low<string>(new TextFile(file), '');
-  await low.read();
-  const header = `{"caseId":${JSON.stringify(caseId)},\n"entries":[`;
-  const text = low.data;
-  if (text.startsWith(header) && text.endsWith(CLOSING)) {
-    const head = text.slice(0, -CLOSING.length);
-    const lines = entries.map((entry) => JSON.stringify(entry)).join(',\n');
-    low.data = `${head}${head.endsWith('[') ? '\n' : ',\n'}${lines}${CLOSING}`;
-  } else {
-    const existing = text === '' ? [] : parseEntries(text, file, caseId);
-    low.data = stringifyRecords({ caseId, entries: [...existing, ...entries] } satisfies HistoryFile);
+/** Lines are appended in recording order, which is time order nearly always: sort only when it is not. */
+function sortedByTime(entries: HistoryEntry[]): HistoryEntry[] {
+  for (let i = 1; i < entries.length; i++) {
+    if ((entries[i - 1] as HistoryEntry).at > (entries[i] as HistoryEntry).at) {
+      return entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    }
   }
-  await low.write();
+  return entries;
 }

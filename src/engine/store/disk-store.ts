@@ -1,11 +1,19 @@
-// The embedded `Store`: lowdb files in one directory (layout in
-// store-layout.ts). Reads are served from memory (runs, baselines, alerts,
-// audit) or read from disk on demand (results, history); every write is a
-// step on one queue, so no two read-modify-writes ever interleave.
+// The embedded `Store`: lowdb files and JSON-lines logs in one directory
+// (layout in store-layout.ts). Reads are served from memory (baselines, live
+// alerts, findings, jobs) or read from disk on demand (runs and audit events
+// by month, results, history, archived alerts and baselines); every write is
+// a step on one queue, so no two read-modify-writes ever interleave.
 import { randomBytes } from 'node:crypto';
 import type { Alert, AlertDelivery, AlertState, AuditEvent, Baseline, Culprit, Finding, FindingReport, FindingState, Job, RecordedResult, Run, Schedule, Sighting, WatchCursor } from '../model.js';
 import type { AuditLog } from './audit-log.js';
 import type { CaseHistory } from './case-history.js';
+import { compactHistoryMonth } from './compact-history.js';
+import type { CompactOptions, CompactReport } from './compact-options.js';
+import { addCompactReports, emptyCompactReport, resolveCompactOptions } from './compact-options.js';
+import { compactResultsMonth } from './compact-results.js';
+import type { LineAppender } from './line-file.js';
+import { listMonths } from './list-months.js';
+import { monthOf } from './month-of.js';
 import { readResultsFile, writeResultsFile } from './results-file.js';
 import type { RunLog } from './run-log.js';
 import type { StoreLock } from './store-lock.js';
@@ -18,6 +26,7 @@ export interface DiskStoreParts {
   layout: StoreLayout;
   lock: StoreLock;
   queue: WriteQueue;
+  appender: LineAppender;
   state: StoreState;
   runs: RunLog;
   history: CaseHistory;
@@ -45,11 +54,11 @@ export class DiskStore implements Store {
    */
   recordResults(runId: string, results: RecordedResult[]): Promise<void> {
     return this.#write(async () => {
-      const month = this.#parts.runs.monthOf(runId);
+      const month = await this.#parts.runs.monthOf(runId);
       if (month === undefined) throw new Error(`cannot record results of run ${runId}: no such run`);
       checkResults(runId, results);
       await writeResultsFile(this.#parts.layout, month, runId, results);
-      await this.#parts.history.append(results);
+      this.#parts.history.append(results);
     });
   }
 
@@ -57,16 +66,16 @@ export class DiskStore implements Store {
     return this.#write(() => this.#parts.runs.finish(runId, patch));
   }
 
-  async getRun(runId: string): Promise<Run | undefined> {
+  getRun(runId: string): Promise<Run | undefined> {
     return this.#parts.runs.get(runId);
   }
 
-  async listRuns(options: { limit?: number } = {}): Promise<Run[]> {
+  listRuns(options: { limit?: number } = {}): Promise<Run[]> {
     return this.#parts.runs.list(options.limit);
   }
 
   async runResults(runId: string): Promise<RecordedResult[]> {
-    const month = this.#parts.runs.monthOf(runId);
+    const month = await this.#parts.runs.monthOf(runId);
     return month === undefined ? [] : readResultsFile(this.#parts.layout, month, runId);
   }
 
@@ -100,7 +109,7 @@ export class DiskStore implements Store {
     });
   }
 
-  async baselineHistory(caseId: string, machine: string): Promise<Baseline[]> {
+  baselineHistory(caseId: string, machine: string): Promise<Baseline[]> {
     return this.#parts.state.baselineHistory(caseId, machine);
   }
 
@@ -108,11 +117,11 @@ export class DiskStore implements Store {
     return this.#write(() => this.#parts.state.addAlert(alert));
   }
 
-  async getAlert(id: string): Promise<Alert | undefined> {
+  getAlert(id: string): Promise<Alert | undefined> {
     return this.#parts.state.getAlert(id);
   }
 
-  async listAlerts(options: { state?: AlertState } = {}): Promise<Alert[]> {
+  listAlerts(options: { state?: AlertState } = {}): Promise<Alert[]> {
     return this.#parts.state.listAlerts(options.state);
   }
 
@@ -184,8 +193,29 @@ export class DiskStore implements Store {
     return this.#write(() => this.#parts.audit.append(event));
   }
 
-  async listAudit(options: { limit?: number } = {}): Promise<AuditEvent[]> {
+  listAudit(options: { limit?: number } = {}): Promise<AuditEvent[]> {
     return this.#parts.audit.list(options.limit);
+  }
+
+  /**
+   * Retention (not part of `Store`: a database has its own): drops raw samples
+   * of results recorded before the cutoff and rewrites schema 2 history files
+   * as lines. Never drops a summary, baseline, alert, finding or audit event.
+   * One month is one write step, so other writes wait for a month at most.
+   */
+  async compact(options: CompactOptions = {}): Promise<CompactReport> {
+    const resolved = resolveCompactOptions(options);
+    const { layout, history, appender } = this.#parts;
+    let report = emptyCompactReport(resolved.cutoff);
+    const lastMonth = monthOf(resolved.cutoff);
+    for (const month of await listMonths(layout.resultsDir, 'dirs')) {
+      if (month > lastMonth) break;
+      report = addCompactReports(report, await this.#write(() => compactResultsMonth(layout, month, resolved)));
+    }
+    for (const month of await listMonths(layout.historyDir, 'dirs')) {
+      report = addCompactReports(report, await this.#write(() => compactHistoryMonth(layout, history, appender, month)));
+    }
+    return report;
   }
 
   /** Waits for queued writes, then releases the lock. Later writes are refused; calling it again is harmless. */

@@ -1,9 +1,12 @@
 // The partitions present on disk, found once when the store opens.
 import { readdir } from 'node:fs/promises';
-import { MONTH_DIR, MONTH_FILE } from './store-layout.js';
+import { MONTH_DIR, MONTH_FILE, MONTH_LINES_FILE } from './store-layout.js';
 
-/** Months (`YYYY-MM`, oldest first) that have a `YYYY-MM.json` file, or a `YYYY-MM/` folder, in `dir`. */
-export async function listMonths(dir: string, kind: 'files' | 'dirs'): Promise<string[]> {
+/** What a month partition is in a folder: `YYYY-MM.json` (schema 2), `YYYY-MM.jsonl`, or a `YYYY-MM/` folder. */
+export type MonthKind = 'files' | 'jsonl' | 'dirs';
+
+/** Months (`YYYY-MM`, oldest first) that have a partition of that kind in `dir`. */
+export async function listMonths(dir: string, kind: MonthKind): Promise<string[]> {
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -13,11 +16,11 @@ export async function listMonths(dir: string, kind: 'files' | 'dirs'): Promise<s
   }
   const months: string[] = [];
   for (const entry of entries) {
-    if (kind === 'files' && entry.isFile()) {
-      const month = MONTH_FILE.exec(entry.name)?.[1];
+    if (kind === 'dirs') {
+      if (entry.isDirectory() && MONTH_DIR.test(entry.name)) months.push(entry.name);
+    } else if (entry.isFile()) {
+      const month = (kind === 'files' ? MONTH_FILE : MONTH_LINES_FILE).exec(entry.name)?.[1];
       if (month) months.push(month);
-    } else if (kind === 'dirs' && entry.isDirectory() && MONTH_DIR.test(entry.name)) {
-      months.push(entry.name);
     }
   }
   return months.sort();

@@ -2,6 +2,7 @@
 // into one at version i + 2, so the current version is one more than the
 // number of migrations and the two can never disagree.
 import { ErrorCode, PerflabError } from '../errors.js';
+import { migrateToV3 } from './migrate-to-v3.js';
 import { corruptStoreFile } from './store-file.js';
 import type { StoreLayout } from './store-layout.js';
 
@@ -22,6 +23,8 @@ export const migrations: readonly Migration[] = [
     jobs: [],
     cursors: [],
   }),
+  // 2 → 3: append-only logs; closed alerts and replaced baselines leave state.json (migrate-to-v3.ts).
+  migrateToV3,
 ];
 
 /** Version 1 reserved `schedules` without using it; anything there that is not a schedule is dropped. */

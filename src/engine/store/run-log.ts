@@ -1,18 +1,23 @@
-// Run records: runs/YYYY-MM.json by the run's startedAt, all loaded at open and
-// indexed by id. A run whose finishedAt is still null when a new process
-// opens the store was interrupted (the process died during the run).
+// Run records: runs/YYYY-MM.jsonl by the run's startedAt, one line when a run
+// begins and one when it finishes (the last line of a run wins). Months are
+// read when first asked for, so opening the store reads none of them. A run
+// whose finishedAt is still null when a new process opens the store was
+// interrupted (the process died during the run).
 import { z } from 'zod';
 import type { Run } from '../model.js';
+import type { LineAppender } from './line-file.js';
+import { monthHint } from './month-hint.js';
 import { monthOf } from './month-of.js';
-import { MonthlyRecords } from './monthly-records.js';
+import { MonthlyLog } from './monthly-log.js';
+import type { RecordCheck } from './record-check.js';
+import { areStrings, isFields, isStringOrNull } from './record-check.js';
 import { snapshot } from './snapshot.js';
-import { corruptStoreFile } from './store-file.js';
 import type { StoreLayout } from './store-layout.js';
 import type { RunFinish } from './store.js';
 
 // `trigger.kind` may be any string, so that adding a trigger kind never makes
 // a store unreadable; hence the cast to `Run`.
-const runSchema = z.looseObject({
+export const runSchema = z.looseObject({
   id: z.string(),
   mode: z.enum(['bench', 'stress', 'fuzz']),
   commit: z.string().nullable(),
@@ -24,58 +29,80 @@ const runSchema = z.looseObject({
   environment: z.enum(['ok', 'suspect']),
 }) as unknown as z.ZodType<Run>;
 
+const MODES = new Set(['bench', 'stress', 'fuzz']);
+const ENVIRONMENTS = new Set(['ok', 'suspect']);
+
+/** `runSchema`, checked by hand (see record-check.ts). */
+export const runCheck: RecordCheck<Run> = {
+  schema: runSchema,
+  quick: (raw) =>
+    isFields(raw) &&
+    areStrings(raw, ['id', 'machine', 'startedAt']) &&
+    MODES.has(raw.mode as string) &&
+    ENVIRONMENTS.has(raw.environment as string) &&
+    isStringOrNull(raw.commit) &&
+    isStringOrNull(raw.finishedAt) &&
+    typeof raw.dirty === 'boolean' &&
+    isFields(raw.trigger) &&
+    areStrings(raw.trigger, ['kind', 'by']),
+};
+
 export class RunLog {
-  readonly #records: MonthlyRecords<Run>;
-  readonly #byId = new Map<string, { run: Run; month: string }>();
+  readonly #log: MonthlyLog<Run>;
 
-  private constructor(records: MonthlyRecords<Run>, layout: StoreLayout) {
-    this.#records = records;
-    for (const month of records.months()) {
-      for (const run of records.inMonth(month)) {
-        if (this.#byId.has(run.id)) throw corruptStoreFile(layout.runsFile(month), `run ${run.id} is recorded twice`);
-        this.#byId.set(run.id, { run, month });
-      }
-    }
+  private constructor(log: MonthlyLog<Run>) {
+    this.#log = log;
   }
 
-  static async load(layout: StoreLayout): Promise<RunLog> {
-    const records = await MonthlyRecords.load<Run>({
-      dir: layout.runsDir,
-      file: layout.runsFile,
-      key: 'runs',
-      record: runSchema,
-      timeOf: (run) => run.startedAt,
-    });
-    return new RunLog(records, layout);
+  static async open(layout: StoreLayout, appender: LineAppender): Promise<RunLog> {
+    const log = await MonthlyLog.open<Run>(
+      { dir: layout.runsDir, file: layout.runsFile, record: runCheck, timeOf: (run) => run.startedAt, keyOf: (run) => run.id },
+      appender,
+    );
+    return new RunLog(log);
   }
 
-  get(id: string): Run | undefined {
-    return this.#byId.get(id)?.run;
+  async get(id: string): Promise<Run | undefined> {
+    return (await this.#find(id))?.run;
   }
 
   /** The month partition the run's files live in. */
-  monthOf(id: string): string | undefined {
-    return this.#byId.get(id)?.month;
+  async monthOf(id: string): Promise<string | undefined> {
+    return (await this.#find(id))?.month;
   }
 
   /** Newest first. */
-  list(limit?: number): Run[] {
-    return this.#records.newestFirst(limit);
+  list(limit?: number): Promise<Run[]> {
+    return this.#log.newestFirst(limit);
   }
 
+  /**
+   * Refuses an id already used in the run's month. Run ids carry their start
+   * time (`newRunId`), so that is the only month where one could be reused.
+   */
   async begin(run: Run): Promise<void> {
-    if (this.#byId.has(run.id)) throw new Error(`run ${run.id} already exists`);
     const stored = snapshot(run);
     const month = monthOf(stored.startedAt);
-    await this.#records.append(month, stored);
-    this.#byId.set(stored.id, { run: stored, month });
+    if (await this.#log.find(month, stored.id)) throw new Error(`run ${run.id} already exists`);
+    await this.#log.append(month, stored);
   }
 
   async finish(id: string, patch: RunFinish): Promise<void> {
-    const found = this.#byId.get(id);
+    const found = await this.#find(id);
     if (!found) throw new Error(`cannot finish run ${id}: no such run`);
     const finished = snapshot({ ...found.run, finishedAt: patch.finishedAt, environment: patch.environment, ...(patch.fuzz ? { fuzz: patch.fuzz } : {}) });
-    await this.#records.replace(found.month, this.#records.inMonth(found.month).indexOf(found.run), finished);
-    this.#byId.set(id, { run: finished, month: found.month });
+    await this.#log.append(found.month, finished);
+  }
+
+  /**
+   * Looks in the month the id names first (perflab's run ids start with their
+   * start time), then newest month first: an unknown id reads every month.
+   */
+  async #find(id: string): Promise<{ run: Run; month: string } | undefined> {
+    for (const month of new Set([...monthHint(id), ...this.#log.months().reverse()])) {
+      const run = await this.#log.find(month, id);
+      if (run) return { run, month };
+    }
+    return undefined;
   }
 }

@@ -1,15 +1,17 @@
-// state.json: the small, hand-readable part of the store. Everything in it is
-// loaded at open and indexed, so baselines and alerts are read synchronously.
+// state.json: the small, hand-readable part of the store: what perflab needs
+// at hand from the moment it opens. Everything in it is loaded at open and
+// indexed. What only grows with age (closed alerts, replaced baselines) lives
+// in append-only archives beside it (alert-archive.ts, baseline-archive.ts).
 import { z } from 'zod';
 import type { Alert, Baseline, Finding, Job, Schedule, WatchCursor } from '../model.js';
+import { alertSchema } from './alert-archive.js';
+import { baselineSchema } from './baseline-archive.js';
 
 export interface StateFile {
   schemaVersion: number;
   /** The current baseline of each case × machine. */
   baselines: Baseline[];
-  /** Baselines that a later acceptance replaced, in the order they were replaced. */
-  previousBaselines: Baseline[];
-  /** In creation order. */
+  /** Open and investigating alerts, in creation order. */
   alerts: Alert[];
   /** Schedules added from Slack or the CLI (config ones are re-read at start and kept here too). */
   schedules: Schedule[];
@@ -22,35 +24,11 @@ export interface StateFile {
 }
 
 export function emptyState(schemaVersion: number): StateFile {
-  return { schemaVersion, baselines: [], previousBaselines: [], alerts: [], schedules: [], findings: [], jobs: [], cursors: [] };
+  return { schemaVersion, baselines: [], alerts: [], schedules: [], findings: [], jobs: [], cursors: [] };
 }
 
 // Loose objects: fields this perflab does not know (written by a later minor
 // version, or added by hand) are kept, not stripped.
-const baselineSchema = z.looseObject({
-  caseId: z.string(),
-  machine: z.string(),
-  runId: z.string(),
-  commit: z.string().nullable(),
-  median: z.number(),
-  unit: z.string(),
-  acceptedBy: z.string(),
-  acceptedAt: z.string(),
-  reason: z.string(),
-});
-
-const alertSchema = z.looseObject({
-  id: z.string(),
-  runId: z.string(),
-  commit: z.string().nullable(),
-  kind: z.enum(['regression', 'improvement', 'environment-suspect', 'suite-error', 'finding', 'build-failed']),
-  caseIds: z.array(z.string()),
-  state: z.enum(['open', 'investigating', 'accepted', 'dismissed', 'fixed']),
-  createdAt: z.string(),
-  stateBy: z.string().optional(),
-  stateAt: z.string().optional(),
-});
-
 const sightingSchema = z.looseObject({ runId: z.string(), commit: z.string().nullable(), at: z.string() });
 
 const findingSchema = z.looseObject({
@@ -103,7 +81,6 @@ const cursorSchema = z.looseObject({ repo: z.string(), branch: z.string(), commi
 export const stateFileSchema: z.ZodType<StateFile> = z.looseObject({
   schemaVersion: z.number().int(),
   baselines: z.array(baselineSchema),
-  previousBaselines: z.array(baselineSchema),
   alerts: z.array(alertSchema),
   schedules: z.array(scheduleSchema),
   findings: z.array(findingSchema),

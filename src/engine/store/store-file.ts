@@ -60,13 +60,13 @@ export function parseStoreJson<T>(text: string, file: string, schema: z.ZodType<
   return checkStoreData(raw, file, schema);
 }
 
-/** Validates parsed content of a store file against what the store relies on. */
-export function checkStoreData<T>(raw: unknown, file: string, schema: z.ZodType<T>): T {
+/** Validates parsed content of a store file (or of one record in it, named by `record`) against what the store relies on. */
+export function checkStoreData<T>(raw: unknown, file: string, schema: z.ZodType<T>, record?: string): T {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const where = issue && issue.path.length > 0 ? `field ${issue.path.join('.')}: ` : '';
-  throw new PerflabError(ErrorCode.StoreCorrupt, `unexpected content: ${where}${issue?.message ?? 'invalid'}`, {
+  throw new PerflabError(ErrorCode.StoreCorrupt, `unexpected content${record ? ` in ${record}` : ''}: ${where}${issue?.message ?? 'invalid'}`, {
     file,
     cause: parsed.error,
   });

@@ -1,11 +1,16 @@
-// Baselines and alerts: state.json, loaded whole and indexed for O(1) reads.
+// state.json, loaded whole and indexed for O(1) reads, with the archives of
+// what no longer needs to be at hand (closed alerts, replaced baselines).
 // Every change builds the next state, writes it, and only then swaps it in,
 // so readers never see a change that is not on disk. The caller (the store's
 // write queue) runs one change at a time.
 import { access, copyFile, readFile } from 'node:fs/promises';
 import type { Low } from 'lowdb';
 import { z } from 'zod';
+import { cleanRun, sightFinding } from '../alert/finding-lifecycle.js';
 import type { Alert, AlertDelivery, AlertState, Baseline, Finding, FindingReport, FindingState, Job, Schedule, Sighting, WatchCursor } from '../model.js';
+import { AlertArchive, isLive } from './alert-archive.js';
+import { BaselineArchive } from './baseline-archive.js';
+import type { LineAppender } from './line-file.js';
 import { migrateState, SCHEMA_VERSION } from './migrations.js';
 import { deepFreeze, snapshot } from './snapshot.js';
 import type { StateFile } from './state-file.js';
@@ -14,21 +19,30 @@ import type { FindingSighting, FindingTransition, Transition } from './store.js'
 import { checkStoreData, commit, corruptStoreFile, parseStoreJson, storeFile } from './store-file.js';
 import type { StoreLayout } from './store-layout.js';
 
+interface StateArchives {
+  alerts: AlertArchive;
+  baselines: BaselineArchive;
+}
+
 export class StoreState {
   readonly #file: Low<StateFile>;
   readonly #path: string;
+  readonly #archives: StateArchives;
   #baselines = new Map<string, Baseline>();
-  #previous = new Map<string, Baseline[]>();
   #alerts = new Map<string, Alert>();
 
-  private constructor(file: Low<StateFile>, path: string) {
+  private constructor(file: Low<StateFile>, path: string, archives: StateArchives) {
     this.#file = file;
     this.#path = path;
+    this.#archives = archives;
     this.#index(file.data);
   }
 
-  /** Reads state.json (creating it in a new store) and migrates it to the current schema version. */
-  static async load(layout: StoreLayout): Promise<StoreState> {
+  /**
+   * Reads state.json (creating it in a new store), migrates the store to the
+   * current schema version, then opens the archives (which lists their months).
+   */
+  static async load(layout: StoreLayout, appender: LineAppender): Promise<StoreState> {
     const path = layout.stateFile;
     const file = storeFile<StateFile>(path, stateFileSchema, emptyState(SCHEMA_VERSION), 'pretty');
     const text = await readIfExists(path);
@@ -48,7 +62,8 @@ export class StoreState {
         file.data = state;
       }
     }
-    return new StoreState(file, path);
+    const archives = { alerts: await AlertArchive.open(layout, appender), baselines: new BaselineArchive(layout, appender) };
+    return new StoreState(file, path, archives);
   }
 
   getBaseline(caseId: string, machine: string): Baseline | undefined {
@@ -61,46 +76,46 @@ export class StoreState {
   }
 
   /** Every baseline accepted for the case on the machine, oldest first; the current one is last. */
-  baselineHistory(caseId: string, machine: string): Baseline[] {
-    const key = baselineKey(caseId, machine);
-    const current = this.#baselines.get(key);
-    return [...(this.#previous.get(key) ?? []), ...(current ? [current] : [])];
+  baselineHistory(caseId: string, machine: string): Promise<Baseline[]> {
+    return this.#archives.baselines.history(caseId, machine, this.getBaseline(caseId, machine));
   }
 
+  /** The replaced baseline goes to the archive first (see baseline-archive.ts), then the new one into state.json. */
   async acceptBaseline(baseline: Baseline): Promise<void> {
     const accepted = snapshot(baseline);
-    const key = baselineKey(accepted.caseId, accepted.machine);
+    const replaced = this.getBaseline(accepted.caseId, accepted.machine);
+    if (replaced) await this.#archives.baselines.add(replaced);
     const state = this.#file.data;
-    const replaced = this.#baselines.get(key);
-    await this.#commit({
-      ...state,
-      baselines: [...state.baselines.filter((b) => b !== replaced), accepted],
-      previousBaselines: replaced ? [...state.previousBaselines, replaced] : state.previousBaselines,
-    });
+    await this.#commit({ ...state, baselines: [...state.baselines.filter((b) => b !== replaced), accepted] });
   }
 
-  getAlert(id: string): Alert | undefined {
-    return this.#alerts.get(id);
+  /** A live alert from memory; any other from the archive. */
+  async getAlert(id: string): Promise<Alert | undefined> {
+    return this.#alerts.get(id) ?? (await this.#archives.alerts.get(id));
   }
 
-  listAlerts(state?: AlertState): Alert[] {
-    const all = this.#file.data.alerts;
-    return state === undefined ? [...all] : all.filter((alert) => alert.state === state);
+  /**
+   * By creation time, then id. Open and investigating alerts come from memory;
+   * asking for all alerts, or closed ones, reads the archive.
+   */
+  async listAlerts(state?: AlertState): Promise<Alert[]> {
+    const live = this.#file.data.alerts;
+    const all = state !== undefined && isLive({ state }) ? [...live] : [...live, ...(await this.#archives.alerts.list()).filter((alert) => !this.#alerts.has(alert.id))];
+    return all.filter((alert) => state === undefined || alert.state === state).sort(byCreation);
   }
 
   async addAlert(alert: Alert): Promise<void> {
-    if (this.#alerts.has(alert.id)) throw new Error(`alert ${alert.id} already exists`);
-    const state = this.#file.data;
-    await this.#commit({ ...state, alerts: [...state.alerts, snapshot(alert)] });
+    if (this.#alerts.has(alert.id) || (await this.#archives.alerts.has(alert.id, alert.createdAt))) throw new Error(`alert ${alert.id} already exists`);
+    await this.#putAlert(undefined, snapshot(alert));
   }
 
   /** Check and change in one step: the caller's queue guarantees nothing runs in between. */
   async transitionAlert(id: string, from: readonly AlertState[], to: AlertState, by: string, patch: Pick<Alert, 'investigation'> = {}): Promise<Transition> {
-    const alert = this.#alerts.get(id);
+    const alert = await this.getAlert(id);
     if (!alert) return { ok: false, reason: 'not-found' };
     if (!from.includes(alert.state)) return { ok: false, reason: 'wrong-state', alert };
     const moved = snapshot({ ...alert, ...patch, state: to, stateBy: by, stateAt: new Date().toISOString() });
-    await this.#replaceAlert(alert, moved);
+    await this.#putAlert(alert, moved);
     return { ok: true, alert: moved };
   }
 
@@ -110,12 +125,12 @@ export class StoreState {
 
   /** Adds facts to an alert (its delivery, a culprit); never its state, which only `transitionAlert` moves. */
   async patchAlert(id: string, patch: Pick<Alert, 'delivery'> | Pick<Alert, 'culprit'>): Promise<Alert | undefined> {
-    const alert = this.#alerts.get(id);
+    const alert = await this.getAlert(id);
     if (!alert) return undefined;
     // Only a regression or improvement has a culprit; the store checks it rather than trusting the caller.
     if ('culprit' in patch && alert.kind !== 'regression' && alert.kind !== 'improvement') throw new Error(`alert ${id} is a ${alert.kind} alert: it has no culprit`);
     const updated = snapshot({ ...alert, ...patch } as Alert);
-    await this.#replaceAlert(alert, updated);
+    await this.#putAlert(alert, updated);
     return updated;
   }
 
@@ -129,25 +144,15 @@ export class StoreState {
     );
   }
 
-  /** A new signature makes a finding; a known one counts another sighting, and one that was fixed becomes `regressed`. */
+  /** One sighting, by the rules of `sightFinding`: a new finding, another sighting, or a fixed one back as `regressed`. */
   async recordFinding(report: FindingReport, seen: Sighting, newId: () => string): Promise<FindingSighting> {
     const state = this.#file.data;
     const existing = state.findings.find((f) => f.mode === report.mode && f.signature === report.signature);
-    if (!existing) {
-      const finding = snapshot<Finding>({ ...report, id: newId(), state: 'new', flaky: false, firstSeen: seen, lastSeen: seen, count: 1 });
-      await this.#commit({ ...state, findings: [...state.findings, finding] });
-      return { outcome: 'new', finding };
-    }
-    const regressed = existing.state === 'fixed';
-    const { cleanRuns: _reset, ...rest } = existing;
-    const next = snapshot<Finding>({
-      ...rest,
-      lastSeen: seen,
-      count: existing.count + 1,
-      ...(regressed ? { state: 'regressed' as const, stateBy: 'perflab', stateAt: seen.at } : {}),
-    });
-    await this.#replaceIn('findings', existing, next);
-    return { outcome: regressed ? 'regressed' : 'seen', finding: next };
+    const sighting = sightFinding(existing, report, seen, newId());
+    const finding = snapshot(sighting.finding);
+    if (existing) await this.#replaceIn('findings', existing, finding);
+    else await this.#commit({ ...state, findings: [...state.findings, finding] });
+    return { outcome: sighting.outcome, finding };
   }
 
   /** Atomic: moves the finding to `to` only if its state is one of `from`. */
@@ -160,16 +165,13 @@ export class StoreState {
     return { ok: true, finding: next };
   }
 
-  /**
-   * A run of the finding's case that did not see it. After `fixedAfter` such
-   * runs in a row the finding is `fixed` (at `seen`); one sighting starts the count again.
-   */
+  /** A run of the finding's case that did not see it, by the rules of `cleanRun`. */
   async countCleanRun(id: string, seen: Sighting, fixedAfter: number): Promise<Finding | undefined> {
     const finding = this.getFinding(id);
-    if (!finding || finding.state === 'fixed') return finding;
-    const cleanRuns = (finding.cleanRuns ?? 0) + 1;
-    const fixed = cleanRuns >= fixedAfter;
-    const next = snapshot<Finding>({ ...finding, cleanRuns, ...(fixed ? { state: 'fixed' as const, fixedIn: seen, stateBy: 'perflab', stateAt: seen.at } : {}) });
+    if (!finding) return undefined;
+    const counted = cleanRun(finding, seen, fixedAfter);
+    if (counted === finding) return finding;
+    const next = snapshot(counted);
     await this.#replaceIn('findings', finding, next);
     return next;
   }
@@ -230,9 +232,21 @@ export class StoreState {
     await this.#commit({ ...state, [key]: state[key].map((x) => (x === old ? next : x)) });
   }
 
-  async #replaceAlert(alert: Alert, next: Alert): Promise<void> {
+  /**
+   * Stores `next`, the new version of `old` (undefined for a new alert): a live
+   * alert in state.json, any other in the archive. An alert that stops being
+   * live goes to the archive first, then leaves state.json (see alert-archive.ts).
+   */
+  async #putAlert(old: Alert | undefined, next: Alert): Promise<void> {
+    const wasLive = old !== undefined && this.#alerts.get(old.id) === old;
     const state = this.#file.data;
-    await this.#commit({ ...state, alerts: state.alerts.map((a) => (a === alert ? next : a)) });
+    if (isLive(next)) {
+      const alerts = wasLive ? state.alerts.map((a) => (a === old ? next : a)) : [...state.alerts, next];
+      await this.#commit({ ...state, alerts });
+      return;
+    }
+    await this.#archives.alerts.put(next);
+    if (wasLive) await this.#commit({ ...state, alerts: state.alerts.filter((a) => a !== old) });
   }
 
   async #commit(next: StateFile): Promise<void> {
@@ -249,22 +263,19 @@ export class StoreState {
       }
       baselines.set(key, baseline);
     }
-    const previous = new Map<string, Baseline[]>();
-    for (const baseline of state.previousBaselines) {
-      const key = baselineKey(baseline.caseId, baseline.machine);
-      const list = previous.get(key);
-      if (list) list.push(baseline);
-      else previous.set(key, [baseline]);
-    }
     const alerts = new Map<string, Alert>();
     for (const alert of state.alerts) {
       if (alerts.has(alert.id)) throw corruptStoreFile(this.#path, `two alerts with id ${alert.id}`);
       alerts.set(alert.id, alert);
     }
     this.#baselines = baselines;
-    this.#previous = previous;
     this.#alerts = alerts;
   }
+}
+
+function byCreation(a: Alert, b: Alert): number {
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 function baselineKey(caseId: string, machine: string): string {
@@ -272,7 +283,7 @@ function baselineKey(caseId: string, machine: string): string {
 }
 
 async function hasPartitions(layout: StoreLayout): Promise<boolean> {
-  for (const dir of [layout.runsDir, layout.resultsDir, layout.historyDir, layout.auditDir]) {
+  for (const dir of [layout.runsDir, layout.resultsDir, layout.historyDir, layout.auditDir, layout.alertsDir, layout.baselinesDir]) {
     try {
       await access(dir);
       return true;

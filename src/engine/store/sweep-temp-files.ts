@@ -1,10 +1,12 @@
 // A process killed in the middle of a write leaves steno's temp file
 // (`.<name>.tmp`) beside the real one, which is intact. The next write of that
 // file would overwrite it, but a results file is written only once, so sweep
-// them at open, under the lock. Only where writes happen: the store root,
-// runs/, audit/ and the newest month of results/ and history/ (older months
-// are not written to in practice, and listing them would make opening cost
-// the length of history).
+// them at open, under the lock. Only where steno writes: the store root
+// (state.json), the folders a migration writes (runs/, audit/, alerts/,
+// baselines/) and the newest month of results/ (and of history/, where
+// schema 2 wrote). Older months are rewritten only by compaction, which
+// sweeps what it touches; listing them here would make opening cost the
+// length of history.
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { listMonths } from './list-months.js';
@@ -15,15 +17,18 @@ const TEMP_FILE = /^\..+\.tmp$/;
 const LOCK_DRAFT = /^\.lock\./;
 
 export async function sweepTempFiles(layout: StoreLayout): Promise<void> {
-  const dirs = [layout.root, layout.runsDir, layout.auditDir];
+  const dirs = [layout.root, layout.runsDir, layout.auditDir, layout.alertsDir, layout.baselinesDir];
   for (const parent of [layout.resultsDir, layout.historyDir]) {
     const newest = (await listMonths(parent, 'dirs')).at(-1);
     if (newest) dirs.push(join(parent, newest));
   }
-  for (const dir of dirs) {
-    for (const name of await namesIn(dir)) {
-      if (TEMP_FILE.test(name) && !LOCK_DRAFT.test(name)) await rm(join(dir, name), { force: true });
-    }
+  for (const dir of dirs) await sweepTempFilesIn(dir);
+}
+
+/** Removes steno's temp files from one folder (not the lock's drafts). */
+export async function sweepTempFilesIn(dir: string): Promise<void> {
+  for (const name of await namesIn(dir)) {
+    if (TEMP_FILE.test(name) && !LOCK_DRAFT.test(name)) await rm(join(dir, name), { force: true });
   }
 }
 

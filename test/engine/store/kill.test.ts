@@ -4,13 +4,12 @@
 // after each one resolves; the parent SIGKILLs it at a random moment, reopens
 // the store (taking over the dead child's lock) and checks everything printed
 // so far. The next child carries on with the same store.
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { expect, it } from 'vitest';
 import { openStore } from '../../../src/engine/store/open-store.js';
 import type { Store } from '../../../src/engine/store/store.js';
 import { spawnFixture, stdoutLines, waitForExit, waitForLine } from './helpers/child.js';
+import { expectEveryFileParses } from './helpers/store-files.js';
 import { tempDir } from './helpers/store-fixtures.js';
 
 const ITERATIONS = 30;
@@ -75,19 +74,6 @@ function collect(lines: readonly string[], reported: Reported): string | undefin
     else if (what === 'transitioned' && b === 'true') reported.transitioned.add(a);
   }
   return lines.at(-1);
-}
-
-async function expectEveryFileParses(dir: string, context: string): Promise<void> {
-  for (const file of await storeFiles(dir)) {
-    const text = await readFile(file, 'utf8');
-    expect(() => JSON.parse(text) as unknown, `${file} (${context})`).not.toThrow();
-  }
-}
-
-/** Every .json file under `dir` (steno's `.x.tmp` files and the lock are not store data). */
-async function storeFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.json')).map((entry) => join(entry.parentPath, entry.name));
 }
 
 async function expectReportedWrites(store: Store, reported: Reported, context: string): Promise<void> {

@@ -42,7 +42,7 @@ describe('schema version', () => {
 
     await expect(openStore(dir)).rejects.toMatchObject({ code: ErrorCode.StoreVersion });
 
-    await writeFile(join(dir, 'state.json'), JSON.stringify({ schemaVersion: SCHEMA_VERSION, baselines: [], previousBaselines: [], alerts: [], schedules: [], findings: [], jobs: [], cursors: [] }));
+    await writeFile(join(dir, 'state.json'), JSON.stringify({ schemaVersion: SCHEMA_VERSION, baselines: [], alerts: [], schedules: [], findings: [], jobs: [], cursors: [] }));
     const store = await openStore(dir);
     await store.close();
   });
@@ -54,7 +54,7 @@ describe('schema version', () => {
     expect([(await store.listFindings()), (await store.listJobs()), (await store.listSchedules())]).toEqual([[], [], []]);
     await store.close();
     const written = JSON.parse(await readFile(join(dir, 'state.json'), 'utf8')) as Record<string, unknown>;
-    expect(written).toMatchObject({ schemaVersion: 2, findings: [], jobs: [], cursors: [] });
+    expect(written).toMatchObject({ schemaVersion: SCHEMA_VERSION, findings: [], jobs: [], cursors: [] });
     expect(JSON.parse(await readFile(join(dir, 'state.json.v1.bak'), 'utf8'))).toMatchObject({ schemaVersion: 1 });
   });
 
