@@ -5,6 +5,7 @@
 import { access, copyFile, readFile } from 'node:fs/promises';
 import type { Low } from 'lowdb';
 import { z } from 'zod';
+import { cleanRun, sightFinding } from '../alert/finding-lifecycle.js';
 import type { Alert, AlertDelivery, AlertState, Baseline, Finding, FindingReport, FindingState, Job, Schedule, Sighting, WatchCursor } from '../model.js';
 import { migrateState, SCHEMA_VERSION } from './migrations.js';
 import { deepFreeze, snapshot } from './snapshot.js';
@@ -127,25 +128,15 @@ export class StoreState {
     );
   }
 
-  /** A new signature makes a finding; a known one counts another sighting, and one that was fixed becomes `regressed`. */
+  /** One sighting, by the rules of `sightFinding`: a new finding, another sighting, or a fixed one back as `regressed`. */
   async recordFinding(report: FindingReport, seen: Sighting, newId: () => string): Promise<FindingSighting> {
     const state = this.#file.data;
     const existing = state.findings.find((f) => f.mode === report.mode && f.signature === report.signature);
-    if (!existing) {
-      const finding = snapshot<Finding>({ ...report, id: newId(), state: 'new', flaky: false, firstSeen: seen, lastSeen: seen, count: 1 });
-      await this.#commit({ ...state, findings: [...state.findings, finding] });
-      return { outcome: 'new', finding };
-    }
-    const regressed = existing.state === 'fixed';
-    const { cleanRuns: _reset, ...rest } = existing;
-    const next = snapshot<Finding>({
-      ...rest,
-      lastSeen: seen,
-      count: existing.count + 1,
-      ...(regressed ? { state: 'regressed' as const, stateBy: 'perflab', stateAt: seen.at } : {}),
-    });
-    await this.#replaceIn('findings', existing, next);
-    return { outcome: regressed ? 'regressed' : 'seen', finding: next };
+    const sighting = sightFinding(existing, report, seen, newId());
+    const finding = snapshot(sighting.finding);
+    if (existing) await this.#replaceIn('findings', existing, finding);
+    else await this.#commit({ ...state, findings: [...state.findings, finding] });
+    return { outcome: sighting.outcome, finding };
   }
 
   /** Atomic: moves the finding to `to` only if its state is one of `from`. */
@@ -158,16 +149,13 @@ export class StoreState {
     return { ok: true, finding: next };
   }
 
-  /**
-   * A run of the finding's case that did not see it. After `fixedAfter` such
-   * runs in a row the finding is `fixed` (at `seen`); one sighting starts the count again.
-   */
+  /** A run of the finding's case that did not see it, by the rules of `cleanRun`. */
   async countCleanRun(id: string, seen: Sighting, fixedAfter: number): Promise<Finding | undefined> {
     const finding = this.getFinding(id);
-    if (!finding || finding.state === 'fixed') return finding;
-    const cleanRuns = (finding.cleanRuns ?? 0) + 1;
-    const fixed = cleanRuns >= fixedAfter;
-    const next = snapshot<Finding>({ ...finding, cleanRuns, ...(fixed ? { state: 'fixed' as const, fixedIn: seen, stateBy: 'perflab', stateAt: seen.at } : {}) });
+    if (!finding) return undefined;
+    const counted = cleanRun(finding, seen, fixedAfter);
+    if (counted === finding) return finding;
+    const next = snapshot(counted);
     await this.#replaceIn('findings', finding, next);
     return next;
   }
