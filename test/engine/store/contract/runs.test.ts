@@ -1,35 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../../../src/engine/store/open-store.js';
-import { makeResult, makeRun, tempDir } from './helpers/store-fixtures.js';
+import { makeResult, makeRun } from '../helpers/store-fixtures.js';
+import { openFresh, storeKinds } from '../helpers/store-kinds.js';
 
-describe('runs', () => {
+describe.each(storeKinds)('runs ($name)', (kind) => {
   it('a begun run reads back unfinished after reopening', async () => {
-    const dir = await tempDir();
-    const store = await openStore(dir);
+    const place = await kind.place();
+    const store = await place.open();
     await store.beginRun(makeRun({ id: 'r1' }));
     await store.close();
 
-    const reopened = await openStore(dir);
+    const reopened = await place.open();
     expect((await reopened.getRun('r1'))).toEqual(makeRun({ id: 'r1' }));
     expect((await reopened.getRun('r1'))?.finishedAt).toBeNull();
     await reopened.close();
   });
 
   it('a finished run reads back with its finish time and environment after reopening', async () => {
-    const dir = await tempDir();
-    const store = await openStore(dir);
+    const place = await kind.place();
+    const store = await place.open();
     await store.beginRun(makeRun({ id: 'r1' }));
     await store.finishRun('r1', { finishedAt: '2024-03-07T10:30:00.000Z', environment: 'suspect' });
     await store.close();
 
-    const reopened = await openStore(dir);
+    const reopened = await place.open();
     expect((await reopened.getRun('r1'))).toMatchObject({ finishedAt: '2024-03-07T10:30:00.000Z', environment: 'suspect' });
     await reopened.close();
   });
 
   it('listRuns returns runs newest first across months and honours limit', async () => {
-    const dir = await tempDir();
-    const store = await openStore(dir);
+    const place = await kind.place();
+    const store = await place.open();
     await store.beginRun(makeRun({ id: 'feb', startedAt: '2024-02-29T23:59:00.000Z' }));
     await store.beginRun(makeRun({ id: 'mar-late', startedAt: '2024-03-20T00:00:00.000Z' }));
     await store.beginRun(makeRun({ id: 'mar-early', startedAt: '2024-03-01T00:00:00.000Z' }));
@@ -40,7 +40,7 @@ describe('runs', () => {
   });
 
   it('beginning a run with an existing id fails', async () => {
-    const store = await openStore(await tempDir());
+    const store = await openFresh(kind);
     await store.beginRun(makeRun({ id: 'r1' }));
 
     await expect(store.beginRun(makeRun({ id: 'r1' }))).rejects.toThrow(/already exists/);
@@ -48,14 +48,14 @@ describe('runs', () => {
   });
 
   it('finishing an unknown run fails', async () => {
-    const store = await openStore(await tempDir());
+    const store = await openFresh(kind);
 
     await expect(store.finishRun('nope', { finishedAt: '2024-03-07T10:30:00.000Z', environment: 'ok' })).rejects.toThrow(/no such run/);
     await store.close();
   });
 
   it('runs handed out by the store cannot be changed by the caller', async () => {
-    const store = await openStore(await tempDir());
+    const store = await openFresh(kind);
     await store.beginRun(makeRun({ id: 'r1' }));
     const run = (await store.getRun('r1'));
 
@@ -65,23 +65,23 @@ describe('runs', () => {
   });
 });
 
-describe('results', () => {
+describe.each(storeKinds)('results ($name)', (kind) => {
   it('results of a run read back with their samples after reopening', async () => {
-    const dir = await tempDir();
-    const store = await openStore(dir);
+    const place = await kind.place();
+    const store = await place.open();
     const run = makeRun({ id: 'r1' });
     const results = [makeResult(run, 'parse/json', 100), makeResult(run, 'parse/csv', 200)];
     await store.beginRun(run);
     await store.recordResults('r1', results);
     await store.close();
 
-    const reopened = await openStore(dir);
+    const reopened = await place.open();
     expect(await reopened.runResults('r1')).toEqual(results);
     await reopened.close();
   });
 
   it('results of a run can be recorded only once', async () => {
-    const store = await openStore(await tempDir());
+    const store = await openFresh(kind);
     const run = makeRun({ id: 'r1' });
     await store.beginRun(run);
     await store.recordResults('r1', [makeResult(run, 'parse/json', 100)]);
@@ -92,14 +92,14 @@ describe('results', () => {
   });
 
   it('recording results of an unknown run fails', async () => {
-    const store = await openStore(await tempDir());
+    const store = await openFresh(kind);
 
     await expect(store.recordResults('nope', [])).rejects.toThrow(/no such run/);
     await store.close();
   });
 
   it('recording a result that belongs to another run fails and writes nothing', async () => {
-    const store = await openStore(await tempDir());
+    const store = await openFresh(kind);
     const run = makeRun({ id: 'r1' });
     await store.beginRun(run);
 
@@ -109,7 +109,7 @@ describe('results', () => {
   });
 
   it('runResults of a run without recorded results is empty', async () => {
-    const store = await openStore(await tempDir());
+    const store = await openFresh(kind);
     await store.beginRun(makeRun({ id: 'r1' }));
 
     expect(await store.runResults('r1')).toEqual([]);
