@@ -78,11 +78,11 @@ function configError(source: string, where: string, error: unknown, url: string)
 
 /** The first line of what went wrong, in words, with the URL's password blanked out wherever it might appear. */
 function reason(error: unknown, url: string): string {
-  const { code, message, address, port } = error as { code?: string; message?: string; address?: string; port?: number };
+  const { code, message, address, port, hostname } = error as { code?: string; message?: string; address?: string; port?: number; hostname?: string };
   const server = address === undefined ? 'the server' : `${address}${port === undefined ? '' : `:${port}`}`;
   const words =
     code === 'ECONNREFUSED' ? `connection refused by ${server} (is PostgreSQL running, on that port?)`
-    : code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? `unknown host ${address ?? ''}`.trim()
+    : code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? `unknown host ${hostname ?? address ?? ''}`.trim()
     : code === 'CONNECT_TIMEOUT' ? `no answer from ${server} within the connect timeout`
     : code === 'ETIMEDOUT' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH' ? `cannot reach ${server} (${code})`
     : message ?? String(error);

@@ -127,4 +127,19 @@ describe.each(storeKinds)('alerts ($name)', (kind) => {
     expect((await reopened.getAlert('alert-1'))).toMatchObject({ state: 'open', delivery: { state: 'posted', attempts: 2, channel: 'C1', ts: '1.000100' } });
     await reopened.close();
   });
+
+  it('a culprit is recorded without touching the alert state; an unknown alert has none', async () => {
+    const place = await kind.place();
+    const store = await place.open();
+    await store.addAlert(makeAlert({ findingIds: ['f-1'], message: 'build failed at c0ffee' }));
+    const culprit = { commit: 'bad1', author: 'Alice', subject: 'Use the slow path', steps: 4, skipped: ['x1'] };
+
+    expect(await store.setAlertCulprit('alert-1', culprit)).toMatchObject({ state: 'open', culprit });
+    expect(await store.setAlertCulprit('nope', culprit)).toBeUndefined();
+    await store.close();
+
+    const reopened = await place.open();
+    expect(await reopened.getAlert('alert-1')).toEqual(makeAlert({ findingIds: ['f-1'], message: 'build failed at c0ffee', culprit }));
+    await reopened.close();
+  });
 });

@@ -81,4 +81,42 @@ describe.each(storeKinds)('findings ($name)', (kind) => {
     expect(await store.setFindingFlaky('f-missing', true)).toBeUndefined();
     await store.close();
   });
+
+  it('lists findings by state, mode and case, in discovery order', async () => {
+    const store = await openFresh(kind);
+    const a = await store.recordFinding(report('a'), seen('r1'));
+    await store.recordFinding(report('b', { caseId: 'url/parse' }), seen('r1'));
+    await store.recordFinding(report('c', { mode: 'stress', caseId: 'url/parse' }), seen('r1'));
+    await store.transitionFinding(a.finding.id, ['new'], 'known', 'slack:U1');
+
+    expect((await store.listFindings()).map((f) => f.signature)).toEqual(['a', 'b', 'c']);
+    expect((await store.listFindings({ state: 'new' })).map((f) => f.signature)).toEqual(['b', 'c']);
+    expect((await store.listFindings({ caseId: 'url/parse', mode: 'fuzz' })).map((f) => f.signature)).toEqual(['b']);
+    await store.close();
+  });
+
+  it('sightings of one signature recorded at once count on one finding', async () => {
+    const store = await openFresh(kind);
+
+    const outcomes = await Promise.all(['r1', 'r2', 'r3', 'r4', 'r5'].map((run) => store.recordFinding(report('same'), seen(run))));
+
+    expect(outcomes.filter((o) => o.outcome === 'new')).toHaveLength(1);
+    expect(await store.listFindings()).toMatchObject([{ signature: 'same', count: 5 }]);
+    await store.close();
+  });
+
+  it('a finding reads back whole after reopening', async () => {
+    const place = await kind.place();
+    const store = await place.open();
+    const { finding } = await store.recordFinding(report('sig'), seen('r1'));
+    await store.countCleanRun(finding.id, seen('r2'), 3);
+    const fixedIn = seen('r3', 'c3');
+    const { finding: fixed } = (await store.transitionFinding(finding.id, ['new'], 'fixed', 'slack:U1', { fixedIn, flaky: true })) as { finding: typeof finding };
+    await store.close();
+
+    const reopened = await place.open();
+    expect(await reopened.getFinding(finding.id)).toEqual(fixed);
+    expect(fixed).toMatchObject({ state: 'fixed', fixedIn, flaky: true, cleanRuns: 1, repro: 'perflab fuzz --replay <id>', detail: { seed: 42 } });
+    await reopened.close();
+  });
 });

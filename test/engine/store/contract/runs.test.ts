@@ -116,4 +116,52 @@ describe.each(storeKinds)('results ($name)', (kind) => {
     expect(await store.runResults('unknown')).toEqual([]);
     await store.close();
   });
+
+  it('of two recordings of the same run\'s results at once, one fails and the other is kept whole', async () => {
+    const store = await openFresh(kind);
+    const run = makeRun({ id: 'r1' });
+    await store.beginRun(run);
+    const first = [makeResult(run, 'parse/json', 100), makeResult(run, 'parse/csv', 200)];
+    const second = [makeResult(run, 'parse/json', 300)];
+
+    const outcomes = await Promise.allSettled([store.recordResults('r1', first), store.recordResults('r1', second)]);
+
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const kept = outcomes[0]?.status === 'fulfilled' ? first : second;
+    expect(await store.runResults('r1')).toEqual(kept);
+    expect(await store.history('parse/json')).toHaveLength(1);
+    await store.close();
+  });
+
+  it('errored and stress results read back as recorded', async () => {
+    const store = await openFresh(kind);
+    const run = makeRun({ id: 'r1', mode: 'stress' });
+    await store.beginRun(run);
+    const errored = makeResult(run, 'parse/json', 0, {
+      result: { caseId: 'parse/json', suite: 'parse', name: 'json', mode: 'bench', state: 'errored', error: { code: 'PERFLAB_E_CASE_THREW', message: 'boom' } },
+      comparison: undefined,
+      inWindow: false,
+    });
+    const ok = makeResult(run, 'api/get', 1_234_567.891);
+    if (ok.result.state !== 'ok') throw new Error('expected an ok result');
+    const stress = { ...ok, result: { ...ok.result, kind: 'stress' as const, samples: 'HISTFAAAAB542', process: { wallNs: 1e9, userMs: 12.5, sysMs: 3, peakRssBytes: 52_428_800, executions: 1, regionMarked: false } } };
+    await store.recordResults('r1', [errored, stress]);
+
+    expect(await store.runResults('r1')).toEqual([errored, stress]);
+    await store.close();
+  });
+
+  it('a fuzz run keeps its plan when begun and its outcome when finished', async () => {
+    const place = await kind.place();
+    const store = await place.open();
+    const plan = { budgetMs: 60_000, workers: 2, tasks: [{ caseId: 'url/round trip', worker: 0, seed: -12345, budgetMs: 30_000 }] };
+    await store.beginRun(makeRun({ id: 'f1', mode: 'fuzz', fuzz: plan }));
+    const cases = [{ caseId: 'url/round trip', state: 'passed' as const, inputs: 1000, executions: 1200, elapsedMs: 30_000, executionsPerSecond: 40, budgetCoverage: 1, findings: 0 }];
+    await store.finishRun('f1', { finishedAt: '2024-03-07T10:30:00.000Z', environment: 'ok', fuzz: { ...plan, cases } });
+    await store.close();
+
+    const reopened = await place.open();
+    expect(await reopened.getRun('f1')).toEqual(makeRun({ id: 'f1', mode: 'fuzz', finishedAt: '2024-03-07T10:30:00.000Z', fuzz: { ...plan, cases } }));
+    await reopened.close();
+  });
 });
