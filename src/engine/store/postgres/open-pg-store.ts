@@ -9,9 +9,7 @@ import { checkDatabaseUrl, redactDatabaseUrl } from './database-url.js';
 import { migrateSchema } from './migrate-schema.js';
 import { PgStore } from './pg-store.js';
 
-export interface PgStoreOptions {
-  /** This machine's own files (git mirrors, the button key); the records are in the database. */
-  dir: string;
+export interface PgConnectOptions {
   /** What the URL is called in messages. Default: `database URL`; perflab passes `PERFLAB_DATABASE_URL`. */
   source?: string;
   /** Connections in the pool. Default: 10. */
@@ -20,16 +18,13 @@ export interface PgStoreOptions {
   connectTimeout?: number;
 }
 
-interface ResolvedPgStoreOptions {
+export interface PgStoreOptions extends PgConnectOptions {
+  /** This machine's own files (git mirrors, the button key); the records are in the database. */
   dir: string;
-  source: string;
-  maxConnections: number;
-  connectTimeout: number;
 }
 
-function resolveOptions(options: PgStoreOptions): ResolvedPgStoreOptions {
+function resolveConnectOptions(options: PgConnectOptions): Required<PgConnectOptions> {
   return {
-    dir: resolve(options.dir),
     source: options.source ?? 'database URL',
     maxConnections: options.maxConnections ?? 10,
     connectTimeout: options.connectTimeout ?? 10,
@@ -42,7 +37,20 @@ function resolveOptions(options: PgStoreOptions): ResolvedPgStoreOptions {
  * was migrated by a newer perflab).
  */
 export async function openPgStore(url: string, options: PgStoreOptions): Promise<PgStore> {
-  const resolved = resolveOptions(options);
+  const { sql, where } = await connectPg(url, options);
+  return new PgStore(sql, resolve(options.dir), where);
+}
+
+export interface PgConnection {
+  /** The pool; the caller ends it. */
+  sql: postgres.Sql;
+  /** The URL without its password, for messages. */
+  where: string;
+}
+
+/** `openPgStore` without the store: a pool on a database whose schema is up to date. Throws as `openPgStore`. */
+export async function connectPg(url: string, options: PgConnectOptions = {}): Promise<PgConnection> {
+  const resolved = resolveConnectOptions(options);
   checkDatabaseUrl(url, resolved.source);
   const where = redactDatabaseUrl(url);
   const sql = postgres(url, {
@@ -69,7 +77,7 @@ export async function openPgStore(url: string, options: PgStoreOptions): Promise
     await sql.end({ timeout: 0 });
     throw error;
   }
-  return new PgStore(sql, resolved.dir, where);
+  return { sql, where };
 }
 
 function configError(source: string, where: string, error: unknown, url: string): PerflabError {

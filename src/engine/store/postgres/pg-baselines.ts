@@ -1,12 +1,11 @@
 // Baselines: every acceptance is a row, and a case × machine's current
 // baseline is its newest one. Accepting never updates a row, so two people
 // accepting at once cannot collide: the later acceptance is the current one.
-import type postgres from 'postgres';
 import type { Baseline } from '../../model.js';
 import { deepFreeze } from '../snapshot.js';
 import { appendAudit } from './pg-audit.js';
 import type { Db } from './pg-db.js';
-import { iso } from './pg-db.js';
+import { iso, transaction } from './pg-db.js';
 
 interface BaselineRow {
   case_id: string;
@@ -21,15 +20,20 @@ interface BaselineRow {
 }
 
 /** The baseline and its audit event, in one transaction: neither is ever recorded without the other. */
-export async function acceptBaseline(sql: postgres.Sql, baseline: Baseline): Promise<void> {
+export async function acceptBaseline(db: Db, baseline: Baseline): Promise<void> {
   const { caseId, machine, runId, reason } = baseline;
-  await sql.begin(async (tx) => {
+  await transaction(db, async (tx) => {
     await appendAudit(tx, { at: new Date().toISOString(), actor: baseline.acceptedBy, action: 'baseline.accept', args: { caseId, machine, runId, reason } });
-    await tx`
-      insert into baselines (case_id, machine, run_id, commit, median, unit, accepted_by, accepted_at, reason)
-      values (${caseId}, ${machine}, ${runId}, ${baseline.commit}, ${baseline.median}, ${baseline.unit},
-              ${baseline.acceptedBy}, ${baseline.acceptedAt}, ${reason})`;
+    await insertBaseline(tx, baseline);
   });
+}
+
+/** Records an acceptance as it was, without auditing it again (copying a store). */
+export async function insertBaseline(db: Db, baseline: Baseline): Promise<void> {
+  await db`
+    insert into baselines (case_id, machine, run_id, commit, median, unit, accepted_by, accepted_at, reason)
+    values (${baseline.caseId}, ${baseline.machine}, ${baseline.runId}, ${baseline.commit}, ${baseline.median}, ${baseline.unit},
+            ${baseline.acceptedBy}, ${baseline.acceptedAt}, ${baseline.reason})`;
 }
 
 export async function getBaseline(db: Db, caseId: string, machine: string): Promise<Baseline | undefined> {

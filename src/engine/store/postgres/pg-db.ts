@@ -6,6 +6,16 @@ import type postgres from 'postgres';
 /** The pool or a transaction: table modules run on either. */
 export type Db = postgres.ISql;
 
+/**
+ * Runs `fn` in a transaction of the pool, or in a savepoint when `db` is
+ * already a transaction (as when migrate-store copies a whole store in one).
+ * Either way `fn`'s writes happen all or not at all.
+ */
+export async function transaction<T>(db: Db, fn: (tx: postgres.TransactionSql) => Promise<T>): Promise<T> {
+  const result = 'savepoint' in db ? (db as postgres.TransactionSql).savepoint(fn) : (db as postgres.Sql).begin(fn);
+  return (await result) as T;
+}
+
 /** A jsonb parameter. Model records are plain JSON; postgres.js wants proof of it. */
 export function jsonb(db: Db, value: unknown): postgres.Parameter {
   return db.json(value as postgres.JSONValue);

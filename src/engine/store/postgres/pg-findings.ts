@@ -9,7 +9,7 @@ import type { Finding, FindingReport, FindingState, Sighting } from '../../model
 import { deepFreeze, snapshot } from '../snapshot.js';
 import type { FindingSighting, FindingTransition } from '../store.js';
 import type { Db } from './pg-db.js';
-import { iso, jsonb, present } from './pg-db.js';
+import { iso, jsonb, present, transaction } from './pg-db.js';
 
 interface FindingRow {
   id: string;
@@ -41,8 +41,8 @@ export interface FindingFilter {
 /** Every column but `id` and `seq`, as `findingValues` fills them. */
 const COLUMNS = ['mode', 'case_id', 'signature', 'kind', 'state', 'flaky', 'title', 'evidence', 'repro', 'detail', 'first_seen', 'last_seen', 'fixed_in', 'count', 'state_by', 'state_at', 'clean_runs'] as const;
 
-export async function recordFinding(sql: postgres.Sql, report: FindingReport, seen: Sighting): Promise<FindingSighting> {
-  return sql.begin(async (tx) => {
+export async function recordFinding(db: Db, report: FindingReport, seen: Sighting): Promise<FindingSighting> {
+  return transaction(db, async (tx) => {
     // Twice at most: when another process inserts the signature between our
     // look and our insert, the insert does nothing and the second look finds it.
     for (let attempt = 0; attempt < 2; attempt++) {
@@ -90,8 +90,8 @@ export async function transitionFinding(db: Db, id: string, from: readonly Findi
   return current ? { ok: false, reason: 'wrong-state', finding: current } : { ok: false, reason: 'not-found' };
 }
 
-export async function countCleanRun(sql: postgres.Sql, id: string, seen: Sighting, fixedAfter: number): Promise<Finding | undefined> {
-  return sql.begin(async (tx) => {
+export async function countCleanRun(db: Db, id: string, seen: Sighting, fixedAfter: number): Promise<Finding | undefined> {
+  return transaction(db, async (tx) => {
     const [row] = await tx<FindingRow[]>`select * from findings where id = ${id} for update`;
     if (!row) return undefined;
     const finding = toFinding(row);
@@ -105,6 +105,11 @@ export async function countCleanRun(sql: postgres.Sql, id: string, seen: Sightin
 export async function setFindingFlaky(db: Db, id: string, flaky: boolean): Promise<Finding | undefined> {
   const [row] = await db<FindingRow[]>`update findings set flaky = ${flaky} where id = ${id} returning *`;
   return row && toFinding(row);
+}
+
+/** Inserts a finding as it is, id and history included (copying a store). */
+export async function insertFinding(db: Db, finding: Finding): Promise<void> {
+  await db`insert into findings ${db({ id: finding.id, ...findingValues(db, finding) }, 'id', ...COLUMNS)}`;
 }
 
 async function writeFinding(db: Db, finding: Finding): Promise<void> {

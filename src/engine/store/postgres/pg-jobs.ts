@@ -1,11 +1,10 @@
 // The persisted job queue as the lowdb store keeps it: every job by id, in
 // submission order, the newest `keepFinished` finished ones kept. (Handing
 // jobs to agents on many machines is a separate concern: pg-job-queue.ts.)
-import type postgres from 'postgres';
 import type { Job, JobState, Trigger } from '../../model.js';
 import { deepFreeze } from '../snapshot.js';
 import type { Db } from './pg-db.js';
-import { iso, jsonb, present } from './pg-db.js';
+import { iso, jsonb, present, transaction } from './pg-db.js';
 
 interface JobRow {
   id: string;
@@ -31,8 +30,8 @@ export async function listJobs(db: Db): Promise<Job[]> {
 }
 
 /** Inserts or replaces the job (keeping its place in the order); finished jobs beyond the newest `keepFinished` are forgotten. */
-export async function putJob(sql: postgres.Sql, job: Job, keepFinished: number): Promise<void> {
-  await sql.begin(async (tx) => {
+export async function putJob(db: Db, job: Job, keepFinished: number): Promise<void> {
+  await transaction(db, async (tx) => {
     const values = {
       id: job.id,
       kind: job.kind,

@@ -8,7 +8,7 @@ import { toUtcIso } from '../month-of.js';
 import { deepFreeze } from '../snapshot.js';
 import type { HistoryEntry, RunFinish } from '../store.js';
 import type { Db } from './pg-db.js';
-import { iso, isUniqueViolation, jsonb, present, sqlLimit } from './pg-db.js';
+import { iso, isUniqueViolation, jsonb, present, sqlLimit, transaction } from './pg-db.js';
 
 interface RunRow {
   id: string;
@@ -68,8 +68,8 @@ export async function beginRun(db: Db, run: Run): Promise<void> {
  * already has them, even when two processes try at once), then the results go
  * in. A failure anywhere leaves neither.
  */
-export async function recordResults(sql: postgres.Sql, runId: string, results: readonly RecordedResult[]): Promise<void> {
-  await sql.begin(async (tx) => {
+export async function recordResults(db: Db, runId: string, results: readonly RecordedResult[]): Promise<void> {
+  await transaction(db, async (tx) => {
     const claimed = await tx`update runs set results_recorded_at = now() where id = ${runId} and results_recorded_at is null returning id`;
     if (claimed.length === 0) {
       const known = await tx`select 1 from runs where id = ${runId}`;
