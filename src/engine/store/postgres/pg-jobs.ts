@@ -6,7 +6,7 @@ import { deepFreeze } from '../snapshot.js';
 import type { Db } from './pg-db.js';
 import { iso, jsonb, present, transaction } from './pg-db.js';
 
-interface JobRow {
+export interface JobRow {
   id: string;
   kind: string;
   description: string;
@@ -59,7 +59,7 @@ export async function putJob(db: Db, job: Job, keepFinished: number): Promise<vo
   });
 }
 
-function toJob(row: JobRow): Job {
+export function toJob(row: JobRow): Job {
   return deepFreeze({
     id: row.id,
     kind: row.kind,
