@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FindingReport, Sighting } from '../../../src/engine/model.js';
-import { openStore } from '../../../src/engine/store/open-store.js';
-import { tempDir } from './helpers/store-fixtures.js';
+import type { FindingReport, Sighting } from '../../../../src/engine/model.js';
+import { openFresh, storeKinds } from '../helpers/store-kinds.js';
 
 const report = (signature: string, over: Partial<FindingReport> = {}): FindingReport => ({
   mode: 'fuzz',
@@ -16,10 +15,10 @@ const report = (signature: string, over: Partial<FindingReport> = {}): FindingRe
 });
 const seen = (runId: string, commit: string | null = 'c1'): Sighting => ({ runId, commit, at: `2026-11-21T10:00:0${runId.length % 10}.000Z` });
 
-describe('findings', () => {
+describe.each(storeKinds)('findings ($name)', (kind) => {
   it('a new signature becomes a finding; the same signature again counts a sighting and keeps the id', async () => {
-    const dir = await tempDir();
-    const store = await openStore(dir);
+    const place = await kind.place();
+    const store = await place.open();
     const first = await store.recordFinding(report('sig-a'), seen('r1'));
     const again = await store.recordFinding(report('sig-a', { title: 'changed title' }), seen('r2', 'c2'));
     const other = await store.recordFinding(report('sig-b'), seen('r2', 'c2'));
@@ -30,13 +29,13 @@ describe('findings', () => {
     expect(other.finding.id).not.toBe(first.finding.id);
     await store.close();
 
-    const reopened = await openStore(dir);
+    const reopened = await place.open();
     expect((await reopened.listFindings()).map((f) => [f.signature, f.count])).toEqual([['sig-a', 2], ['sig-b', 1]]);
     await reopened.close();
   });
 
   it('the same signature in another mode is another finding', async () => {
-    const store = await openStore(await tempDir());
+    const store = await openFresh(kind);
     await store.recordFinding(report('same'), seen('r1'));
     const stress = await store.recordFinding(report('same', { mode: 'stress' }), seen('r1'));
     expect(stress.outcome).toBe('new');
@@ -45,7 +44,7 @@ describe('findings', () => {
   });
 
   it('moves between states atomically, and a fixed finding seen again is regressed', async () => {
-    const store = await openStore(await tempDir());
+    const store = await openFresh(kind);
     const { finding } = await store.recordFinding(report('sig'), seen('r1'));
 
     expect(await store.transitionFinding(finding.id, ['new'], 'known', 'slack:U0ALICE')).toMatchObject({ ok: true, finding: { state: 'known', stateBy: 'slack:U0ALICE' } });
@@ -62,7 +61,7 @@ describe('findings', () => {
   });
 
   it('counts clean runs: fixed after the given number in a row, and a sighting starts the count again', async () => {
-    const store = await openStore(await tempDir());
+    const store = await openFresh(kind);
     const { finding } = await store.recordFinding(report('sig', { mode: 'stress' }), seen('r1'));
     await store.countCleanRun(finding.id, seen('r2'), 3);
     await store.countCleanRun(finding.id, seen('r3'), 3);
@@ -76,10 +75,48 @@ describe('findings', () => {
   });
 
   it('marks a finding flaky', async () => {
-    const store = await openStore(await tempDir());
+    const store = await openFresh(kind);
     const { finding } = await store.recordFinding(report('sig'), seen('r1'));
     expect((await store.setFindingFlaky(finding.id, true))?.flaky).toBe(true);
     expect(await store.setFindingFlaky('f-missing', true)).toBeUndefined();
     await store.close();
+  });
+
+  it('lists findings by state, mode and case, in discovery order', async () => {
+    const store = await openFresh(kind);
+    const a = await store.recordFinding(report('a'), seen('r1'));
+    await store.recordFinding(report('b', { caseId: 'url/parse' }), seen('r1'));
+    await store.recordFinding(report('c', { mode: 'stress', caseId: 'url/parse' }), seen('r1'));
+    await store.transitionFinding(a.finding.id, ['new'], 'known', 'slack:U1');
+
+    expect((await store.listFindings()).map((f) => f.signature)).toEqual(['a', 'b', 'c']);
+    expect((await store.listFindings({ state: 'new' })).map((f) => f.signature)).toEqual(['b', 'c']);
+    expect((await store.listFindings({ caseId: 'url/parse', mode: 'fuzz' })).map((f) => f.signature)).toEqual(['b']);
+    await store.close();
+  });
+
+  it('sightings of one signature recorded at once count on one finding', async () => {
+    const store = await openFresh(kind);
+
+    const outcomes = await Promise.all(['r1', 'r2', 'r3', 'r4', 'r5'].map((run) => store.recordFinding(report('same'), seen(run))));
+
+    expect(outcomes.filter((o) => o.outcome === 'new')).toHaveLength(1);
+    expect(await store.listFindings()).toMatchObject([{ signature: 'same', count: 5 }]);
+    await store.close();
+  });
+
+  it('a finding reads back whole after reopening', async () => {
+    const place = await kind.place();
+    const store = await place.open();
+    const { finding } = await store.recordFinding(report('sig'), seen('r1'));
+    await store.countCleanRun(finding.id, seen('r2'), 3);
+    const fixedIn = seen('r3', 'c3');
+    const { finding: fixed } = (await store.transitionFinding(finding.id, ['new'], 'fixed', 'slack:U1', { fixedIn, flaky: true })) as { finding: typeof finding };
+    await store.close();
+
+    const reopened = await place.open();
+    expect(await reopened.getFinding(finding.id)).toEqual(fixed);
+    expect(fixed).toMatchObject({ state: 'fixed', fixedIn, flaky: true, cleanRuns: 1, repro: 'perflab fuzz --replay <id>', detail: { seed: 42 } });
+    await reopened.close();
   });
 });

@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../../../src/engine/store/open-store.js';
-import { makeAlert, tempDir } from './helpers/store-fixtures.js';
+import { makeAlert } from '../helpers/store-fixtures.js';
+import { openFresh, storeKinds } from '../helpers/store-kinds.js';
 
-describe('alerts', () => {
+describe.each(storeKinds)('alerts ($name)', (kind) => {
   it('an added alert reads back after reopening', async () => {
-    const dir = await tempDir();
-    const store = await openStore(dir);
+    const place = await kind.place();
+    const store = await place.open();
     await store.addAlert(makeAlert());
     await store.close();
 
-    const reopened = await openStore(dir);
+    const reopened = await place.open();
     expect((await reopened.getAlert('alert-1'))).toEqual(makeAlert());
     await reopened.close();
   });
 
   it('adding an alert with an existing id fails and keeps the first', async () => {
-    const store = await openStore(await tempDir());
+    const store = await openFresh(kind);
     await store.addAlert(makeAlert({ kind: 'regression' }));
 
     await expect(store.addAlert(makeAlert({ kind: 'improvement' }))).rejects.toThrow(/already exists/);
@@ -24,21 +24,21 @@ describe('alerts', () => {
   });
 
   it('transitioning an open alert moves it and records who and when, across reopening', async () => {
-    const dir = await tempDir();
-    const store = await openStore(dir);
+    const place = await kind.place();
+    const store = await place.open();
     await store.addAlert(makeAlert());
 
     const transition = await store.transitionAlert('alert-1', ['open'], 'accepted', 'slack:U1');
     await store.close();
 
     expect(transition).toMatchObject({ ok: true, alert: { state: 'accepted', stateBy: 'slack:U1' } });
-    const reopened = await openStore(dir);
+    const reopened = await place.open();
     expect((await reopened.getAlert('alert-1'))).toMatchObject({ state: 'accepted', stateBy: 'slack:U1', stateAt: expect.any(String) as string });
     await reopened.close();
   });
 
   it('a second transition from open fails with wrong-state, shows who moved it, and changes nothing', async () => {
-    const store = await openStore(await tempDir());
+    const store = await openFresh(kind);
     await store.addAlert(makeAlert());
     await store.transitionAlert('alert-1', ['open'], 'accepted', 'slack:U1');
     const before = (await store.getAlert('alert-1'));
@@ -52,8 +52,8 @@ describe('alerts', () => {
   });
 
   it('of two concurrent transitions from open exactly one wins', async () => {
-    const dir = await tempDir();
-    const store = await openStore(dir);
+    const place = await kind.place();
+    const store = await place.open();
     await store.addAlert(makeAlert());
 
     const [a, b] = await Promise.all([
@@ -66,13 +66,13 @@ describe('alerts', () => {
     const loser = a.ok ? b : a;
     expect(loser).toEqual({ ok: false, reason: 'wrong-state', alert: winner });
     await store.close();
-    const reopened = await openStore(dir);
+    const reopened = await place.open();
     expect((await reopened.getAlert('alert-1'))).toEqual(winner);
     await reopened.close();
   });
 
   it('an alert may move along allowed states', async () => {
-    const store = await openStore(await tempDir());
+    const store = await openFresh(kind);
     await store.addAlert(makeAlert());
     await store.transitionAlert('alert-1', ['open'], 'investigating', 'slack:U1');
 
@@ -83,14 +83,14 @@ describe('alerts', () => {
   });
 
   it('transitioning an unknown alert reports not-found', async () => {
-    const store = await openStore(await tempDir());
+    const store = await openFresh(kind);
 
     expect(await store.transitionAlert('nope', ['open'], 'accepted', 'slack:U1')).toEqual({ ok: false, reason: 'not-found' });
     await store.close();
   });
 
   it('listAlerts filters by state and keeps creation order', async () => {
-    const store = await openStore(await tempDir());
+    const store = await openFresh(kind);
     await store.addAlert(makeAlert({ id: 'a1' }));
     await store.addAlert(makeAlert({ id: 'a2' }));
     await store.addAlert(makeAlert({ id: 'a3' }));
@@ -102,29 +102,44 @@ describe('alerts', () => {
   });
 
   it('an investigation note travels with the transition and survives reopening', async () => {
-    const dir = await tempDir();
-    const store = await openStore(dir);
+    const place = await kind.place();
+    const store = await place.open();
     await store.addAlert(makeAlert());
 
     await store.transitionAlert('alert-1', ['open'], 'investigating', 'slack:U1', { investigation: { note: 'GC change?', assignee: 'U2' } });
     await store.close();
 
-    const reopened = await openStore(dir);
+    const reopened = await place.open();
     expect((await reopened.getAlert('alert-1'))).toMatchObject({ state: 'investigating', investigation: { note: 'GC change?', assignee: 'U2' } });
     await reopened.close();
   });
 
   it('delivery state is recorded without touching the alert state', async () => {
-    const dir = await tempDir();
-    const store = await openStore(dir);
+    const place = await kind.place();
+    const store = await place.open();
     await store.addAlert(makeAlert());
 
     await store.setAlertDelivery('alert-1', { state: 'posted', attempts: 2, channel: 'C1', ts: '1.000100' });
     expect(await store.setAlertDelivery('nope', { state: 'pending', attempts: 0 })).toBeUndefined();
     await store.close();
 
-    const reopened = await openStore(dir);
+    const reopened = await place.open();
     expect((await reopened.getAlert('alert-1'))).toMatchObject({ state: 'open', delivery: { state: 'posted', attempts: 2, channel: 'C1', ts: '1.000100' } });
+    await reopened.close();
+  });
+
+  it('a culprit is recorded without touching the alert state; an unknown alert has none', async () => {
+    const place = await kind.place();
+    const store = await place.open();
+    await store.addAlert(makeAlert());
+    const culprit = { commit: 'bad1', author: 'Alice', subject: 'Use the slow path', steps: 4, skipped: ['x1'] };
+
+    expect(await store.setAlertCulprit('alert-1', culprit)).toMatchObject({ state: 'open', culprit });
+    expect(await store.setAlertCulprit('nope', culprit)).toBeUndefined();
+    await store.close();
+
+    const reopened = await place.open();
+    expect(await reopened.getAlert('alert-1')).toEqual(makeAlert({ culprit }));
     await reopened.close();
   });
 });

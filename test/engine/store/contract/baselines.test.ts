@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../../../src/engine/store/open-store.js';
-import { makeBaseline, tempDir } from './helpers/store-fixtures.js';
+import { makeBaseline } from '../helpers/store-fixtures.js';
+import { openFresh, storeKinds } from '../helpers/store-kinds.js';
 
-describe('baselines', () => {
+describe.each(storeKinds)('baselines ($name)', (kind) => {
   it('an accepted baseline reads back after reopening', async () => {
-    const dir = await tempDir();
-    const store = await openStore(dir);
+    const place = await kind.place();
+    const store = await place.open();
     await store.acceptBaseline(makeBaseline());
     await store.close();
 
-    const reopened = await openStore(dir);
+    const reopened = await place.open();
     expect((await reopened.getBaseline('parse/json', 'ci-1'))).toEqual(makeBaseline());
     await reopened.close();
   });
 
   it('a case without an accepted baseline has none', async () => {
-    const store = await openStore(await tempDir());
+    const store = await openFresh(kind);
     await store.acceptBaseline(makeBaseline({ machine: 'ci-1' }));
 
     expect((await store.getBaseline('parse/json', 'arm-2'))).toBeUndefined();
@@ -24,14 +24,14 @@ describe('baselines', () => {
   });
 
   it('accepting a new baseline replaces the current one and keeps the previous ones in order', async () => {
-    const dir = await tempDir();
-    const store = await openStore(dir);
+    const place = await kind.place();
+    const store = await place.open();
     await store.acceptBaseline(makeBaseline({ runId: 'r1', median: 100 }));
     await store.acceptBaseline(makeBaseline({ runId: 'r2', median: 120 }));
     await store.acceptBaseline(makeBaseline({ runId: 'r3', median: 90 }));
     await store.close();
 
-    const reopened = await openStore(dir);
+    const reopened = await place.open();
     expect((await reopened.getBaseline('parse/json', 'ci-1'))?.runId).toBe('r3');
     expect((await reopened.baselineHistory('parse/json', 'ci-1')).map((b) => b.runId)).toEqual(['r1', 'r2', 'r3']);
     expect((await reopened.listBaselines())).toHaveLength(1);
@@ -39,7 +39,7 @@ describe('baselines', () => {
   });
 
   it('baselines are kept per case and machine', async () => {
-    const store = await openStore(await tempDir());
+    const store = await openFresh(kind);
     await store.acceptBaseline(makeBaseline({ machine: 'ci-1', median: 1 }));
     await store.acceptBaseline(makeBaseline({ machine: 'arm-2', median: 2 }));
     await store.acceptBaseline(makeBaseline({ caseId: 'parse/csv', machine: 'arm-2', median: 3 }));
@@ -51,12 +51,12 @@ describe('baselines', () => {
   });
 
   it('accepting a baseline is audited with who, case, machine, run and reason', async () => {
-    const dir = await tempDir();
-    const store = await openStore(dir);
+    const place = await kind.place();
+    const store = await place.open();
     await store.acceptBaseline(makeBaseline({ acceptedBy: 'slack:U42', runId: 'r7', reason: 'new parser' }));
     await store.close();
 
-    const reopened = await openStore(dir);
+    const reopened = await place.open();
     expect((await reopened.listAudit())).toEqual([
       {
         at: expect.any(String) as string,
