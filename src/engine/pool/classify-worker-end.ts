@@ -30,6 +30,8 @@ export function classifyWorkerEnd(end: WorkerEnd): CaseError {
       if (end.error.code === 'ERR_WORKER_OUT_OF_MEMORY') return { code: ErrorCode.CaseOutOfMemory, message: `the worker ran out of memory: ${end.error.message}` };
       return { code: ErrorCode.CaseThrew, message: `the worker failed: ${thrownLine(end.error)}` };
     case 'exit':
+      // Code 0 is also a worker with nothing left to do: a promise that never settles.
+      if (end.code === 0) return { code: ErrorCode.CaseExited, message: 'the worker exited (exit code 0) before it answered: process.exit(0), or a promise that never settles' };
       return { code: ErrorCode.CaseExited, message: `process.exit(${end.code}) ended the worker before it answered (exit code ${end.code})` };
     case 'timeout':
       return { code: ErrorCode.CaseTimeout, message: `timed out after ${end.timeoutMs} ms${end.hint ? ` (${end.hint})` : ''}` };

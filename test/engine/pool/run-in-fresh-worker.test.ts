@@ -31,6 +31,10 @@ describe('runInFreshWorker', () => {
     expect(!outcome.ok && outcome.error.message).toContain('exit code 5');
   });
 
+  it('reports a task whose promise never settles once the worker has nothing left to do', async () => {
+    expect(await run({ kind: 'never settle' })).toMatchObject({ ok: false, error: { code: 'PERFLAB_E_CASE_EXITED', message: expect.stringContaining('a promise that never settles') } });
+  });
+
   it('reports an exception thrown outside the task, from a timer', async () => {
     expect(await run({ kind: 'throw from a timer', message: 'late' })).toEqual({
       ok: false,
