@@ -5,7 +5,7 @@
 // whole file or none, never a torn one.
 import { createHash, randomBytes } from 'node:crypto';
 import { lstatSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -42,6 +42,41 @@ export async function writeAtomically(path: string, content: string): Promise<vo
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
+  }
+}
+
+/** A module or manifest nobody used for this long is deleted (worktrees of past compares and bisects leave many), ms. */
+const UNUSED_FOR_MS = 14 * 24 * 3_600_000;
+
+/** Marks a cache file as used, so pruning leaves it alone. */
+export async function touch(path: string): Promise<void> {
+  const now = new Date();
+  await utimes(path, now, now).catch(() => undefined);
+}
+
+let pruned = false;
+
+/** `pruneCache`, once per process. */
+export async function pruneOnce(): Promise<void> {
+  if (pruned) return;
+  pruned = true;
+  await pruneCache();
+}
+
+/**
+ * Deletes what no perflab used for two weeks. A process that still wants
+ * such a module touches it before it checks it exists, and rebuilds it if
+ * it is gone.
+ */
+export async function pruneCache(unusedForMs = UNUSED_FOR_MS): Promise<void> {
+  const cutoff = Date.now() - unusedForMs;
+  for (const sub of ['entries', 'modules']) {
+    const dir = join(cacheDir(), sub);
+    for (const name of await readdir(dir).catch(() => [])) {
+      const path = join(dir, name);
+      const info = await stat(path).catch(() => undefined);
+      if (info && info.mtimeMs < cutoff) await rm(path, { force: true });
+    }
   }
 }
 

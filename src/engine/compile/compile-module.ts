@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { version as esbuildVersion } from 'esbuild';
 import { bundleModule, type BundleEntry } from './bundle-module.js';
-import { cacheDir, hashOf, readJson, writeAtomically } from './compile-cache.js';
+import { cacheDir, hashOf, pruneOnce, readJson, touch, writeAtomically } from './compile-cache.js';
 
 export interface CompileRequest {
   /** Names the entry in the cache: the same entry always gives the same key, different entries different keys. */
@@ -45,8 +45,15 @@ export function compileModule(request: CompileRequest): Promise<string> {
 
 async function compile(key: string, entry: BundleEntry): Promise<string> {
   const root = cacheDir();
+  void pruneOnce().catch(() => undefined); // housekeeping: a failure to delete changes nothing here
   const manifestPath = join(root, 'entries', `${key}.json`);
-  const cached = known.get(key) ?? (await readJson<Manifest>(manifestPath));
+  let cached = known.get(key);
+  if (!cached) {
+    const read = await readJson<Partial<Manifest>>(manifestPath);
+    cached = isManifest(read) ? read : undefined;
+    // First use by this process: mark both as used before checking them, so pruning spares them.
+    if (cached) await Promise.all([touch(manifestPath), touch(join(root, 'modules', cached.module))]);
+  }
   if (cached && (await isFresh(root, cached))) {
     known.set(key, cached);
     return moduleUrl(root, cached.module);
@@ -61,8 +68,11 @@ async function compile(key: string, entry: BundleEntry): Promise<string> {
   return moduleUrl(root, manifest.module);
 }
 
+function isManifest(value: Partial<Manifest> | undefined): value is Manifest {
+  return typeof value?.inputs === 'object' && value.inputs !== null && Array.isArray(value.externals) && typeof value.module === 'string';
+}
+
 async function isFresh(root: string, manifest: Manifest): Promise<boolean> {
-  if (!manifest.inputs || !Array.isArray(manifest.externals) || typeof manifest.module !== 'string') return false;
   const checks = [
     exists(join(root, 'modules', manifest.module)),
     ...manifest.externals.map(exists),

@@ -54,7 +54,7 @@ export async function listSuiteFiles(files: readonly string[], options: ListSuit
   const owners = new Map<string, string>();
   for (const file of files) {
     if (options.signal?.aborted) break;
-    const one = await listSuiteFile(file, options);
+    const one = await listOne(file, options);
     if ('error' in one) {
       if (one.error.code === ErrorCode.Cancelled) break;
       listing.suiteErrors.push(one);
@@ -72,7 +72,7 @@ export async function listSuiteFiles(files: readonly string[], options: ListSuit
   return listing;
 }
 
-async function listSuiteFile(file: string, options: ListSuitesOptions): Promise<ListedSuite | SuiteError> {
+async function listOne(file: string, options: ListSuitesOptions): Promise<ListedSuite | SuiteError> {
   try {
     const suite = await compileSuite(file);
     const outcome = await runInFreshWorker<ListSuiteReply>(LIST_TASK, { suite } satisfies ListSuiteTask, {

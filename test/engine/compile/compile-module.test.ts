@@ -1,12 +1,12 @@
 // The compile cache: one module per content, recompiled when any file it was
 // made from changes, in a directory only this user can write.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileModule } from '../../../src/engine/compile/compile-module.js';
-import { cacheDir } from '../../../src/engine/compile/compile-cache.js';
+import { cacheDir, pruneCache } from '../../../src/engine/compile/compile-cache.js';
 
 let dir: string;
 
@@ -66,6 +66,20 @@ describe('compileModule', () => {
     const entry = write('entry.ts', "import fc from 'fast-check';\nexport const kind = typeof fc.integer;\n");
     const code = readFileSync(fileURLToPath(await compile(entry)), 'utf8');
     expect(code).toMatch(/from "file:\/\/\/[^"]*\/node_modules\/fast-check\//);
+  });
+
+  it('forgets cached modules nobody used for two weeks, and keeps the others', async () => {
+    const old = join(cacheDir(), 'modules', `test-old-${process.pid}.mjs`);
+    const recent = join(cacheDir(), 'modules', `test-recent-${process.pid}.mjs`);
+    writeFileSync(old, '');
+    writeFileSync(recent, '');
+    const fifteenDaysAgo = new Date(Date.now() - 15 * 24 * 3_600_000);
+    utimesSync(old, fifteenDaysAgo, fifteenDaysAgo);
+
+    await pruneCache();
+
+    expect([existsSync(old), existsSync(recent)]).toEqual([false, true]);
+    rmSync(recent);
   });
 
   it('keeps its cache where only this user can write', () => {
