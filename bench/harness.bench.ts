@@ -11,15 +11,21 @@
 // thread with a matching budget (1000 ms after a 250 ms warm-up). The two
 // tools alternate, and which goes first flips every repetition.
 //
-// Fixed cost per case: wall time of measuring a no-op case with a 100 ms
-// budget and no warm-up, minus those 100 ms — worker start, loader
-// registration, suite import, teardown. Listing a suite (a task that starts a
-// worker and imports the suite but measures nothing) is timed too.
+// Fixed cost per case, each as wall time in this main thread:
+// - fresh worker + suite load: a worker that loads the suite and answers
+//   (support/load-suite.task.ts), the suite compiled (or found compiled) first,
+//   as every measured run does; and the same worker with an empty task;
+// - measuring a no-op case with a 100 ms budget and no warm-up, minus those
+//   100 ms: worker start, suite load, measuring loop set-up, teardown;
+// - listing a suite: a worker that imports the suite, described and
+//   validated in the main thread, measuring nothing.
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { Bench } from 'tinybench';
 import { ExclusivePool } from '../src/engine/pool/exclusive-pool.js';
+import { runInFreshWorker } from '../src/engine/pool/run-in-fresh-worker.js';
+import { compileSuite } from '../src/engine/suite/compile-suite.js';
 import { formatDuration } from '../src/engine/report/format-duration.js';
 import type { BenchCaseRef } from '../src/modes/bench/bench-case.js';
 import { listSuiteFile } from '../src/modes/bench/list-cases.js';
@@ -27,8 +33,10 @@ import { measureCase } from '../src/modes/bench/measure-case.js';
 import { WORKER_FILE } from '../src/modes/bench/run-bench.js';
 import { fixtures } from './fixtures/harness.suite.js';
 import { cv, intSetting, machineLine, markdownTable, medianOf, pct, progress } from './support/bench-report.js';
+import type { LoadSuiteTask } from './support/load-suite.task.js';
 
 const SUITE_FILE = fileURLToPath(new URL('./fixtures/harness.suite.ts', import.meta.url));
+const LOAD_SUITE_TASK = new URL('./support/load-suite.task.ts', import.meta.url);
 const COMPARED = ['arithmetic', 'sort 100 ints', 'JSON.parse 50KB'] as const;
 const FIXED_COST_BUDGET_MS = 100;
 
@@ -86,24 +94,45 @@ async function tinybenchMedian(name: string, ref: BenchCaseRef): Promise<number>
 }
 
 interface FixedCost {
+  emptyWorkerMs: number[];
+  workerAndSuiteMs: number[];
   measureOverheadMs: number[];
   listMs: number[];
 }
 
 async function fixedCost(pool: ExclusivePool, noop: BenchCaseRef): Promise<FixedCost> {
   const options = { ...noop.options, timeBudgetMs: FIXED_COST_BUDGET_MS, warmupMs: 0, minSamples: 2 };
-  const out: FixedCost = { measureOverheadMs: [], listMs: [] };
+  const out: FixedCost = { emptyWorkerMs: [], workerAndSuiteMs: [], measureOverheadMs: [], listMs: [] };
+  const timed = async (fn: () => Promise<unknown>): Promise<number> => {
+    const t0 = performance.now();
+    await fn();
+    return performance.now() - t0;
+  };
+  // One unrecorded round first: compiles (and tsx's transform cache, before) are not what this measures.
+  await freshWorker({ suite: null });
+  await freshWorker({ suite: await compileSuite(SUITE_FILE) });
   for (let rep = 0; rep < reps; rep++) {
-    let t0 = performance.now();
-    const result = await measureCase(pool, noop, options);
-    if (result.state === 'errored') throw new Error(`perflab failed on the no-op case: ${result.error.message}`);
-    out.measureOverheadMs.push(performance.now() - t0 - FIXED_COST_BUDGET_MS);
-    t0 = performance.now();
-    await listSuiteFile(pool, SUITE_FILE);
-    out.listMs.push(performance.now() - t0);
-    progress(`fixed cost rep ${rep + 1}/${reps}: ${out.measureOverheadMs.at(-1)?.toFixed(0)} ms over budget, list ${out.listMs.at(-1)?.toFixed(0)} ms`);
+    out.emptyWorkerMs.push(await timed(() => freshWorker({ suite: null })));
+    out.workerAndSuiteMs.push(await timed(async () => freshWorker({ suite: await compileSuite(SUITE_FILE) })));
+    out.measureOverheadMs.push(
+      (await timed(async () => {
+        const result = await measureCase(pool, noop, options);
+        if (result.state === 'errored') throw new Error(`perflab failed on the no-op case: ${result.error.message}`);
+      })) - FIXED_COST_BUDGET_MS,
+    );
+    out.listMs.push(await timed(() => listSuiteFile(pool, SUITE_FILE)));
+    const last = (values: number[]) => values.at(-1)?.toFixed(0);
+    progress(
+      `fixed cost rep ${rep + 1}/${reps}: empty worker ${last(out.emptyWorkerMs)} ms, worker + suite ${last(out.workerAndSuiteMs)} ms, ` +
+        `${last(out.measureOverheadMs)} ms over budget, list ${last(out.listMs)} ms`,
+    );
   }
   return out;
+}
+
+async function freshWorker(task: LoadSuiteTask): Promise<void> {
+  const outcome = await runInFreshWorker<string | null>(LOAD_SUITE_TASK, task, { timeoutMs: 60_000 });
+  if (!outcome.ok) throw new Error(`the load-suite task failed: ${outcome.error.message}`);
 }
 
 function printReport(medians: Map<string, { perflab: number[]; tinybench: number[] }>, fixed: FixedCost, load: [number, number]): void {
@@ -124,8 +153,10 @@ function printReport(medians: Map<string, { perflab: number[]; tinybench: number
     markdownTable(
       ['fixed cost per case', `median (min–max) over ${reps}`],
       [
+        ['fresh worker + suite load (start, import the compiled suite, answer, terminate)', ms(fixed.workerAndSuiteMs)],
+        ['fresh worker, empty task (the same without the suite)', ms(fixed.emptyWorkerMs)],
         [`measure a no-op case: wall time − ${FIXED_COST_BUDGET_MS} ms budget (fresh worker, suite load, teardown)`, ms(fixed.measureOverheadMs)],
-        ['list a suite (fresh worker, suite load, no measuring)', ms(fixed.listMs)],
+        ['list a suite (fresh worker, suite load, validated in the main thread, no measuring)', ms(fixed.listMs)],
       ],
     ),
     '',

@@ -1,10 +1,10 @@
 // `defineSuite` is the one thing a suite file imports. It validates the shape
 // at definition time so a typo fails with the field's name, not later inside a
-// worker with a stack trace.
-import { z } from 'zod';
-import { ErrorCode, PerflabError } from '../errors.js';
-import { fuzzCaseSchema, type FuzzCase } from './fuzz-schema.js';
-import { stressCaseSchema, type StressCase } from './stress-schema.js';
+// worker with a stack trace (in workers the main thread has validated it
+// already: see validate-suite.ts).
+import type { FuzzCase } from './fuzz-schema.js';
+import type { StressCase } from './stress-schema.js';
+import { validateSuite } from './validate-suite.js';
 
 /** Marks the measured part of a function case. Without calls to it the whole call is timed. */
 export interface RegionTimer {
@@ -67,52 +67,9 @@ export const SUITE_BRAND = Symbol.for('perflab.suite');
 
 export type Suite = SuiteDefinition & { readonly [SUITE_BRAND]: true };
 
-const fnSchema = z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', 'expected a function');
-
-export const benchOptionsSchema = z
-  .object({
-    timeBudgetMs: z.number().positive().max(3_600_000),
-    minSamples: z.number().int().min(2).max(1_000_000),
-    maxSamples: z.number().int().min(2).max(1_000_000),
-    warmupMs: z.number().min(0).max(600_000),
-    timeoutMs: z.number().positive().max(86_400_000),
-    threshold: z.number().positive().max(10),
-  })
-  .partial()
-  .strict();
-
-const functionCaseSchema = benchOptionsSchema.extend({ setup: fnSchema.optional(), teardown: fnSchema.optional(), fn: fnSchema }).strict();
-
-const commandCaseSchema = benchOptionsSchema
-  .extend({
-    command: z.union([z.string().min(1), z.array(z.string()).min(1)]),
-    cwd: z.string().optional(),
-    env: z.record(z.string(), z.string()).optional(),
-  })
-  .strict();
-
-const caseNameSchema = z.string().min(1).max(200).refine((s) => !s.includes('/'), 'a case name cannot contain "/"');
-
-const suiteSchema = z
-  .object({
-    name: z.string().min(1).max(100).regex(/^[\w.-]+$/, 'use letters, digits, ".", "_" or "-"'),
-    bench: z.record(caseNameSchema, z.union([functionCaseSchema, commandCaseSchema], { error: 'expected { fn } or { command }' })).optional(),
-    stress: z.record(caseNameSchema, stressCaseSchema).optional(),
-    fuzz: z.record(caseNameSchema, fuzzCaseSchema).optional(),
-    options: benchOptionsSchema.optional(),
-  })
-  .strict();
-
 /** Declare a suite. `export default defineSuite({ name, bench: { … } })`. */
 export function defineSuite<const T extends SuiteDefinition>(definition: T): T & { readonly [SUITE_BRAND]: true } {
-  const parsed = suiteSchema.safeParse(definition);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.length ? issue.path.join('.') : '(suite)';
-    // A bad record key (a case name) carries the useful message one level down.
-    const inner = issue?.code === 'invalid_key' ? issue.issues[0]?.message : undefined;
-    throw new PerflabError(ErrorCode.SuiteInvalid, `invalid suite: ${field}: ${inner ?? issue?.message ?? 'invalid'}`);
-  }
+  validateSuite(definition);
   return Object.freeze({ ...definition, [SUITE_BRAND]: true as const });
 }
 

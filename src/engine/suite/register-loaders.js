@@ -1,7 +1,9 @@
-// Loaded with `--import` by perflab's CLI and by every worker that loads
-// suites: TypeScript through tsx (ESM and CommonJS), then perflab's own name
-// for suites, for `import` and for `require` (a .ts suite in a package
-// without "type": "module" is compiled to CommonJS).
+// Loaded with `--import` by perflab's CLI and its benchmarks, in the main
+// process only: perflab's own TypeScript through tsx (ESM and CommonJS), and
+// perflab's own name for a suite module the main thread imports itself
+// (bench/harness.bench.ts does, for tinybench). Workers never load this:
+// they run plain JS compiled ahead of time (engine/compile), which resolves
+// 'perflab' and fast-check the same way at compile time.
 // tsx's own `--import tsx` entry does not register itself in worker threads,
 // so its two APIs are called explicitly.
 import Module, { register } from 'node:module';

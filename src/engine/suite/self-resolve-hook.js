@@ -1,8 +1,9 @@
 // Module resolve hook (node:module register): makes `import ... from 'perflab'`
-// resolve to this copy of perflab in every suite it loads, so a suite in a
-// repository without node_modules (a Racket or C project) still works. Fuzz
-// suites import 'fast-check': when the suite's repository has none, perflab's
-// own copy is used.
+// resolve to this copy of perflab in a suite module that perflab's main
+// process imports, so a suite in a repository without node_modules (a Racket
+// or C project) still works. Fuzz suites import 'fast-check': when the
+// suite's repository has none, perflab's own copy is used. Suites that run in
+// workers get the same two rules from engine/compile/bundle-module.ts.
 // Plain JavaScript because hooks load before any TypeScript loader is ready.
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';

@@ -1,53 +1,48 @@
-// Finds the suites in a directory and lists their cases, each suite in its
-// own worker. A broken suite is reported with its file and reason; the
-// others are still listed.
+// The benchmark cases of a suites directory: a filter over the one suite
+// lister (engine/suite/list-suites.ts), with each case's options resolved.
+// Listing holds the pool, so no listing worker runs beside a measurement.
 import type { ExclusivePool } from '../../engine/pool/exclusive-pool.js';
-import { discoverSuites } from '../../engine/suite/discover-suites.js';
 import type { CaseFilter } from '../../engine/suite/case-filter.js';
-import type { BenchOptions } from '../../engine/suite/define-suite.js';
-import type { CaseError } from '../../engine/model.js';
+import { isCommandCase, type BenchOptions } from '../../engine/suite/define-suite.js';
+import { listSuiteFiles, listSuites, type SuiteError, type SuiteListing } from '../../engine/suite/list-suites.js';
+import { resolveBenchOptions } from './bench-options.js';
 import { caseId, type BenchCaseRef } from './bench-case.js';
-import type { WorkerReply } from './worker.js';
 
-export interface SuiteError {
-  file: string;
-  error: CaseError;
-}
+export type { SuiteError } from '../../engine/suite/list-suites.js';
 
 export interface CaseListing {
   cases: BenchCaseRef[];
   suiteErrors: SuiteError[];
 }
 
-const LIST_TIMEOUT_MS = 30_000;
-
-export async function listSuiteFile(pool: ExclusivePool, file: string, overrides: BenchOptions = {}): Promise<CaseListing> {
-  const outcome = await pool.run<WorkerReply>({ type: 'list', file, overrides }, { timeoutMs: LIST_TIMEOUT_MS });
-  if (!outcome.ok) return { cases: [], suiteErrors: [{ file, error: outcome.error }] };
-  if (!outcome.value.ok) return { cases: [], suiteErrors: [{ file, error: outcome.value.error }] };
-  if (outcome.value.type !== 'list') return { cases: [], suiteErrors: [] };
-  const suite = outcome.value.suite;
-  return { cases: suite.cases.map((c) => ({ ...c, id: caseId(suite.name, c.name), suite: suite.name, file })), suiteErrors: [] };
+/** One suite file's cases (the canary's, say). */
+export function listSuiteFile(pool: ExclusivePool, file: string, overrides: BenchOptions = {}): Promise<CaseListing> {
+  return pool.exclusive(async () => benchCases(await listSuiteFiles([file]), () => true, overrides));
 }
 
-export async function listCases(
-  pool: ExclusivePool,
-  suitesDir: string,
-  filter: CaseFilter,
-  overrides: BenchOptions = {},
-): Promise<CaseListing> {
-  const listing: CaseListing = { cases: [], suiteErrors: [] };
-  const seen = new Map<string, string>();
-  for (const file of await discoverSuites(suitesDir)) {
-    const one = await listSuiteFile(pool, file, overrides);
-    listing.suiteErrors.push(...one.suiteErrors);
-    const suiteName = one.cases[0]?.suite;
-    if (suiteName !== undefined && seen.has(suiteName)) {
-      listing.suiteErrors.push({ file, error: { code: 'PERFLAB_E_SUITE_INVALID', message: `suite name "${suiteName}" is already used by ${seen.get(suiteName)}` } });
-      continue;
+export function listCases(pool: ExclusivePool, suitesDir: string, filter: CaseFilter, overrides: BenchOptions = {}): Promise<CaseListing> {
+  return pool.exclusive(async () => benchCases(await listSuites(suitesDir), filter, overrides));
+}
+
+function benchCases(listing: SuiteListing, filter: CaseFilter, overrides: BenchOptions): CaseListing {
+  const cases: BenchCaseRef[] = [];
+  for (const { file, definition: suite } of listing.suites) {
+    for (const [name, c] of Object.entries(suite.bench ?? {})) {
+      const id = caseId(suite.name, name);
+      if (!filter(id)) continue;
+      const base = { id, suite: suite.name, name, file };
+      if (!isCommandCase(c)) {
+        cases.push({ ...base, kind: 'function', options: resolveBenchOptions('function', suite.options, c, overrides) });
+        continue;
+      }
+      const argv = typeof c.command === 'string' ? ['/bin/sh', '-c', c.command] : [...c.command];
+      cases.push({
+        ...base,
+        kind: 'command',
+        options: resolveBenchOptions('command', suite.options, c, overrides),
+        command: { argv, ...(c.cwd ? { cwd: c.cwd } : {}), ...(c.env ? { env: c.env } : {}) },
+      });
     }
-    if (suiteName !== undefined) seen.set(suiteName, file);
-    listing.cases.push(...one.cases.filter((c) => filter(c.id)));
   }
-  return listing;
+  return { cases, suiteErrors: listing.suiteErrors };
 }

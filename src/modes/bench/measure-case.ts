@@ -6,10 +6,11 @@ import type { ExclusivePool } from '../../engine/pool/exclusive-pool.js';
 import { ErrorCode, PerflabError } from '../../engine/errors.js';
 import type { CaseError, Result } from '../../engine/model.js';
 import { encodeSamples, summarize } from '../../engine/stats/index.js';
+import { compileSuite, type SuiteModule } from '../../engine/suite/compile-suite.js';
 import type { ResolvedBenchOptions } from './bench-options.js';
 import type { BenchCaseRef } from './bench-case.js';
 import { measureCommand } from './measure-command.js';
-import type { WorkerReply } from './worker.js';
+import type { MeasureReply, MeasureTask } from './worker.js';
 
 const UNIT = 'ns';
 
@@ -23,13 +24,16 @@ export async function measureCase(
   const errored = (error: CaseError): Result => ({ ...base, state: 'errored', error });
 
   if (ref.kind === 'function') {
-    const outcome = await pool.run<WorkerReply>(
-      { type: 'measure', file: ref.file, caseName: ref.name, options },
-      { timeoutMs: options.timeoutMs, ...(signal ? { signal } : {}) },
-    );
+    let suite: SuiteModule;
+    try {
+      suite = await compileSuite(ref.file); // the file as it is now: edited since it was listed, it is compiled again
+    } catch (error) {
+      if (error instanceof PerflabError) return errored({ code: error.code, message: error.message });
+      throw error;
+    }
+    const outcome = await pool.run<MeasureReply>({ suite, caseName: ref.name, options } satisfies MeasureTask, { timeoutMs: options.timeoutMs, ...(signal ? { signal } : {}) });
     if (!outcome.ok) return errored(outcome.error);
     if (!outcome.value.ok) return errored(outcome.value.error);
-    if (outcome.value.type !== 'measure') return errored({ code: ErrorCode.CaseThrew, message: 'worker answered a measure task with a listing' });
     const { samples, batch } = outcome.value.measurement;
     return { ...base, state: 'ok', kind: 'function', summary: summarize(samples, UNIT, 'lower'), samples: encodeSamples(samples), batch };
   }

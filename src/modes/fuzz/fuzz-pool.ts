@@ -1,25 +1,29 @@
-// N worker threads that fuzz side by side (unlike benchmarks, which run one
-// at a time). The worker is the unit of isolation: fast-check's `timeout`
-// cannot stop synchronous code, so a watchdog reads the task's shared cells
-// and, when an input stops the heartbeat, aborts the task — piscina then
-// terminates that worker and starts a fresh one (DESIGN §7, §12).
+// Up to N fuzz tasks side by side (unlike benchmarks, which run one at a
+// time), each in a fresh worker (engine/pool/run-in-fresh-worker.ts). The
+// worker is the unit of isolation: fast-check's `timeout` cannot stop
+// synchronous code, so a watchdog reads the task's shared cells and, when an
+// input stops the heartbeat, aborts the task — which terminates its worker
+// (DESIGN §7).
 import { availableParallelism } from 'node:os';
 import type { ResourceLimits } from 'node:worker_threads';
-import { Piscina } from 'piscina';
-import { LOADERS } from '../../engine/pool/exclusive-pool.js';
+import { ErrorCode, PerflabError } from '../../engine/errors.js';
+import type { CaseError } from '../../engine/model.js';
+import { runInFreshWorker } from '../../engine/pool/run-in-fresh-worker.js';
+import { compileSuite, type SuiteModule } from '../../engine/suite/compile-suite.js';
+import { listSuites, type SuiteListing } from '../../engine/suite/list-suites.js';
 import { readCells, requestStop, type CellsSnapshot } from './fuzz-cells.js';
-import type { FuzzWorkerReply, FuzzWorkerTask } from './fuzz-task.js';
+import type { FuzzTaskInWorker, FuzzWorkerReply, FuzzWorkerTask } from './fuzz-task.js';
 
 export const FUZZ_WORKER_FILE = new URL('./worker.ts', import.meta.url).href;
 
 export interface FuzzPoolOptions {
-  /** Worker threads. Default: `os.availableParallelism()`. */
+  /** Tasks side by side. Default: `os.availableParallelism()`. */
   workers?: number;
   /** Heap limits of each worker. Default: 1024 MB old generation; an input that needs more is an `oom` finding. */
   resourceLimits?: ResourceLimits;
 }
 
-/** How a task ended without a reply: its worker was terminated (or died) and replaced. */
+/** How a task ended without a reply: its worker was terminated, or died. */
 export type WorkerEnd = 'hang' | 'oom' | 'crash' | 'timeout' | 'cancelled';
 
 export type PoolOutcome = { ok: true; reply: FuzzWorkerReply } | { ok: false; end: WorkerEnd; message: string; cells: CellsSnapshot | null };
@@ -40,59 +44,86 @@ const POLL_MS = 100;
 
 export class FuzzPool {
   readonly workers: number;
-  readonly #pool: Piscina;
-  /** Errors of workers outside any task; kept so they never crash perflab. */
-  readonly workerErrors: Error[] = [];
+  readonly #resourceLimits: ResourceLimits;
+  /** The environment as it was when the pool was made: every worker of the pool sees the same one. */
+  readonly #env: NodeJS.ProcessEnv = { ...process.env };
+  readonly #running = new Set<AbortController>();
+  readonly #waiting: (() => void)[] = [];
+  #busy = 0;
 
   constructor(options: FuzzPoolOptions = {}) {
     this.workers = options.workers ?? availableParallelism();
     if (!Number.isInteger(this.workers) || this.workers < 1) throw new RangeError(`workers must be a positive whole number, got ${options.workers}`);
-    this.#pool = new Piscina({
-      filename: FUZZ_WORKER_FILE,
-      minThreads: this.workers,
-      maxThreads: this.workers,
-      resourceLimits: options.resourceLimits ?? { maxOldGenerationSizeMb: 1024 },
-      execArgv: ['--import', LOADERS],
-    });
-    this.#pool.on('error', (error: Error) => {
-      this.workerErrors.push(error);
-    });
+    this.#resourceLimits = options.resourceLimits ?? { maxOldGenerationSizeMb: 1024 };
   }
 
-  async run(task: FuzzWorkerTask, options: RunTaskOptions): Promise<PoolOutcome> {
-    const cells = 'cells' in task ? task.cells : null;
+  /** The suites of a directory, for `listProperties` to filter; listed in the pool's environment. */
+  listSuites(suitesDir: string, signal?: AbortSignal): Promise<SuiteListing> {
+    return this.#slot(() => listSuites(suitesDir, { env: this.#env, ...(signal ? { signal } : {}) }));
+  }
+
+  /** Runs `task` in a fresh worker once one of the pool's slots is free. */
+  run(task: FuzzWorkerTask, options: RunTaskOptions): Promise<PoolOutcome> {
+    return this.#slot(() => this.#runNow(task, options));
+  }
+
+  /** Stops every running task (their workers end); the pool can still run new ones. */
+  async close(): Promise<void> {
+    for (const abort of this.#running) abort.abort();
+  }
+
+  async #runNow(task: FuzzWorkerTask, options: RunTaskOptions): Promise<PoolOutcome> {
+    let suite: SuiteModule;
+    try {
+      suite = await compileSuite(task.file);
+    } catch (error) {
+      if (!(error instanceof PerflabError)) throw error;
+      return { ok: true, reply: { ok: false, error: { code: error.code, message: error.message } } };
+    }
+    const cells = task.cells;
     const abort = new AbortController();
     let end: WorkerEnd | undefined;
     const stop = (why: WorkerEnd): void => {
       end ??= why;
       abort.abort();
     };
-    const timers: NodeJS.Timeout[] = [setTimeout(() => stop('timeout'), options.deadlineMs)];
-    if (cells && options.hangMs !== undefined) timers.push(watchHeartbeat(cells, options.hangMs, () => stop('hang')));
+    const timers: NodeJS.Timeout[] = [];
+    if (options.hangMs !== undefined) timers.push(watchHeartbeat(cells, options.hangMs, () => stop('hang')));
     const onCancel = (): void => {
-      if (!cells) return stop('cancelled');
       requestStop(cells);
       timers.push(setTimeout(() => stop('cancelled'), STOP_GRACE_MS));
     };
     if (options.signal?.aborted) onCancel();
     else options.signal?.addEventListener('abort', onCancel, { once: true });
+    this.#running.add(abort);
     try {
-      const reply = (await this.#pool.run(task, { signal: abort.signal })) as FuzzWorkerReply;
-      return { ok: true, reply };
-    } catch (error) {
-      const snapshot = cells ? readCells(cells) : null;
+      const outcome = await runInFreshWorker<FuzzWorkerReply>(FUZZ_WORKER_FILE, { ...task, suite } satisfies FuzzTaskInWorker, {
+        timeoutMs: options.deadlineMs,
+        timeoutHint: 'a suite that hangs while it loads?',
+        signal: abort.signal,
+        resourceLimits: this.#resourceLimits,
+        env: this.#env,
+      });
+      if (outcome.ok) return { ok: true, reply: outcome.value };
+      const snapshot = readCells(cells);
       if (end) return { ok: false, end, message: endMessage(end, options), cells: snapshot };
-      const e = error as { code?: string; message?: string };
-      if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') return { ok: false, end: 'oom', message: `the worker ran out of memory: ${e.message ?? ''}`.trim(), cells: snapshot };
-      return { ok: false, end: 'crash', message: `the worker died: ${e.message ?? String(error)}`, cells: snapshot };
+      return { ok: false, end: endOf(outcome.error), message: outcome.error.message, cells: snapshot };
     } finally {
+      this.#running.delete(abort);
       for (const t of timers) clearTimeout(t);
       options.signal?.removeEventListener('abort', onCancel);
     }
   }
 
-  async close(): Promise<void> {
-    await this.#pool.destroy();
+  async #slot<T>(fn: () => Promise<T>): Promise<T> {
+    while (this.#busy >= this.workers) await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    this.#busy++;
+    try {
+      return await fn();
+    } finally {
+      this.#busy--;
+      this.#waiting.shift()?.();
+    }
   }
 }
 
@@ -115,13 +146,14 @@ function watchHeartbeat(cells: SharedArrayBuffer, hangMs: number, onHang: () => 
   return timer;
 }
 
+/** How the one classifier's verdict (engine/pool/classify-worker-end.ts) reads for a fuzz task. */
+function endOf(error: CaseError): WorkerEnd {
+  if (error.code === ErrorCode.CaseTimeout) return 'timeout';
+  if (error.code === ErrorCode.CaseOutOfMemory) return 'oom';
+  if (error.code === ErrorCode.Cancelled) return 'cancelled';
+  return 'crash';
+}
+
 function endMessage(end: WorkerEnd, options: RunTaskOptions): string {
-  switch (end) {
-    case 'hang':
-      return `one input ran longer than ${options.hangMs} ms; its worker was terminated and replaced`;
-    case 'timeout':
-      return `the task did not finish within ${options.deadlineMs} ms (a suite that hangs while it loads?)`;
-    default:
-      return 'cancelled';
-  }
+  return end === 'hang' ? `one input ran longer than ${options.hangMs} ms; its worker was terminated and replaced` : 'cancelled';
 }

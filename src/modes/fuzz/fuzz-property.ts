@@ -8,7 +8,7 @@ import type { CaseError } from '../../engine/model.js';
 import { buildProperty } from './build-property.js';
 import { errorLine, toErrorInfo } from './error-info.js';
 import { CellsWriter } from './fuzz-cells.js';
-import type { Failure, FuzzTaskReply, FuzzWorkerTask } from './fuzz-task.js';
+import type { Failure, FuzzTaskInWorker, FuzzTaskReply } from './fuzz-task.js';
 import { chunkSeed } from './seeds.js';
 import { watchProperty } from './watch-property.js';
 
@@ -19,7 +19,7 @@ const CHUNK_TARGET_MS = 200;
 /** Extra shrinking time for a failure found as the budget ran out, ms. */
 const SHRINK_GRACE_MS = 2000;
 
-type FuzzTask = Extract<FuzzWorkerTask, { type: 'fuzz' }>;
+type FuzzTask = Extract<FuzzTaskInWorker, { type: 'fuzz' }>;
 
 export async function fuzzProperty(task: FuzzTask): Promise<FuzzTaskReply> {
   const cells = new CellsWriter(task.cells);
@@ -28,7 +28,7 @@ export async function fuzzProperty(task: FuzzTask): Promise<FuzzTaskReply> {
   const counts = () => ({ ...cells.counts(), elapsedMs: Date.now() - started });
   let property: IRawProperty<unknown>;
   try {
-    property = await buildProperty(task.file, task.caseName, task);
+    property = await buildProperty(task.suite, task.caseName, task);
   } catch (error) {
     return { state: 'errored', error: toCaseError(error), ...counts() };
   }

@@ -1,6 +1,8 @@
 // What the main thread asks a fuzz worker, and what comes back. Plain data:
 // it crosses the thread boundary by structured clone (the cells are shared).
 import type { CaseError } from '../../engine/model.js';
+import type { ThrownValue } from '../../engine/pool/thrown-value.js';
+import type { SuiteModule } from '../../engine/suite/compile-suite.js';
 import type { FuzzSize } from '../../engine/suite/fuzz-schema.js';
 
 /** How a property runs: resolved from the suite entry and the run's options. */
@@ -11,16 +13,14 @@ export interface PropertySettings {
 }
 
 export type FuzzWorkerTask =
-  | { type: 'list'; file: string }
   | ({ type: 'fuzz'; file: string; caseName: string; seed: number; budgetMs: number; cells: SharedArrayBuffer } & PropertySettings)
   | ({ type: 'replay'; file: string; caseName: string; seed: number; path: string; replayPath?: string; cells: SharedArrayBuffer } & PropertySettings);
 
+/** What the pool sends the worker: the task, with the suite file compiled (FuzzPool does it). */
+export type FuzzTaskInWorker = FuzzWorkerTask & { suite: SuiteModule };
+
 /** A thrown value, as text that survives the thread boundary. */
-export interface ErrorInfo {
-  name: string;
-  message: string;
-  stack: string;
-}
+export type ErrorInfo = ThrownValue;
 
 /** A failing input, shrunk: everything needed to replay it. */
 export interface Failure {
@@ -33,15 +33,6 @@ export interface Failure {
   counterexample: string;
   error: ErrorInfo;
   shrinks: number;
-}
-
-export interface ListedProperty {
-  name: string;
-  /** The entry's own cap, ms. */
-  budgetMs?: number;
-  settings: PropertySettings;
-  /** Set when the factory threw or did not return a property: this one cannot run, the others can. */
-  error?: CaseError;
 }
 
 export interface FuzzCounts {
@@ -62,7 +53,6 @@ export type FuzzTaskReply = FuzzCounts &
 export type ReplayReply = { state: 'passed' } | { state: 'failed'; failure: Failure } | { state: 'errored'; error: CaseError };
 
 export type FuzzWorkerReply =
-  | { ok: true; type: 'list'; suite: string; properties: ListedProperty[] }
   | { ok: true; type: 'fuzz'; reply: FuzzTaskReply }
   | { ok: true; type: 'replay'; reply: ReplayReply }
   | { ok: false; error: CaseError };

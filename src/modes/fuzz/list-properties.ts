@@ -1,14 +1,17 @@
-// Finds the fuzz properties of every suite in a directory, each suite file
-// listed in a worker (suite code never runs in perflab's main thread). A
-// broken suite is reported with its file; a property whose factory throws is
-// listed with its error; everything else can run.
-import { ErrorCode } from '../../engine/errors.js';
+// The fuzz properties of a suites directory: a filter over the one suite
+// lister (engine/suite/list-suites.ts), with each property's settings
+// resolved. A property whose factory threw when it was listed carries its
+// error (it will not run; the others do).
 import type { CaseError } from '../../engine/model.js';
 import type { CaseFilter } from '../../engine/suite/case-filter.js';
-import { discoverSuites } from '../../engine/suite/discover-suites.js';
-import type { SuiteError } from '../bench/list-cases.js';
+import type { SuiteError } from '../../engine/suite/list-suites.js';
+import { parseDuration } from '../../engine/suite/parse-duration.js';
+import { propertyBuildError } from './build-property.js';
 import type { FuzzPool } from './fuzz-pool.js';
 import type { PropertySettings } from './fuzz-task.js';
+
+/** One input may take this long before it is a hang, ms. */
+export const DEFAULT_INPUT_TIMEOUT_MS = 5000;
 
 export interface PropertyRef {
   /** `suite/name`. */
@@ -27,24 +30,29 @@ export interface PropertyListing {
   suiteErrors: SuiteError[];
 }
 
-/** Importing a suite (tsx compiles it) may take a while on a busy machine, ms. */
-const LIST_DEADLINE_MS = 60_000;
-
 export async function listProperties(pool: FuzzPool, suitesDir: string, filter: CaseFilter, signal?: AbortSignal): Promise<PropertyListing> {
-  const files = await discoverSuites(suitesDir);
-  const listed = await Promise.all(files.map((file) => pool.run({ type: 'list', file }, { deadlineMs: LIST_DEADLINE_MS, ...(signal ? { signal } : {}) })));
-  const listing: PropertyListing = { properties: [], suiteErrors: [] };
-  for (const [i, outcome] of listed.entries()) {
-    const file = files[i] ?? '';
-    if (!outcome.ok) listing.suiteErrors.push({ file, error: { code: ErrorCode.SuiteLoad, message: outcome.message } });
-    else if (!outcome.reply.ok) listing.suiteErrors.push({ file, error: outcome.reply.error });
-    else if (outcome.reply.type === 'list') {
-      const { suite, properties } = outcome.reply;
-      for (const p of properties) {
-        const id = `${suite}/${p.name}`;
-        if (filter(id)) listing.properties.push({ id, suite, file, ...p });
-      }
+  const { suites, suiteErrors } = await pool.listSuites(suitesDir, signal);
+  const properties: PropertyRef[] = [];
+  for (const { file, definition: suite, factories } of suites) {
+    for (const [name, entry] of Object.entries(suite.fuzz ?? {})) {
+      const id = `${suite.name}/${name}`;
+      if (!filter(id)) continue;
+      const settings: PropertySettings = {
+        timeoutMs: entry.timeout === undefined ? DEFAULT_INPUT_TIMEOUT_MS : parseDuration(entry.timeout),
+        ...(entry.size ? { size: entry.size } : {}),
+      };
+      const factory = factories[name];
+      const error = factory && !factory.ok ? propertyBuildError(name, factory) : undefined;
+      properties.push({
+        id,
+        suite: suite.name,
+        name,
+        file,
+        settings,
+        ...(entry.budget === undefined ? {} : { budgetMs: parseDuration(entry.budget) }),
+        ...(error ? { error: { code: error.code, message: error.message } } : {}),
+      });
     }
   }
-  return listing;
+  return { properties, suiteErrors };
 }

@@ -41,9 +41,3 @@ export function watchProperty<T>(property: IRawProperty<T>, cells: CellsWriter):
     },
   });
 }
-
-/** Does it quack like what `fc.property` / `fc.asyncProperty` return? */
-export function isProperty(value: unknown): value is IRawProperty<unknown> {
-  const p = value as Partial<Record<'generate' | 'run' | 'isAsync' | 'shrink', unknown>> | null;
-  return typeof p === 'object' && p !== null && typeof p.generate === 'function' && typeof p.run === 'function' && typeof p.isAsync === 'function' && typeof p.shrink === 'function';
-}

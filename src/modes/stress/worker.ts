@@ -1,5 +1,5 @@
-// The piscina task file of the stress pool. Each scenario runs in a fresh
-// worker: the suite (and any server it starts) lives and dies with it. While
+// The task file of the stress pool. Each scenario runs in a fresh worker:
+// the suite (and any server it starts) lives and dies with it. While
 // it runs, a heartbeat goes to the main thread every second with a process
 // sample and the last second's rate, p99 and errors; silence means hung.
 import type { MessagePort } from 'node:worker_threads';
@@ -7,6 +7,7 @@ import { encodeIntoCompressedBase64 } from 'hdr-histogram-js';
 import { ErrorCode, PerflabError } from '../../engine/errors.js';
 import type { CaseError } from '../../engine/model.js';
 import type { StressSample } from './stress-stats.js';
+import type { SuiteModule } from '../../engine/suite/compile-suite.js';
 import { loadSuite } from '../../engine/suite/load-suite.js';
 import { driveLoad } from './drive-load.js';
 import { LatencyRecorder, type LiveWindow } from './latency-recorder.js';
@@ -15,13 +16,13 @@ import { ProcessSampler } from './process-sampler.js';
 import { resolveStressOptions, STRESS_DEFAULTS, type ResolvedStressOptions } from './stress-options.js';
 import { summarizeLatency, type LatencySummary } from './summarize-latency.js';
 
-export type StressTask =
-  | { type: 'list'; file: string }
-  | { type: 'run'; file: string; name: string; durationMs: number; port: MessagePort };
-
-export interface ListedScenario {
+export interface StressTask {
+  type: 'run';
+  suite: SuiteModule;
   name: string;
-  options: ResolvedStressOptions;
+  durationMs: number;
+  /** Heartbeats go here. */
+  port: MessagePort;
 }
 
 /** What the worker measured; judged in the main thread (`judgeScenario`). */
@@ -45,7 +46,6 @@ export interface StressMeasurement {
 export type Heartbeat = { type: 'beat'; sample: StressSample; live: LiveWindow; requests: number; errors: number; phase: 'setup' | 'load' | 'teardown' };
 
 export type StressReply =
-  | { ok: true; type: 'list'; suite: { file: string; name: string; scenarios: ListedScenario[] } }
   | { ok: true; type: 'run'; measurement: StressMeasurement }
   | { ok: false; error: CaseError; samples?: StressSample[] };
 
@@ -53,20 +53,16 @@ const BEAT_EVERY_MS = 1000;
 
 export default async function runTask(task: StressTask): Promise<StressReply> {
   try {
-    const suite = await loadSuite(task.file);
-    if (task.type === 'list') {
-      const scenarios = Object.entries(suite.stress ?? {}).map(([name, c]) => ({ name, options: resolveStressOptions(c) }));
-      return { ok: true, type: 'list', suite: { file: task.file, name: suite.name, scenarios } };
-    }
+    const suite = await loadSuite(task.suite);
     const scenario = suite.stress?.[task.name];
-    if (!scenario) throw new PerflabError(ErrorCode.CaseNotFound, `no stress scenario "${task.name}" in suite "${suite.name}"`, { file: task.file });
+    if (!scenario) throw new PerflabError(ErrorCode.CaseNotFound, `no stress scenario "${task.name}" in suite "${suite.name}"`, { file: task.suite.file });
     return await runScenario(task, { ...resolveStressOptions(scenario), durationMs: task.durationMs }, scenario);
   } catch (error) {
     return { ok: false, error: toCaseError(error) };
   }
 }
 
-async function runScenario(task: Extract<StressTask, { type: 'run' }>, options: ResolvedStressOptions, scenario: Parameters<typeof openTarget>[0]): Promise<StressReply> {
+async function runScenario(task: StressTask, options: ResolvedStressOptions, scenario: Parameters<typeof openTarget>[0]): Promise<StressReply> {
   const sampler = new ProcessSampler();
   const recorder = new LatencyRecorder();
   let phase: Heartbeat['phase'] = 'setup';

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { ExclusivePool, type TaskOutcome } from '../../../src/engine/pool/exclusive-pool.js';
-import type { WorkerReply, SuiteListing } from '../../../src/modes/bench/worker.js';
+import { compileSuite } from '../../../src/engine/suite/compile-suite.js';
 import { resolveBenchOptions } from '../../../src/modes/bench/bench-options.js';
+import { listSuiteFile } from '../../../src/modes/bench/list-cases.js';
+import type { MeasureReply } from '../../../src/modes/bench/worker.js';
 
 const WORKER = new URL('../../../src/modes/bench/worker.ts', import.meta.url).href;
 const SUITE = fileURLToPath(new URL('../../fixtures/misbehaving/cases.ts', import.meta.url));
@@ -10,12 +12,12 @@ const SUITE = fileURLToPath(new URL('../../fixtures/misbehaving/cases.ts', impor
 // Small heap so the out-of-memory case fails fast.
 const pool = new ExclusivePool({ filename: WORKER, resourceLimits: { maxOldGenerationSizeMb: 64 } });
 
-async function measure(caseName: string, timeoutMs = 10_000): Promise<TaskOutcome<WorkerReply>> {
+async function measure(caseName: string, timeoutMs = 10_000): Promise<TaskOutcome<MeasureReply>> {
   const options = resolveBenchOptions('function', { timeBudgetMs: 20, warmupMs: 0, minSamples: 3 });
-  return pool.run<WorkerReply>({ type: 'measure', file: SUITE, caseName, options }, { timeoutMs });
+  return pool.run<MeasureReply>({ suite: await compileSuite(SUITE), caseName, options }, { timeoutMs });
 }
 
-function errorOf(outcome: TaskOutcome<WorkerReply>): { code: string; message: string } {
+function errorOf(outcome: TaskOutcome<MeasureReply>): { code: string; message: string } {
   if (!outcome.ok) return outcome.error;
   if (!outcome.value.ok) return outcome.value.error;
   throw new Error('expected an error, got a measurement');
@@ -23,10 +25,9 @@ function errorOf(outcome: TaskOutcome<WorkerReply>): { code: string; message: st
 
 describe('ExclusivePool with the bench worker', () => {
   it('lists the cases of a suite with their resolved options', async () => {
-    const outcome = await pool.run<WorkerReply>({ type: 'list', file: SUITE, overrides: {} }, { timeoutMs: 10_000 });
-    expect(outcome.ok && outcome.value.ok && outcome.value.type === 'list').toBe(true);
-    const listing = (outcome as { value: { suite: SuiteListing } }).value.suite;
-    expect(listing.name).toBe('misbehaving');
+    const listing = await listSuiteFile(pool, SUITE);
+    expect(listing.suiteErrors).toEqual([]);
+    expect(listing.cases.map((c) => c.suite)).toContain('misbehaving');
     expect(listing.cases.map((c) => c.name)).toContain('hangs');
     expect(listing.cases.find((c) => c.name === 'hangs')?.options.timeoutMs).toBe(1500);
   });
@@ -34,7 +35,7 @@ describe('ExclusivePool with the bench worker', () => {
   it('measures a well-behaved case', async () => {
     const outcome = await measure('fine');
     expect(outcome.ok && outcome.value.ok).toBe(true);
-    if (outcome.ok && outcome.value.ok && outcome.value.type === 'measure') {
+    if (outcome.ok && outcome.value.ok) {
       expect(outcome.value.measurement.samples.length).toBeGreaterThanOrEqual(3);
       expect(outcome.value.measurement.batch).toBeGreaterThan(1);
     }
@@ -76,5 +77,16 @@ describe('ExclusivePool with the bench worker', () => {
 
   it('reports a missing case by name', async () => {
     expect(errorOf(await measure('nope'))).toMatchObject({ code: 'PERFLAB_E_CASE_NOT_FOUND', message: expect.stringContaining('"nope"') });
+  });
+
+  it('runs no task while an exclusive section holds the pool', async () => {
+    const order: string[] = [];
+    let release = (): void => undefined;
+    const held = pool.exclusive(() => new Promise<void>((resolve) => (release = () => (order.push('exclusive done'), resolve()))));
+    const task = measure('fine').then(() => order.push('task done'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    release();
+    await Promise.all([held, task]);
+    expect(order).toEqual(['exclusive done', 'task done']);
   });
 });

@@ -111,6 +111,19 @@ describe('runBench', () => {
     expect(report.alerts.map((a) => a.kind)).toEqual(['suite-error']);
   });
 
+  it('measures a suite that imports its own TypeScript helper, and the helper as edited on the next run', async () => {
+    repo.write('suites/helpers/work.ts', 'export function work(n: number): number {\n  let x = 0;\n  for (let i = 0; i < n; i++) x = (x + i) % 7;\n  return x;\n}\n');
+    repo.write('suites/helped.ts', "import { defineSuite } from 'perflab';\nimport { work } from './helpers/work.js';\nexport default defineSuite({ name: 'helped', bench: { work: { fn: () => work(1000) } } });\n");
+    repo.commit('a suite with a helper');
+
+    const first = await run();
+    repo.write('suites/helpers/work.ts', "export function work(_n: number): number {\n  throw new Error('helper edited to fail');\n}\n");
+    const second = await run();
+
+    expect(first.entries.map((e) => [e.caseId, e.result.state])).toEqual([['helped/work', 'ok']]);
+    expect(second.entries[0]?.result).toMatchObject({ state: 'errored', error: { code: 'PERFLAB_E_CASE_THREW', message: expect.stringContaining('helper edited to fail') } });
+  });
+
   it('marks the run environment-suspect when the canary moves, and gives no regression verdict', async () => {
     repo.write('suites/spin.ts', spinSuite(1));
     repo.commit('spin');
