@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import { hostname, userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { openStore } from '../engine/store/open-store.js';
+import { openAnyStore } from '../engine/store/open-any-store.js';
 import type { Store } from '../engine/store/store.js';
 import type { Trigger } from '../engine/model.js';
 import type { BenchOptions } from '../engine/suite/define-suite.js';
@@ -83,7 +83,7 @@ export function cliTrigger(): Trigger {
 
 /** Opens the store, runs `fn`, and always releases the store's lock. */
 export async function withStore<T>(option: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(storeDir(option));
+  const store = await openAnyStore(storeDir(option));
   try {
     return await fn(store);
   } finally {

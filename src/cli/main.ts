@@ -14,6 +14,7 @@ import { historyCommand } from './commands/history.js';
 import { runCommand } from './commands/run.js';
 import { serveCommand } from './commands/serve.js';
 import { watchCommand } from './commands/watch.js';
+import { storeCommand } from './commands/store.js';
 import { stressCommand } from './commands/stress.js';
 import { ExitCode } from './exit-code.js';
 
@@ -26,7 +27,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run perflab --help for usage)')
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(pc.red(text)) });
-  for (const command of [runCommand(), stressCommand(), fuzzCommand(), findingsCommand(), baselineCommand(), historyCommand(), compareCommand(), ciCommand(), watchCommand(), serveCommand(), auditCommand()]) {
+  for (const command of [runCommand(), stressCommand(), fuzzCommand(), findingsCommand(), baselineCommand(), historyCommand(), compareCommand(), ciCommand(), watchCommand(), serveCommand(), auditCommand(), storeCommand()]) {
     program.addCommand(command.exitOverride());
   }
   for (const sub of program.commands.flatMap((c) => c.commands)) sub.exitOverride();

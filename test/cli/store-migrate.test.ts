@@ -1,4 +1,4 @@
-// `perflab store-migrate` (needs the PostgreSQL test server: see vitest.config.ts).
+// `perflab store migrate` (needs the PostgreSQL test server: see vitest.config.ts).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { storeMigrateCommand } from '../../src/cli/commands/store-migrate.js';
 import { ErrorCode } from '../../src/engine/errors.js';
@@ -37,13 +37,13 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-describe('perflab store-migrate', () => {
+describe('perflab store migrate', () => {
   it('copies the store named by --store into the database of PERFLAB_DATABASE_URL and shows the counts of both', async () => {
     const dir = await smallStore();
     const url = await freshSchemaUrl();
     vi.stubEnv('PERFLAB_DATABASE_URL', url);
 
-    const out = await storeMigrate(['--store', dir]);
+    const out = await storeMigrate(['--from', dir]);
 
     expect(out).toContain('every count matches');
     expect(out).toMatch(/runs\s+│?\s*1\s+│?\s*1/);
@@ -58,12 +58,12 @@ describe('perflab store-migrate', () => {
   it('--to names the database instead, and names itself in errors', async () => {
     const dir = await smallStore();
 
-    await expect(storeMigrate(['--store', dir, '--to', 'mysql://x'])).rejects.toMatchObject({ code: ErrorCode.Config, message: expect.stringMatching(/^--to: not a PostgreSQL URL/) as string });
+    await expect(storeMigrate(['--from', dir, '--to', 'mysql://x'])).rejects.toMatchObject({ code: ErrorCode.Config, message: expect.stringMatching(/^--to: not a PostgreSQL URL/) as string });
   });
 
   it('without a database to copy to, says how to name one', async () => {
     vi.stubEnv('PERFLAB_DATABASE_URL', '');
 
-    await expect(storeMigrate(['--store', await tempDir()])).rejects.toMatchObject({ code: ErrorCode.Config, message: expect.stringMatching(/set PERFLAB_DATABASE_URL or pass --to/) as string });
+    await expect(storeMigrate(['--from', await tempDir()])).rejects.toMatchObject({ code: ErrorCode.Config, message: expect.stringMatching(/set PERFLAB_DATABASE_URL or pass --to/) as string });
   });
 });

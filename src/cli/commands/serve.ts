@@ -11,7 +11,7 @@ import { ErrorCode, PerflabError } from '../../engine/errors.js';
 import type { Store } from '../../engine/store/store.js';
 import { startLocalBot } from '../../bot/start-local-bot.js';
 import { describeCheckout } from '../../engine/git/git.js';
-import { openStore } from '../../engine/store/open-store.js';
+import { openAnyStore } from '../../engine/store/open-any-store.js';
 import { addStoreOption, machineName, storeDir } from '../context.js';
 import { parsePositiveInt } from '../parse-number.js';
 
@@ -29,7 +29,7 @@ export function serveCommand(): Command {
   addStoreOption(command);
   return command.action(async (flags: ServeFlags) => {
     const config = await loadBotConfig();
-    const store = await openStore(storeDir(flags.store));
+    const store = await openAnyStore(storeDir(flags.store));
     try {
       await serve(config, store, flags);
     } catch (error) {

@@ -7,7 +7,7 @@ import type { Counted, StoreMigration } from '../../engine/store/migrate-store.j
 import { COUNTED, migrateStore } from '../../engine/store/migrate-store.js';
 import { DATABASE_URL_VARIABLE } from '../../engine/store/open-any-store.js';
 import { redactDatabaseUrl } from '../../engine/store/postgres/database-url.js';
-import { addStoreOption, storeDir } from '../context.js';
+import { storeDir } from '../context.js';
 import { statusLine } from '../status-line.js';
 
 const LABELS: Record<Counted, string> = {
@@ -23,16 +23,16 @@ const LABELS: Record<Counted, string> = {
 };
 
 export function storeMigrateCommand(): Command {
-  const command = new Command('store-migrate')
+  const command = new Command('migrate')
     .description('copy the lowdb store into an empty PostgreSQL database, in one transaction, and check the counts')
     .option('--to <url>', `PostgreSQL URL (default: $${DATABASE_URL_VARIABLE}; prefer the variable: a password on the command line shows in ps)`);
-  addStoreOption(command);
-  return command.action(async (flags: { to?: string; store?: string }) => {
+  command.option('--from <dir>', 'the lowdb store to copy (default: $PERFLAB_STORE or .perflab)');
+  return command.action(async (flags: { to?: string; from?: string }) => {
     const url = flags.to ?? process.env[DATABASE_URL_VARIABLE];
     if (url === undefined || url.trim() === '') {
-      throw new PerflabError(ErrorCode.Config, `store-migrate needs a database: set ${DATABASE_URL_VARIABLE} or pass --to <url>`);
+      throw new PerflabError(ErrorCode.Config, `store migrate needs a database: set ${DATABASE_URL_VARIABLE} or pass --to <url>`);
     }
-    const from = storeDir(flags.store);
+    const from = storeDir(flags.from);
     const line = statusLine(process.stderr);
     const migration = await migrateStore(from, url.trim(), {
       source: flags.to === undefined ? DATABASE_URL_VARIABLE : '--to',

@@ -7,6 +7,7 @@ import { DEFAULT_KEEP_SAMPLES_MS } from '../../engine/store/compact-options.js';
 import { compactStore } from '../../engine/store/compact-store.js';
 import { parseDurationOption } from '../parse-number.js';
 import { addStoreOption, storeDir } from '../context.js';
+import { storeMigrateCommand } from './store-migrate.js';
 
 const DAY = 86_400_000; // ms
 
@@ -21,7 +22,7 @@ export function storeCommand(): Command {
     console.log(describeCompaction(report));
   });
 
-  store.addCommand(compact);
+  store.addCommand(compact).addCommand(storeMigrateCommand());
   return store;
 }
 
