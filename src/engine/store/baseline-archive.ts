@@ -58,7 +58,7 @@ export class BaselineArchive {
 
   async #replaced(caseId: string, machine: string): Promise<Baseline[]> {
     const file = this.#layout.baselinesFile(caseId);
-    const all = ((await readLines(file)) ?? []).map((raw, i) => checkRecord(raw, file, baselineCheck, `record ${i + 1}`));
+    const all = (readLines(file) ?? []).map((raw, i) => checkRecord(raw, file, baselineCheck, `record ${i + 1}`));
     return all.filter((baseline) => baseline.caseId === caseId && baseline.machine === machine);
   }
 }

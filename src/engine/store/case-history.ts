@@ -7,16 +7,16 @@
 // (`<case>.json`, one JSON document each) where they are: they are read
 // beside the lines, never written again, so the migration does not rewrite
 // the history.
-import { TextFile } from 'lowdb/node';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { RecordedResult } from '../model.js';
 import type { LineAppender } from './line-file.js';
 import { readLines } from './line-file.js';
 import { listMonths } from './list-months.js';
 import { toUtcIso } from './month-of.js';
-import type { HistoryEntry } from './store.js';
 import type { RecordCheck } from './record-check.js';
 import { areStrings, checkRecord, isFields } from './record-check.js';
+import type { HistoryEntry } from './store.js';
 import { corruptStoreFile, parseStoreJson } from './store-file.js';
 import type { StoreLayout } from './store-layout.js';
 import { toHistoryEntry } from './to-history-entry.js';
@@ -76,15 +76,13 @@ export class CaseHistory {
     const keep = (entry: HistoryEntry): boolean => (query.machine === undefined || entry.machine === query.machine) && (since === undefined || entry.at >= since);
 
     if (limit === undefined) {
-      // Every month is needed: read them side by side, so one's parsing overlaps another's reading.
-      const chunks = await Promise.all(months.map(async (month) => (await this.#readMonth(month, caseId)).filter(keep)));
-      return chunks.flat();
+      return months.flatMap((month) => this.#readMonth(month, caseId).filter(keep));
     }
     const chunks: HistoryEntry[][] = [];
     let found = 0;
     for (const month of months.reverse()) {
       if (found >= limit) break;
-      const entries = (await this.#readMonth(month, caseId)).filter(keep);
+      const entries = this.#readMonth(month, caseId).filter(keep);
       chunks.push(entries);
       found += entries.length;
     }
@@ -93,7 +91,7 @@ export class CaseHistory {
   }
 
   /** One month of a case, oldest first. */
-  #readMonth(month: string, caseId: string): Promise<HistoryEntry[]> {
+  #readMonth(month: string, caseId: string): HistoryEntry[] {
     return this.readFiles(this.#layout.v2.historyFile(month, caseId), this.#layout.historyFile(month, caseId), caseId);
   }
 
@@ -102,19 +100,24 @@ export class CaseHistory {
    * rewrites a schema 2 file as lines and then removes it; if it was killed in
    * between, the lines already hold the old entries, so they are not counted twice.
    */
-  async readFiles(v2File: string, linesFile: string, caseId?: string): Promise<HistoryEntry[]> {
-    const [lines, v2] = await Promise.all([readLines(linesFile), readV2File(v2File, caseId)]);
-    const entries = (lines ?? []).map((raw, i) => checkRecord(raw, linesFile, entryCheck, `record ${i + 1}`));
+  readFiles(v2File: string, linesFile: string, caseId?: string): HistoryEntry[] {
+    const v2 = readV2File(v2File, caseId);
+    const entries = (readLines(linesFile) ?? []).map((raw, i) => checkRecord(raw, linesFile, entryCheck, `record ${i + 1}`));
     if (v2.length === 0) return sortedByTime(entries);
     const appended = new Set(entries.map((entry) => entry.runId));
     return sortedByTime([...v2.filter((entry) => !appended.has(entry.runId)), ...entries]);
   }
 }
 
-/** Schema 2's month file of a case; [] when there is none. Without `caseId`, whichever case it holds. */
-async function readV2File(file: string, caseId: string | undefined): Promise<HistoryEntry[]> {
-  const text = await new TextFile(file).read();
-  if (text === null) return [];
+/** Schema 2's month file of a case; [] when there is none. Without `caseId`, whichever case it holds. Synchronous, as `readLines`. */
+function readV2File(file: string, caseId: string | undefined): HistoryEntry[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
   const history = parseStoreJson(text, file, v2FileSchema);
   if (caseId !== undefined && history.caseId !== caseId) throw corruptStoreFile(file, `holds the history of case ${history.caseId}, not of ${caseId}`);
   return history.entries;

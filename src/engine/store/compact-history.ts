@@ -24,7 +24,7 @@ export async function compactHistoryMonth(layout: StoreLayout, history: CaseHist
     const v2File = join(dir, name);
     const linesFile = join(dir, `${key}.jsonl`);
     // Both files, merged and deduplicated, exactly as reading returns them.
-    const entries = await history.readFiles(v2File, linesFile);
+    const entries = history.readFiles(v2File, linesFile);
     await writeLinesAtomically(linesFile, entries);
     appender.forget(linesFile);
     await rm(v2File);

@@ -113,7 +113,7 @@ export class MonthlyLog<T> {
   async #load(month: string): Promise<Month<T>> {
     const file = this.#options.file(month);
     const loaded: Month<T> = { records: [], index: new Map() };
-    for (const [i, raw] of ((await readLines(file)) ?? []).entries()) {
+    for (const [i, raw] of (readLines(file) ?? []).entries()) {
       this.#add(loaded, deepFreeze(checkRecord(raw, file, this.#options.record, `record ${i + 1}`)));
     }
     return loaded;

@@ -2,7 +2,7 @@
 // included. Written once, when the run's results are recorded; read only on
 // demand; rewritten only by compaction, to drop old samples. A store migrated
 // from schema version 2 keeps that version's `<run>.json` files, read as they are.
-import { access, mkdir, rm } from 'node:fs/promises';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Low } from 'lowdb';
 import { TextFile } from 'lowdb/node';
@@ -32,12 +32,14 @@ export const resultsFileSchema = z.looseObject({
 
 export async function writeResultsFile(layout: StoreLayout, month: string, runId: string, results: RecordedResult[]): Promise<void> {
   const file = layout.resultsFile(month, runId);
+  // Synchronous checks: each is a syscall of microseconds, where an async one
+  // is a trip through libuv's threads, which a busy machine makes milliseconds.
   for (const existing of [file, layout.v2.resultsFile(month, runId)]) {
-    if (await exists(existing)) throw new Error(`results of run ${runId} are already recorded (${existing})`);
+    if (existsSync(existing)) throw new Error(`results of run ${runId} are already recorded (${existing})`);
   }
-  await mkdir(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true });
   // A month compaction marked as done gets results again (a run begun long ago): it is not done any more.
-  await rm(layout.resultsMark(month), { force: true });
+  rmSync(layout.resultsMark(month), { force: true });
   await writeResultsDocument(file, { runId, results });
 }
 
@@ -63,13 +65,4 @@ export function readResultsDocument(file: string): Promise<ResultsFile | null> {
 export async function writeResultsDocument(file: string, content: ResultsFile): Promise<void> {
   const low = new Low<ResultsFile>(new GzipJsonFile(file, resultsFileSchema), content);
   await low.write();
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
 }

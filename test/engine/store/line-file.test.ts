@@ -57,7 +57,7 @@ describe('LineAppender', () => {
 
     new LineAppender().append(file, [{ a: 2 }]);
 
-    expect(await readLines(file)).toEqual([{ a: 1 }, { a: 2 }]);
+    expect(readLines(file)).toEqual([{ a: 1 }, { a: 2 }]);
   });
 
   it('cuts a torn line longer than the chunk it reads the tail in', async () => {
@@ -66,10 +66,10 @@ describe('LineAppender', () => {
 
     new LineAppender().append(file, [{ a: 2 }], { durable: true });
 
-    expect(await readLines(file)).toEqual([{ a: 1 }, { a: 2 }]);
+    expect(readLines(file)).toEqual([{ a: 1 }, { a: 2 }]);
   });
 
   it('reads a missing file as null', async () => {
-    expect(await readLines(join(await tempDir(), 'none.jsonl'))).toBeNull();
+    expect(readLines(join(await tempDir(), 'none.jsonl'))).toBeNull();
   });
 });
