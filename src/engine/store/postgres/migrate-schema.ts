@@ -2,7 +2,8 @@
 // migration is an SQL file in ./migrations (`NNN_what.sql`), applied once, in
 // order, and recorded in `perflab_migrations`. All of them run in one
 // transaction, after an advisory lock: two perflab processes starting at once
-// do not both migrate; the second waits, then finds nothing left to do.
+// do not both migrate; the second waits, then finds nothing left to do. A
+// database already up to date costs one read.
 import { readdir, readFile } from 'node:fs/promises';
 import type postgres from 'postgres';
 import { ErrorCode, PerflabError } from '../../errors.js';
@@ -46,6 +47,12 @@ export async function loadMigrations(): Promise<Migration[]> {
 export async function migrateSchema(sql: postgres.Sql, migrations?: readonly Migration[]): Promise<MigrationOutcome> {
   const known = migrations ?? (await loadMigrations());
   const newest = known.at(-1)?.version ?? 0;
+  // Every start but the first after an upgrade: one read, no lock, no transaction.
+  const seen = await schemaVersion(sql);
+  if (seen !== undefined) {
+    checkNotNewer(seen, newest);
+    if (seen === newest) return { from: seen, to: seen };
+  }
   return sql.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(${MIGRATION_LOCK.toString()}::bigint)`;
     await tx`
@@ -54,14 +61,9 @@ export async function migrateSchema(sql: postgres.Sql, migrations?: readonly Mig
         name text not null,
         applied_at timestamptz not null default now()
       )`;
-    const [row] = await tx<{ current: number }[]>`select coalesce(max(version), 0)::integer as current from perflab_migrations`;
-    const current = row?.current ?? 0;
-    if (current > newest) {
-      throw new PerflabError(
-        ErrorCode.StoreVersion,
-        `the database's schema is version ${current}, written by a newer perflab; this one knows up to version ${newest}: upgrade perflab`,
-      );
-    }
+    // Read again under the lock: another process may have migrated meanwhile.
+    const current = (await schemaVersion(tx)) ?? 0;
+    checkNotNewer(current, newest);
     for (const migration of known.filter((m) => m.version > current)) {
       // No parameters, so postgres.js sends it as a simple query: a file may hold many statements.
       await tx.unsafe(migration.sql);
@@ -69,4 +71,25 @@ export async function migrateSchema(sql: postgres.Sql, migrations?: readonly Mig
     }
     return { from: current, to: Math.max(current, newest) };
   });
+}
+
+/** The newest migration applied; undefined when there is no version table (a database perflab never used). */
+async function schemaVersion(db: postgres.ISql): Promise<number | undefined> {
+  try {
+    const [row] = await db<{ current: number }[]>`select coalesce(max(version), 0)::integer as current from perflab_migrations`;
+    return row?.current ?? 0;
+  } catch (error) {
+    // SQLSTATE 42P01: undefined table.
+    if ((error as { code?: unknown }).code === '42P01') return undefined;
+    throw error;
+  }
+}
+
+function checkNotNewer(current: number, newest: number): void {
+  if (current > newest) {
+    throw new PerflabError(
+      ErrorCode.StoreVersion,
+      `the database's schema is version ${current}, written by a newer perflab; this one knows up to version ${newest}: upgrade perflab`,
+    );
+  }
 }

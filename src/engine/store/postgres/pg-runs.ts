@@ -54,6 +54,9 @@ interface HistoryRow {
 /** `to_char` pattern of `Date#toISOString`, in UTC. */
 const ISO_FORMAT = 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"';
 
+/** What a history entry is made of, all in the results_history index (so reads are index-only). */
+const HISTORY_COLUMNS = (db: Db) => db`run_id, commit, machine, to_char(recorded_at at time zone 'UTC', ${ISO_FORMAT}) as at, state, median, cv, n, unit, verdict, in_window`;
+
 /** Rows per INSERT: 9 parameters each, well under PostgreSQL's 65 535 per statement. */
 const INSERT_CHUNK = 1000;
 
@@ -120,17 +123,39 @@ export async function history(db: Db, caseId: string, options: { machine?: strin
   const limit = sqlLimit(options.limit);
   if (limit === 0) return [];
   const since = options.since === undefined ? undefined : toUtcIso(options.since);
-  const newestFirst = limit !== null;
-  const rows = await db<HistoryRow[]>`
-    select run_id, commit, machine, to_char(recorded_at at time zone 'UTC', ${ISO_FORMAT}) as at, state, median, cv, n, unit, verdict, in_window
-    from results
-    where case_id = ${caseId}
-      ${options.machine === undefined ? db`` : db`and machine = ${options.machine}`}
-      ${since === undefined ? db`` : db`and recorded_at >= ${since}`}
-    order by ${newestFirst ? db`recorded_at desc, seq desc` : db`recorded_at, seq`}
-    limit ${limit}`;
+  const sinceFilter = since === undefined ? db`` : db`and recorded_at >= ${since}`;
+  let rows: HistoryRow[];
+  if (limit === null) {
+    rows = await db<HistoryRow[]>`
+      select ${HISTORY_COLUMNS(db)} from results
+      where case_id = ${caseId} ${options.machine === undefined ? db`` : db`and machine = ${options.machine}`} ${sinceFilter}
+      order by recorded_at, seq`;
+  } else if (options.machine !== undefined) {
+    rows = await db<HistoryRow[]>`
+      select ${HISTORY_COLUMNS(db)} from results
+      where case_id = ${caseId} and machine = ${options.machine} ${sinceFilter}
+      order by recorded_at desc, seq desc limit ${limit}`;
+  } else {
+    // The newest entries of any machine: the index is ordered by machine
+    // first, so take each machine's newest (found by skipping from one
+    // machine to the next in the index) and keep the newest of those, rather
+    // than sort every entry of the case.
+    rows = await db<HistoryRow[]>`
+      with recursive machines (machine) as (
+        (select machine from results where case_id = ${caseId} order by machine limit 1)
+        union all
+        select (select r.machine from results r where r.case_id = ${caseId} and r.machine > m.machine order by r.machine limit 1)
+        from machines m where m.machine is not null
+      )
+      select newest.* from machines cross join lateral (
+        select ${HISTORY_COLUMNS(db)}, recorded_at, seq from results
+        where case_id = ${caseId} and machine = machines.machine ${sinceFilter}
+        order by recorded_at desc, seq desc limit ${limit}
+      ) newest
+      order by newest.recorded_at desc, newest.seq desc limit ${limit}`;
+  }
   const entries = rows.map(toHistoryEntry);
-  return newestFirst ? entries.reverse() : entries;
+  return limit === null ? entries : entries.reverse();
 }
 
 function resultRow(db: Db, recorded: RecordedResult): Record<string, postgres.SerializableParameter> {

@@ -93,6 +93,23 @@ describe.each(storeKinds)('history ($name)', (kind) => {
     await store.close();
   });
 
+  it('history with a limit and no machine keeps the newest entries of all machines together', async () => {
+    const store = await openFresh(kind);
+    await recordDaily(store, '2024-01-30T00:00:00.000Z', 3, 'parse/json', 'ci-1');
+    await recordDaily(store, '2024-01-31T12:00:00.000Z', 3, 'parse/json', 'arm-2');
+    await recordDaily(store, '2024-01-01T00:00:00.000Z', 1, 'parse/json', 'old-box');
+
+    const newest = await store.history('parse/json', { limit: 4 });
+
+    expect(newest.map((entry) => [entry.machine, entry.at.slice(0, 13)])).toEqual([
+      ['arm-2', '2024-01-31T12'],
+      ['ci-1', '2024-02-01T00'],
+      ['arm-2', '2024-02-01T12'],
+      ['arm-2', '2024-02-02T12'],
+    ]);
+    await store.close();
+  });
+
   it('history since excludes entries before that time, in earlier months too', async () => {
     const store = await openFresh(kind);
     await recordDaily(store, '2024-01-29T00:00:00.000Z', 5); // Jan 29 … Feb 2, each at 00:01
