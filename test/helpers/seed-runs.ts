@@ -1,6 +1,7 @@
 // A store with a history written straight into it: runs at chosen times with
 // chosen medians, as if measured, for tests of what is read back (history,
 // charts, reports) that should not wait for real measurements.
+import { createHash } from 'node:crypto';
 import type { Baseline, RecordedResult, Run } from '../../src/engine/model.js';
 import { newRunId } from '../../src/engine/run-id.js';
 import type { Store } from '../../src/engine/store/store.js';
@@ -13,7 +14,7 @@ export interface SeedRuns {
   cases: Record<string, (i: number) => number>;
   /** Coefficient of variation of every result; default 0.01. */
   cv?: number;
-  /** Commit of run i; default a made-up 40-hex SHA. */
+  /** Commit of run i; default a made-up SHA, one per run. */
   commitOf?: (i: number) => string;
 }
 
@@ -22,7 +23,7 @@ export async function seedRuns(store: Store, seed: SeedRuns): Promise<Run[]> {
   const runs: Run[] = [];
   for (const [i, ms] of seed.times.entries()) {
     const at = new Date(ms).toISOString();
-    const commit = seed.commitOf?.(i) ?? (0x1000 + i).toString(16).padStart(40, 'c');
+    const commit = seed.commitOf?.(i) ?? createHash('sha1').update(`seeded run ${i}`).digest('hex');
     const run: Run = { id: newRunId(new Date(ms)), mode: 'bench', commit, dirty: false, machine: seed.machine, trigger: { kind: 'cli', by: 'cli:seed' }, startedAt: at, finishedAt: null, environment: 'ok' };
     await store.beginRun(run);
     const results = Object.entries(seed.cases).map(([caseId, medianOf]): RecordedResult => {
