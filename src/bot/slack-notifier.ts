@@ -10,8 +10,8 @@ import { alertMessage } from './blocks/alert-message.js';
 import { alertResolved, type AlertOutcome } from './blocks/alert-resolved.js';
 import { findingDetails } from './blocks/finding-section.js';
 import { resultTable } from './blocks/run-progress.js';
-import { truncate } from './blocks/truncate.js';
 import type { ButtonKey } from './button-key.js';
+import { uploadChart } from './upload-chart.js';
 
 type WebClient = App['client'];
 
@@ -62,19 +62,9 @@ export class SlackNotifier implements Notifier {
     await slack(() => this.client.chat.postMessage({ channel: message.channel, thread_ts: message.ts, text }));
   }
 
-  /**
-   * The chart as an image in the alert's thread. filesUploadV2 is three calls:
-   * files.getUploadURLExternal, a POST of the bytes to the URL it returns, and
-   * files.completeUploadExternal, which shares the file in the thread.
-   */
+  /** The chart as an image in the alert's thread (`uploadChart`). */
   async attachChart(alert: Alert, message: PostedMessage, png: Buffer, title: string): Promise<void> {
-    if (!isPng(png)) throw new TypeError(`the chart for alert ${alert.id} is not a PNG (${png.length} bytes)`);
-    const name = title.trim() || 'Chart';
-    // Slack refuses alt text over 1000 characters (alt_txt_too_large).
-    const altText = truncate(name, ALT_TEXT_MAX);
-    await slack(() =>
-      this.client.filesUploadV2({ channel_id: message.channel, thread_ts: message.ts, file: png, filename: chartFilename(alert, name), title: name, alt_text: altText }),
-    );
+    await slack(() => uploadChart(this.client, { channel: message.channel, threadTs: message.ts, png, title, prefix: alert.id }));
   }
 }
 
@@ -103,22 +93,4 @@ async function slack<T>(call: () => Promise<T>): Promise<T> {
     if (e.code === 'slack_webapi_rate_limited_error') throw new NotifyError('rate limited by Slack', { retryAfterMs: (e.retryAfter ?? 1) * 1000, cause: error });
     throw new NotifyError(e.data?.error ?? e.message ?? String(error), { cause: error });
   }
-}
-
-const ALT_TEXT_MAX = 1000;
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-function isPng(bytes: Buffer): boolean {
-  return bytes.length > PNG_SIGNATURE.length && bytes.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE);
-}
-
-/** `perflab-al-1-json-parse-1mb.png`: Slack takes the file type from the extension, and people see the name on download. */
-function chartFilename(alert: Alert, title: string): string {
-  const slug = `${alert.id}-${title}`
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 80)
-    .replace(/-$/, '');
-  return `perflab-${slug}.png`;
 }

@@ -11,6 +11,7 @@ import { compareCommand } from './commands/compare.js';
 import { findingsCommand } from './commands/findings.js';
 import { fuzzCommand } from './commands/fuzz.js';
 import { historyCommand } from './commands/history.js';
+import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { serveCommand } from './commands/serve.js';
 import { watchCommand } from './commands/watch.js';
@@ -27,7 +28,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run perflab --help for usage)')
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(pc.red(text)) });
-  for (const command of [runCommand(), stressCommand(), fuzzCommand(), findingsCommand(), baselineCommand(), historyCommand(), compareCommand(), ciCommand(), watchCommand(), serveCommand(), auditCommand(), storeCommand()]) {
+  for (const command of [runCommand(), stressCommand(), fuzzCommand(), findingsCommand(), baselineCommand(), historyCommand(), reportCommand(), compareCommand(), ciCommand(), watchCommand(), serveCommand(), auditCommand(), storeCommand()]) {
     program.addCommand(command.exitOverride());
   }
   for (const sub of program.commands.flatMap((c) => c.commands)) sub.exitOverride();

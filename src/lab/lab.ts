@@ -11,10 +11,14 @@ import { logError } from '../engine/log/logger.js';
 import type { Alert, AlertState, AuditEvent, Baseline, Finding, FindingState, Job, RecordedResult, Run, Schedule, Trigger, WatchCursor } from '../engine/model.js';
 import { ExclusivePool } from '../engine/pool/exclusive-pool.js';
 import { JobQueue, type CancelOutcome } from '../engine/queue/job-queue.js';
+import type { DiffReport } from '../engine/report/diff-report.js';
 import type { BenchOptions } from '../engine/suite/define-suite.js';
 import type { HistoryEntry, Store } from '../engine/store/store.js';
 import { WORKER_FILE } from '../modes/bench/run-bench.js';
 import * as actions from './alert-actions.js';
+import { attachAlertCharts } from './alert-charts.js';
+import { drawCaseChart, type CaseChartRequest } from './case-chart.js';
+import { labDiffReport, type LabDiffReportOptions } from './lab-diff-report.js';
 import { FINAL_EVENTS, type JobEvent, type JobListener } from './job-event.js';
 import { isJobKindName, JOB_KINDS, type JobKindName, type JobRequest } from './jobs/index.js';
 import type { JobKind } from './jobs/job-kind.js';
@@ -62,7 +66,13 @@ export class Lab {
     this.suitesDir = options.suitesDir;
     this.dataDir = options.store.dir;
     this.#onError = options.onError ?? logError;
-    this.#outbox = options.notifier ? new Outbox(this.#store, options.notifier, { onError: (alert, error) => this.#onError(`posting alert ${alert.id}`, error) }) : null;
+    const notifier = options.notifier;
+    this.#outbox = notifier
+      ? new Outbox(this.#store, notifier, {
+          onError: (alert, error) => this.#onError(`posting alert ${alert.id}`, error),
+          afterPost: (alert, message) => attachAlertCharts(this, notifier, alert, message, this.#onError),
+        })
+      : null;
     this.#queue = new JobQueue({ save: (job) => this.#store.putJob(job, KEEP_FINISHED_JOBS), onError: this.#onError });
     this.#context = {
       store: this.#store,
@@ -293,6 +303,19 @@ export class Lab {
 
   findings(filter: { state?: FindingState; mode?: Finding['mode']; caseId?: string } = {}): Promise<Finding[]> {
     return this.#store.listFindings(filter);
+  }
+
+  /** The case's trend chart on this machine (DESIGN §9a) as SVG text or PNG bytes: medians with their noise band, baselines, alerts, change points. */
+  caseChart(caseId: string, request: CaseChartRequest & { format: 'png' }): Promise<Buffer>;
+  caseChart(caseId: string, request: CaseChartRequest & { format: 'svg' }): Promise<string>;
+  caseChart(caseId: string, request: CaseChartRequest): Promise<string | Buffer>;
+  caseChart(caseId: string, request: CaseChartRequest): Promise<string | Buffer> {
+    return drawCaseChart(this, caseId, request);
+  }
+
+  /** Each known case's latest results against the previous run, a day, a week, a month and a year ago, or the points asked for (`perflab report`). */
+  diffReport(options: LabDiffReportOptions = {}): Promise<DiffReport> {
+    return labDiffReport(this, options);
   }
 
   /** Newest first. */

@@ -89,6 +89,42 @@ describe('the Slack bot on the local workspace', () => {
     expect((await store.listAlerts())[0]?.state).toBe('open');
   }, 180_000);
 
+  it("puts the chart of the case's history in the alert's thread", async () => {
+    const alert = alertMessages()[0] as Message;
+
+    const chart = await ws.waitFor(() => ws.messages().find((m) => m.ts === alert.ts)?.replies.find((r) => r.files?.length), 30_000);
+
+    expect(chart.files?.[0]).toMatchObject({ mimetype: 'image/png', title: 'spin/work: median per run' });
+    const png = Buffer.from(await (await fetch(chart.files?.[0]?.url_private ?? '')).arrayBuffer());
+    expect(png.readUInt32BE(16)).toBe(900); // IHDR width
+  });
+
+  it('answers /perflab history privately and posts its chart to the channel; /perflab report answers with the table', async () => {
+    const before = ws.ephemerals(ALICE).length;
+
+    await ws.slashCommand(ALICE, 'history spin/work');
+
+    const chart = await ws.waitFor(() => ws.messages().find((m) => m.files?.some((f) => f.title === 'History of spin/work')), 30_000);
+    expect(chart.text).toContain(`<@${ALICE}> asked for the history of`);
+    expect(chart.files?.[0]?.mimetype).toBe('image/png');
+    expect(ws.ephemerals(ALICE).slice(before).some((m) => text(m).includes('History of spin/work'))).toBe(true);
+
+    const reports = ws.ephemerals(BOB).length;
+    await ws.slashCommand(BOB, 'report week spin');
+    await ws.waitFor(() => ws.ephemerals(BOB).length > reports);
+    expect(lastEphemeral(BOB)).toContain('perflab report: latest vs week');
+    expect(lastEphemeral(BOB)).toContain('spin/work');
+  });
+
+  it('tells the asker privately when the history chart cannot be posted', async () => {
+    ws.failNext('files.completeUploadExternal', { slackError: 'not_in_channel' });
+    const before = ws.ephemerals(BOB).length;
+
+    await ws.slashCommand(BOB, 'history spin/work');
+
+    await ws.waitFor(() => ws.ephemerals(BOB).slice(before).some((m) => text(m).includes('could not be posted here: not_in_channel')), 30_000);
+  });
+
   it('Investigate opens a modal; submitting it marks the alert investigating and notes it in the thread', async () => {
     const alert = alertMessages()[0] as Message;
 

@@ -12,6 +12,7 @@ export type Subcommand =
   | { name: 'run'; pattern: string; ref?: string }
   | { name: 'status' }
   | { name: 'history'; caseId: string }
+  | { name: 'report'; point?: ReportPoint; pattern?: string }
   | { name: 'baseline'; caseId: string }
   | { name: 'compare'; refA: string; refB: string; pattern?: string }
   | { name: 'cancel'; jobId: string }
@@ -22,6 +23,10 @@ export type Subcommand =
   | { name: 'fuzz'; pattern: string; budgetMs?: number };
 
 export type ScheduleMode = 'bench' | 'stress' | 'fuzz';
+
+/** The points in time `/perflab report` takes (the CLI also takes dates and refs). */
+export type ReportPoint = 'previous' | 'day' | 'week' | 'month' | 'year';
+const REPORT_POINTS: readonly ReportPoint[] = ['previous', 'day', 'week', 'month', 'year'];
 const SCHEDULE_MODES: readonly ScheduleMode[] = ['bench', 'stress', 'fuzz'];
 
 export type SubcommandName = Subcommand['name'];
@@ -38,6 +43,7 @@ export const USAGE: Record<SubcommandName, string> = {
   run: '/perflab run <suite|case pattern|all> [@ref]',
   status: '/perflab status',
   history: '/perflab history <suite/case>',
+  report: '/perflab report [previous|day|week|month|year] [suite|case pattern]',
   baseline: '/perflab baseline <suite/case>',
   compare: '/perflab compare <refA> <refB> [suite|case pattern]',
   cancel: '/perflab cancel <job id>',
@@ -55,7 +61,8 @@ const DESCRIPTION: Record<SubcommandName, string> = {
   help: 'this list',
   run: 'measure now, e.g. `/perflab run json @main` or `/perflab run "json/parse 1MB"`',
   status: 'what is queued and running',
-  history: "a case's results, run by run",
+  history: "a case's results, run by run, with its chart",
+  report: 'latest results against the previous run, a day, a week, a month and a year ago, e.g. `/perflab report week json`',
   baseline: "a case's accepted baseline and who accepted it",
   compare: 'is B slower than A? e.g. `/perflab compare main my-branch`',
   cancel: 'stop a queued or running job (ids are in `/perflab status`)',
@@ -91,6 +98,8 @@ export function parseCommand(text: string): ParseResult {
     case 'history':
     case 'baseline':
       return parseCaseCommand(name, args);
+    case 'report':
+      return parseReport(args);
     case 'compare':
       return parseCompare(args);
     case 'cancel':
@@ -147,6 +156,23 @@ function parseCaseCommand(name: 'history' | 'baseline', args: Token[]): ParseRes
   const problem = checkCaseId(caseId);
   if (problem) return fail(`${echoInput(caseId)} is not a case id: ${problem}, like \`json/parse 1MB\`.`, USAGE_MRKDWN[name]);
   return { ok: true, command: { name, caseId } };
+}
+
+/** `report [point] [pattern]`: an unquoted first word naming a point is the point; the rest is the pattern. */
+function parseReport(args: Token[]): ParseResult {
+  const first = args[0];
+  const point = first && !first.quoted ? REPORT_POINTS.find((p) => p === first.text.toLowerCase()) : undefined;
+  const words = point ? args.slice(1) : args;
+  // A point, a ref or a date later on is a point put in the wrong place, or one Slack does not take: say so rather than search for a case called `week`.
+  const stray = words.find((t) => !t.quoted && (REPORT_POINTS.includes(t.text.toLowerCase() as ReportPoint) || t.text.startsWith('@') || /^\d{4}-\d{2}-\d{2}/.test(t.text)));
+  if (stray) {
+    return fail(`${echoInput(stray.text)}: give one point in time first, one of \`${REPORT_POINTS.join('|')}\` (dates and refs: \`perflab report --vs\` on the CLI).`, USAGE_MRKDWN.report);
+  }
+  if (words.length === 0) return { ok: true, command: { name: 'report', ...(point ? { point } : {}) } };
+  const pattern = patternOf(words);
+  const problem = checkPattern(pattern);
+  if (problem) return fail(`${echoInput(pattern)} cannot be reported on: ${problem}.`, USAGE_MRKDWN.report);
+  return { ok: true, command: { name: 'report', ...(point ? { point } : {}), ...(pattern === 'all' ? {} : { pattern }) } };
 }
 
 function parseCancel(args: Token[]): ParseResult {

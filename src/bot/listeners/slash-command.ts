@@ -8,19 +8,22 @@ import type { Message } from '../blocks/block-kit.js';
 import { compareMessage } from '../blocks/compare-message.js';
 import { fuzzSummary } from '../blocks/fuzz-summary.js';
 import { historyMessage } from '../blocks/history-message.js';
+import { reportMessage } from '../blocks/report-message.js';
 import { resultTable, runProgress, type RunProgress } from '../blocks/run-progress.js';
 import { code, escapeMrkdwn } from '../blocks/escape-mrkdwn.js';
 import { scheduleMessage } from '../blocks/schedule-message.js';
 import { statusMessage } from '../blocks/status-message.js';
 import { isUserError } from '../../engine/errors.js';
 import { logError } from '../../engine/log/logger.js';
+import { parseVsPoint } from '../../engine/report/vs-point.js';
 import { stressProgress, stressResultTable, type StressProgressState } from '../blocks/stress-progress.js';
 import { helpText, parseCommand, type Subcommand, type SubcommandName } from '../commands/parse-command.js';
 import { slackActor, type BotContext } from '../bot-context.js';
+import { uploadChart } from '../upload-chart.js';
 
 type WebClient = App['client'];
 
-const EVERYONE: SubcommandName[] = ['help', 'run', 'stress', 'fuzz', 'status', 'history', 'baseline', 'compare', 'cancel', 'schedule'];
+const EVERYONE: SubcommandName[] = ['help', 'run', 'stress', 'fuzz', 'status', 'history', 'report', 'baseline', 'compare', 'cancel', 'schedule'];
 /** Progress edits at most this often, ms: Slack rate-limits chat.update. */
 const PROGRESS_INTERVAL_MS = 1000;
 
@@ -69,6 +72,12 @@ async function dispatch(command: Subcommand, req: Request): Promise<void> {
       const entries = await lab.history(command.caseId, { limit: 30 });
       if (entries.length === 0) return void (await req.respond({ response_type: 'ephemeral', text: unknownCase(command.caseId, await lab.knownCases()) }));
       await req.reply(historyMessage({ caseId: command.caseId, entries, baseline: (await lab.baseline(command.caseId)).current, machine: lab.machine }));
+      await postHistoryChart(req, command.caseId);
+      return;
+    }
+    case 'report': {
+      const report = await lab.diffReport({ ...(command.point ? { vs: [parseVsPoint(command.point)] } : {}), ...(command.pattern ? { pattern: command.pattern } : {}) });
+      await req.reply(reportMessage(report, command.pattern ? { pattern: command.pattern } : {}));
       return;
     }
     case 'baseline': {
@@ -254,6 +263,23 @@ async function schedule(command: Extract<Subcommand, { name: 'schedule' }>, req:
   } catch (error) {
     if (!isUserError(error)) throw error;
     await answer(`That schedule was not added: ${escapeMrkdwn(error.message)}`);
+  }
+}
+
+/**
+ * The case's chart as an image in the channel, saying who asked: the history
+ * itself is a private reply, and a private reply cannot carry a file. A
+ * chart that cannot be posted (perflab is not in the channel, say) is told
+ * privately; the history already went out.
+ */
+async function postHistoryChart(req: Request, caseId: string): Promise<void> {
+  try {
+    const png = await req.ctx.lab.caseChart(caseId, { format: 'png' });
+    await uploadChart(req.client, { channel: req.channel, png, title: `History of ${caseId}`, prefix: 'chart', comment: `<@${req.userId}> asked for the history of ${code(caseId)}` });
+  } catch (error) {
+    req.ctx.log(`posting the chart of ${caseId} for ${req.userId}`, error);
+    const reason = (error as { data?: { error?: string } }).data?.error ?? (error instanceof Error ? error.message : String(error));
+    await req.respond({ response_type: 'ephemeral', text: `The chart of ${code(caseId)} could not be posted here: ${escapeMrkdwn(reason)}.` });
   }
 }
 

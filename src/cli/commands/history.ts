@@ -1,9 +1,15 @@
-// `perflab history <caseId>`: how a case moved, run by run.
-import { Command } from 'commander';
+// `perflab history <caseId>`: how a case moved, run by run, and where its
+// level changed; `--chart FILE` draws it.
+import { writeFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
+import type { ChartFormat } from '../../engine/chart/index.js';
 import { textTable } from '../../engine/report/text-table.js';
 import { ErrorCode, PerflabError } from '../../engine/errors.js';
 import { formatMeasure } from '../../engine/report/format-measure.js';
+import { formatRatio } from '../../engine/report/format-duration.js';
 import type { HistoryEntry } from '../../engine/store/store.js';
+import { historyChangePoints } from '../../lab/history-change-points.js';
 import { addOutputOptions, documentExitCodes, withLab, writeOutput, type OutputFlags } from '../context.js';
 import { ExitCode } from '../exit-code.js';
 import { parsePositiveInt } from '../parse-number.js';
@@ -13,10 +19,11 @@ export function historyCommand(): Command {
     .description("a case's results on this machine, oldest first")
     .argument('<caseId>', 'e.g. json/parse')
     .option('--limit <n>', 'only the newest N entries', parsePositiveInt, 50)
-    .option('--all-machines', 'include results from other machines');
+    .option('--all-machines', 'include results from other machines')
+    .option('--chart <file>', "also draw the case's chart on this machine, as PNG or SVG by the file's extension: the whole history, or the newest N runs when --limit is given", chartFile);
   addOutputOptions(command);
-  documentExitCodes(command, { [ExitCode.UserError]: 'no history for that case (the known cases are listed)' });
-  return command.action(async (caseId: string, flags: OutputFlags & { limit: number; allMachines?: boolean }) => {
+  documentExitCodes(command, { [ExitCode.UserError]: 'no history for that case (the known cases are listed), or a --chart file that is neither .png nor .svg' });
+  return command.action(async (caseId: string, flags: OutputFlags & { limit: number; allMachines?: boolean; chart?: ChartFile }) => {
     await withLab({ store: flags.store }, async (lab) => {
       const entries = await lab.history(caseId, { limit: flags.limit, ...(flags.allMachines ? { allMachines: true } : {}) });
       if (entries.length === 0 && flags.json !== true) {
@@ -24,12 +31,49 @@ export function historyCommand(): Command {
         throw new PerflabError(ErrorCode.CaseNotFound, `no history for "${caseId}"${flags.allMachines ? '' : ` on ${lab.machine}`}${known.length ? `; known cases: ${known.join(', ')}` : ''}`);
       }
       const { current: baseline } = await lab.baseline(caseId);
-      await writeOutput(flags, { caseId, entries }, () => historyTable(entries, baseline?.runId));
+      const marked = markChangePoints(entries);
+      if (flags.chart) {
+        // The table's default of 50 rows is a screenful, not a trend: the chart takes --limit only when it was asked for.
+        const limit = command.getOptionValueSource('limit') === 'cli' ? { limit: flags.limit } : {};
+        await writeFile(flags.chart.path, await lab.caseChart(caseId, { format: flags.chart.format, ...limit }));
+      }
+      await writeOutput(flags, { caseId, entries: marked }, () => historyTable(marked, baseline?.runId));
     });
   });
 }
 
-function historyTable(entries: readonly HistoryEntry[], baselineRunId: string | undefined): string {
+interface ChartFile {
+  path: string;
+  format: ChartFormat;
+}
+
+const CHART_FORMATS: Record<string, ChartFormat> = { '.png': 'png', '.svg': 'svg' };
+
+/** Commander argument parser for --chart: the extension says the format. */
+function chartFile(path: string): ChartFile {
+  const format = CHART_FORMATS[extname(path).toLowerCase()];
+  if (!format) throw new InvalidArgumentError(`"${path}" does not end in ${Object.keys(CHART_FORMATS).join(' or ')}; the extension says which format to draw`);
+  return { path, format };
+}
+
+/** A listed run where the level moved, with the move; the JSON carries `changePoint: true` and `change` (new level / old). */
+type MarkedEntry = HistoryEntry & { changePoint?: true; change?: number };
+
+/**
+ * Marks the runs where a change point starts, found among the listed runs
+ * (what `--limit` lets through): the same runs a chart of them would mark.
+ * With --all-machines the runs of every machine are one series; the marks
+ * then say less.
+ */
+function markChangePoints(entries: readonly HistoryEntry[]): MarkedEntry[] {
+  const changes = new Map(historyChangePoints(entries).map((c) => [c.runId, c.ratio]));
+  return entries.map((e) => {
+    const ratio = changes.get(e.runId);
+    return ratio === undefined ? e : { ...e, changePoint: true, change: ratio };
+  });
+}
+
+function historyTable(entries: readonly MarkedEntry[], baselineRunId: string | undefined): string {
   const table = textTable(['when', 'run', 'commit', 'median', 'cv', 'verdict', '']);
   for (const e of entries) {
     table.push([
@@ -39,7 +83,7 @@ function historyTable(entries: readonly HistoryEntry[], baselineRunId: string | 
       formatMeasure(e.median, e.unit),
       e.cv !== undefined ? `${(e.cv * 100).toFixed(1)}%` : '',
       e.verdict ?? e.state,
-      baselineRunId === e.runId ? 'baseline' : '',
+      [e.change !== undefined ? `level ${formatRatio(e.change)} from here` : '', baselineRunId === e.runId ? 'baseline' : ''].filter(Boolean).join(', '),
     ]);
   }
   return `${table.toString()}\n`;

@@ -7,7 +7,7 @@
 // recorded it would post that alert again on restart (milliseconds wide).
 import type { Alert } from '../model.js';
 import type { Store } from '../store/store.js';
-import { NotifyError, type Notifier } from './notifier.js';
+import { NotifyError, type Notifier, type PostedMessage } from './notifier.js';
 
 export interface OutboxOptions {
   /** Waits between attempts, ms; the last one repeats. Default 1 s, 5 s, 15 s, 60 s, 5 min. */
@@ -15,6 +15,8 @@ export interface OutboxOptions {
   /** Give up (delivery state `failed`) after this many attempts. Default 20. */
   maxAttempts?: number;
   onError?: (alert: Alert, error: unknown) => void;
+  /** More for the posted message once its details are in (e.g. charts in its thread); runs after every successful post, retries and resumes included. A throw is passed to `onError`. */
+  afterPost?: (alert: Alert, message: PostedMessage) => Promise<void>;
 }
 
 export class Outbox {
@@ -23,6 +25,7 @@ export class Outbox {
   readonly #delays: readonly number[];
   readonly #maxAttempts: number;
   readonly #onError: ((alert: Alert, error: unknown) => void) | undefined;
+  readonly #afterPost: OutboxOptions['afterPost'];
   readonly #inFlight = new Map<string, Promise<void>>();
   readonly #timers = new Set<NodeJS.Timeout>();
   #closed = false;
@@ -33,6 +36,7 @@ export class Outbox {
     this.#delays = options.delaysMs ?? [1_000, 5_000, 15_000, 60_000, 300_000];
     this.#maxAttempts = options.maxAttempts ?? 20;
     this.#onError = options.onError;
+    this.#afterPost = options.afterPost;
   }
 
   /** Posts the alert unless it was posted already; concurrent calls for one alert share one attempt. */
@@ -81,6 +85,7 @@ export class Outbox {
       await this.#store.setAlertDelivery(alertId, { state: 'posted', attempts, channel: message.channel, ts: message.ts });
       // Recorded first, so a click on the fresh message can already find and update it.
       await this.#notifier.postDetails?.(alert, message).catch((error: unknown) => this.#onError?.(alert, error));
+      await this.#afterPost?.(alert, message).catch((error: unknown) => this.#onError?.(alert, error));
     } catch (error) {
       this.#onError?.(alert, error);
       const failed = attempts >= this.#maxAttempts;

@@ -7,7 +7,11 @@ export type CaseFilter = (caseId: string) => boolean;
 
 export function caseFilter(pattern: string | undefined): CaseFilter {
   if (!pattern || pattern === 'all') return () => true;
-  if (/[*?[\]{}!]/.test(pattern)) return picomatch(pattern, { nocase: true, dot: true });
+  if (/[*?[\]{}!]/.test(pattern)) {
+    const glob = picomatch(pattern, { nocase: true, dot: true });
+    // One argument only: picomatch's second is `returnObject`, so `ids.filter(glob)` (index as 2nd) kept every id after the first.
+    return (id) => glob(id);
+  }
   const needle = pattern.toLowerCase();
   return (id) => id.toLowerCase().includes(needle);
 }

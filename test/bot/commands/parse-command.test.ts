@@ -127,7 +127,7 @@ describe('parseCommand: mistakes get a short, kind answer', () => {
 describe('USAGE', () => {
   it('has one line per subcommand, each a /perflab command', () => {
     for (const line of Object.values(USAGE)) expect(line).toMatch(/^\/perflab [a-z]+(?: .*)?$/);
-    expect(Object.keys(USAGE).sort()).toEqual(['baseline', 'cancel', 'compare', 'fuzz', 'help', 'history', 'run', 'schedule', 'status', 'stress']);
+    expect(Object.keys(USAGE).sort()).toEqual(['baseline', 'cancel', 'compare', 'fuzz', 'help', 'history', 'report', 'run', 'schedule', 'status', 'stress']);
   });
 });
 
