@@ -25,8 +25,8 @@ export type JobEvent =
   | { type: 'fuzz-progress'; job: Job; progress: FuzzProgress }
   | { type: 'fuzz-finished'; job: Job; report: FuzzReport }
   | { type: 'replay-finished'; job: Job; outcome: ReplayOutcome }
-  /** Stopped by `cancel`; what a run measured before is recorded (and in `report`). */
-  | { type: 'cancelled'; job: Job; by?: string; report?: BenchReport }
+  /** Stopped by `cancel`; what a run measured before it stopped is recorded, and here. */
+  | { type: 'cancelled'; job: Job; by?: string; report?: BenchReport; stressReport?: StressReport; fuzzReport?: FuzzReport }
   /** `cause` is what the job threw (a `PerflabError` keeps its code for the edge that reports it). */
   | { type: 'failed'; job: Job; error: string; cause?: unknown }
   /** A watched commit that did not build: recorded with a `build-failed` alert; the job itself is done. */

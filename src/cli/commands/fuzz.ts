@@ -79,8 +79,9 @@ async function fuzz(pattern: string | undefined, flags: FuzzFlags): Promise<Exit
         if (event.type === 'fuzz-progress') progress?.(event.progress);
       },
     });
-    if (end.type === 'cancelled') return ExitCode.Interrupted;
-    const { report } = end;
+    // Stopped with Ctrl-C: what was found is recorded, and printed.
+    const report = end.type === 'cancelled' ? end.fuzzReport : end.report;
+    if (!report) return ExitCode.Interrupted;
     await writeOutput(flags, report, () => humanFuzzReport(report));
     if (interrupted) return ExitCode.Interrupted;
     return exitCode(report);

@@ -48,8 +48,9 @@ async function stress(pattern: string | undefined, flags: StressFlags): Promise<
       },
     }),
   );
-  if (end.type === 'cancelled') return ExitCode.Interrupted;
-  const { report } = end;
+  // Stopped with Ctrl-C: the scenarios that finished are recorded, and printed.
+  const report = end.type === 'cancelled' ? end.stressReport : end.report;
+  if (!report) return ExitCode.Interrupted;
   if (report.entries.length === 0 && report.suiteErrors.length === 0 && !interrupted) {
     throw new PerflabError(ErrorCode.CaseNotFound, pattern ? `no stress scenario matches "${pattern}" in ${suitesDir}` : `no stress scenarios in ${suitesDir}`);
   }

@@ -6,7 +6,6 @@ import { describeCheckout, resolveCommit, type Checkout } from '../../engine/git
 import { withWorktree } from '../../engine/git/worktree.js';
 import type { Alert, Job } from '../../engine/model.js';
 import type { CaseFilter } from '../../engine/suite/case-filter.js';
-import type { BenchReport } from '../../modes/bench/run-bench.js';
 import type { JobEvent } from '../job-event.js';
 import type { LabContext } from '../lab-context.js';
 
@@ -25,13 +24,24 @@ export async function runOptions(lab: LabContext, job: Job, suitesDir: string, f
 }
 
 /** Hands what was found to the outbox (cancelled or not, it is recorded and told) and tells listeners how the job ended. */
-export function endJob(lab: LabContext, job: Job, signal: AbortSignal, alerts: readonly Alert[], finished: JobEvent, report?: BenchReport): void {
+export function endJob(lab: LabContext, job: Job, signal: AbortSignal, alerts: readonly Alert[], finished: JobEvent): void {
   lab.deliver(alerts);
-  lab.emit(job, signal.aborted ? cancelledEvent(job, report) : finished);
+  lab.emit(job, signal.aborted ? cancelledEvent(job, finished) : finished);
 }
 
-export function cancelledEvent(job: Job, report?: BenchReport): JobEvent {
-  return { type: 'cancelled', job, ...(job.cancelledBy ? { by: job.cancelledBy } : {}), ...(report ? { report } : {}) };
+/** A cancelled job's last event, with what its run recorded before it stopped (a bench, stress or fuzz report). */
+export function cancelledEvent(job: Job, finished?: JobEvent): JobEvent {
+  const by = job.cancelledBy ? { by: job.cancelledBy } : {};
+  switch (finished?.type) {
+    case 'run-finished':
+      return { type: 'cancelled', job, ...by, report: finished.report };
+    case 'stress-finished':
+      return { type: 'cancelled', job, ...by, stressReport: finished.report };
+    case 'fuzz-finished':
+      return { type: 'cancelled', job, ...by, fuzzReport: finished.report };
+    default:
+      return { type: 'cancelled', job, ...by };
+  }
 }
 
 /** The git checkout the lab's suites live in; refs need one. */

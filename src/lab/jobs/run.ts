@@ -29,6 +29,6 @@ export const runJob = defineJobKind({
       }),
     );
     await lab.audit(job.trigger, 'run', { selection, ref: request.ref ?? null, runId: report.run.id });
-    endJob(lab, job, signal, report.alerts, { type: 'run-finished', job, report }, report);
+    endJob(lab, job, signal, report.alerts, { type: 'run-finished', job, report });
   },
 });
