@@ -286,8 +286,9 @@ describe('abort', () => {
     controller.abort(reason);
 
     expect(await outcome).toBe(reason);
-    expect(Date.now() - abortedAt).toBeLessThan(2000);
-    expect(await until(() => pids.every(isDead), 2000)).toBe(true);
+    // Well before the 30 s the program would sleep; generous because a busy 2-core machine took 2.06 s once.
+    expect(Date.now() - abortedAt).toBeLessThan(10_000);
+    expect(await until(() => pids.every(isDead), 5000)).toBe(true);
   });
 
   it('rejects at once when the signal is already aborted', async () => {
