@@ -29,52 +29,70 @@ import { ErrorCode, PerflabError } from '../errors.js';
  * month on this busy 2-core machine (a synchronous read: well under 1 ms).
  */
 export function readLines(file: string): unknown[] | null {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
-  return parseLines(text, file);
+  return parseLines(bytes, file);
 }
 
+/**
+ * About this many bytes of whole lines are made into one string and parsed at
+ * once. One string per file cost twice the parse itself: V8 puts a string of
+ * more than ~128 KB in its large-object space. One parse per line costs a
+ * call per line. A year of one case (12 × 330 KB): 53 ms whole, 21 ms in
+ * 16 KB pieces (CPU time, measured here).
+ */
+const PARSE_CHUNK = 16_384;
+
+const NEWLINE = 0x0a;
+
 /** Parses JSON lines, dropping a torn last line; throws StoreCorrupt for any other line that does not parse. */
-export function parseLines(text: string, file: string): unknown[] {
-  const end = text.lastIndexOf('\n') + 1;
-  const tail = text.slice(end);
-  const body = text.slice(0, Math.max(0, end - 1));
+export function parseLines(content: Buffer | string, file: string): unknown[] {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  const end = bytes.lastIndexOf(NEWLINE) + 1; // bytes before `end` are whole lines
   const records: unknown[] = [];
-  if (body !== '') {
+  for (let start = 0; start < end; ) {
+    // A newline never occurs inside a multi-byte UTF-8 character, so cutting there is safe.
+    const stop = bytes.indexOf(NEWLINE, Math.min(end - 1, start + PARSE_CHUNK));
+    const lines = bytes.toString('utf8', start, stop);
     try {
-      // One parse for the whole file is several times faster than one per line.
-      records.push(...(JSON.parse(`[${body.replaceAll('\n', ',')}]`) as unknown[]));
+      records.push(...(JSON.parse(`[${lines.replaceAll('\n', ',')}]`) as unknown[]));
     } catch {
-      records.push(...parseEachLine(body, file));
+      records.push(...parseEachLine(lines, file, countLines(bytes, start)));
     }
+    start = stop + 1;
   }
-  const last = completeTail(tail);
+  const last = completeTail(bytes.toString('utf8', end));
   if (last !== undefined) records.push(last);
   return records;
 }
 
 /** The slow path: names the first line that does not parse. Blank lines (a hand edit) are skipped. */
-function parseEachLine(body: string, file: string): unknown[] {
+function parseEachLine(text: string, file: string, linesBefore: number): unknown[] {
   const records: unknown[] = [];
-  const lines = body.split('\n');
-  for (const [index, line] of lines.entries()) {
+  for (const [index, line] of text.split('\n').entries()) {
     if (line.trim() === '') continue;
     try {
       records.push(JSON.parse(line));
     } catch (error) {
       throw new PerflabError(
         ErrorCode.StoreCorrupt,
-        `line ${index + 1} is not valid JSON (${(error as Error).message}); perflab only ever leaves a cut-short last line, so this file was edited or damaged: fix or restore it`,
+        `line ${linesBefore + index + 1} is not valid JSON (${(error as Error).message}); perflab only ever leaves a cut-short last line, so this file was edited or damaged: fix or restore it`,
         { file, cause: error },
       );
     }
   }
   return records;
+}
+
+function countLines(bytes: Buffer, end: number): number {
+  let count = 0;
+  for (let at = bytes.indexOf(NEWLINE); at >= 0 && at < end; at = bytes.indexOf(NEWLINE, at + 1)) count++;
+  return count;
 }
 
 /**
