@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { RecordedResult } from '../model.js';
 import type { LineAppender } from './line-file.js';
-import { readLines } from './line-file.js';
+import { forEachLine } from './line-file.js';
 import { listMonths } from './list-months.js';
 import { toUtcIso } from './month-of.js';
 import type { RecordCheck } from './record-check.js';
@@ -75,14 +75,12 @@ export class CaseHistory {
     const months = [...this.#months].filter((month) => month >= firstMonth).sort();
     const keep = (entry: HistoryEntry): boolean => (query.machine === undefined || entry.machine === query.machine) && (since === undefined || entry.at >= since);
 
-    if (limit === undefined) {
-      return months.flatMap((month) => this.#readMonth(month, caseId).filter(keep));
-    }
+    if (limit === undefined) return months.flatMap((month) => this.#readMonth(month, caseId, keep));
     const chunks: HistoryEntry[][] = [];
     let found = 0;
     for (const month of months.reverse()) {
       if (found >= limit) break;
-      const entries = this.#readMonth(month, caseId).filter(keep);
+      const entries = this.#readMonth(month, caseId, keep);
       chunks.push(entries);
       found += entries.length;
     }
@@ -90,9 +88,9 @@ export class CaseHistory {
     return all.slice(Math.max(0, all.length - limit));
   }
 
-  /** One month of a case, oldest first. */
-  #readMonth(month: string, caseId: string): HistoryEntry[] {
-    return this.readFiles(this.#layout.v2.historyFile(month, caseId), this.#layout.historyFile(month, caseId), caseId);
+  /** One month of a case, the entries `keep` accepts, oldest first. */
+  #readMonth(month: string, caseId: string, keep: (entry: HistoryEntry) => boolean): HistoryEntry[] {
+    return this.readFiles(this.#layout.v2.historyFile(month, caseId), this.#layout.historyFile(month, caseId), caseId, keep);
   }
 
   /**
@@ -100,12 +98,18 @@ export class CaseHistory {
    * rewrites a schema 2 file as lines and then removes it; if it was killed in
    * between, the lines already hold the old entries, so they are not counted twice.
    */
-  readFiles(v2File: string, linesFile: string, caseId?: string): HistoryEntry[] {
+  readFiles(v2File: string, linesFile: string, caseId?: string, keep: (entry: HistoryEntry) => boolean = () => true): HistoryEntry[] {
+    // Checked and filtered as parsed: a year is 18 000 entries, and every array
+    // between the parse and the answer is work for the garbage collector.
+    const entries: HistoryEntry[] = [];
+    forEachLine(linesFile, (raw, i) => {
+      const entry = checkRecord(raw, linesFile, entryCheck, `record ${i + 1}`);
+      if (keep(entry)) entries.push(entry);
+    });
     const v2 = readV2File(v2File, caseId);
-    const entries = (readLines(linesFile) ?? []).map((raw, i) => checkRecord(raw, linesFile, entryCheck, `record ${i + 1}`));
     if (v2.length === 0) return sortedByTime(entries);
     const appended = new Set(entries.map((entry) => entry.runId));
-    return sortedByTime([...v2.filter((entry) => !appended.has(entry.runId)), ...entries]);
+    return sortedByTime([...v2.filter((entry) => !appended.has(entry.runId) && keep(entry)), ...entries]);
   }
 }
 

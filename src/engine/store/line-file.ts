@@ -21,6 +21,19 @@ import { dirname } from 'node:path';
 import { TextFile } from 'lowdb/node';
 import { ErrorCode, PerflabError } from '../errors.js';
 
+/** Each record of a JSON-lines file, in file order, and its index; false when the file does not exist. See `readLines`. */
+export function forEachLine(file: string, visit: (record: unknown, index: number) => void): boolean {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+  visitLines(bytes, file, visit);
+  return true;
+}
+
 /**
  * The records of a JSON-lines file, in file order; null when the file does not
  * exist. Read synchronously, like the appends: the parse that follows blocks
@@ -29,52 +42,72 @@ import { ErrorCode, PerflabError } from '../errors.js';
  * month on this busy 2-core machine (a synchronous read: well under 1 ms).
  */
 export function readLines(file: string): unknown[] | null {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-  return parseLines(text, file);
+  const records: unknown[] = [];
+  return forEachLine(file, (record) => void records.push(record)) ? records : null;
 }
 
 /** Parses JSON lines, dropping a torn last line; throws StoreCorrupt for any other line that does not parse. */
-export function parseLines(text: string, file: string): unknown[] {
-  const end = text.lastIndexOf('\n') + 1;
-  const tail = text.slice(end);
-  const body = text.slice(0, Math.max(0, end - 1));
+export function parseLines(content: Buffer | string, file: string): unknown[] {
   const records: unknown[] = [];
-  if (body !== '') {
-    try {
-      // One parse for the whole file is several times faster than one per line.
-      records.push(...(JSON.parse(`[${body.replaceAll('\n', ',')}]`) as unknown[]));
-    } catch {
-      records.push(...parseEachLine(body, file));
-    }
-  }
-  const last = completeTail(tail);
-  if (last !== undefined) records.push(last);
+  visitLines(typeof content === 'string' ? Buffer.from(content, 'utf8') : content, file, (record) => void records.push(record));
   return records;
 }
 
+/**
+ * About this many bytes of whole lines are made into one string and parsed at
+ * once. One string per file cost twice the parse itself: V8 puts a string of
+ * more than ~128 KB in its large-object space. One parse per line costs a
+ * call per line. A year of one case (12 × 330 KB): 53 ms whole, 21 ms in
+ * 16 KB pieces (CPU time, measured here). Records go to a visitor rather than
+ * into arrays: fewer short-lived arrays, fewer young-generation collections,
+ * each of which copies everything read so far.
+ */
+const PARSE_CHUNK = 16_384;
+
+const NEWLINE = 0x0a;
+
+function visitLines(bytes: Buffer, file: string, visit: (record: unknown, index: number) => void): void {
+  const end = bytes.lastIndexOf(NEWLINE) + 1; // bytes before `end` are whole lines
+  let index = 0;
+  for (let start = 0; start < end; ) {
+    // A newline never occurs inside a multi-byte UTF-8 character, so cutting there is safe.
+    const stop = bytes.indexOf(NEWLINE, Math.min(end - 1, start + PARSE_CHUNK));
+    const lines = bytes.toString('utf8', start, stop);
+    let parsed: unknown[];
+    try {
+      parsed = JSON.parse(`[${lines.replaceAll('\n', ',')}]`) as unknown[];
+    } catch {
+      parsed = parseEachLine(lines, file, countLines(bytes, start));
+    }
+    for (const record of parsed) visit(record, index++);
+    start = stop + 1;
+  }
+  const last = completeTail(bytes.toString('utf8', end));
+  if (last !== undefined) visit(last, index);
+}
+
 /** The slow path: names the first line that does not parse. Blank lines (a hand edit) are skipped. */
-function parseEachLine(body: string, file: string): unknown[] {
+function parseEachLine(text: string, file: string, linesBefore: number): unknown[] {
   const records: unknown[] = [];
-  const lines = body.split('\n');
-  for (const [index, line] of lines.entries()) {
+  for (const [index, line] of text.split('\n').entries()) {
     if (line.trim() === '') continue;
     try {
       records.push(JSON.parse(line));
     } catch (error) {
       throw new PerflabError(
         ErrorCode.StoreCorrupt,
-        `line ${index + 1} is not valid JSON (${(error as Error).message}); perflab only ever leaves a cut-short last line, so this file was edited or damaged: fix or restore it`,
+        `line ${linesBefore + index + 1} is not valid JSON (${(error as Error).message}); perflab only ever leaves a cut-short last line, so this file was edited or damaged: fix or restore it`,
         { file, cause: error },
       );
     }
   }
   return records;
+}
+
+function countLines(bytes: Buffer, end: number): number {
+  let count = 0;
+  for (let at = bytes.indexOf(NEWLINE); at >= 0 && at < end; at = bytes.indexOf(NEWLINE, at + 1)) count++;
+  return count;
 }
 
 /**

@@ -8,7 +8,7 @@
 // all of it, as the store did before months were read lazily.
 import { listMonths } from './list-months.js';
 import type { LineAppender } from './line-file.js';
-import { readLines } from './line-file.js';
+import { forEachLine } from './line-file.js';
 import { deepFreeze } from './snapshot.js';
 import type { RecordCheck } from './record-check.js';
 import { checkRecord } from './record-check.js';
@@ -113,9 +113,7 @@ export class MonthlyLog<T> {
   async #load(month: string): Promise<Month<T>> {
     const file = this.#options.file(month);
     const loaded: Month<T> = { records: [], index: new Map() };
-    for (const [i, raw] of (readLines(file) ?? []).entries()) {
-      this.#add(loaded, deepFreeze(checkRecord(raw, file, this.#options.record, `record ${i + 1}`)));
-    }
+    forEachLine(file, (raw, i) => this.#add(loaded, deepFreeze(checkRecord(raw, file, this.#options.record, `record ${i + 1}`))));
     return loaded;
   }
 

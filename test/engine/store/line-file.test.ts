@@ -29,6 +29,19 @@ describe('parseLines', () => {
   it('reports a damaged line that is not the last as StoreCorrupt, naming file and line', () => {
     expect(() => parseLines('{"a":1}\n{"a":\n{"a":3}\n', 'runs/2024-03.jsonl')).toThrow(expect.objectContaining({ code: ErrorCode.StoreCorrupt, file: 'runs/2024-03.jsonl', message: expect.stringContaining('line 2 is not valid JSON') as string }));
   });
+
+  it('reads a file larger than the pieces it parses at once, with characters of several bytes', () => {
+    const records = Array.from({ length: 2000 }, (_, i) => ({ i, name: `cas ${i} — ünïcödé ✓` }));
+
+    expect(parseLines(records.map((r) => `${JSON.stringify(r)}\n`).join(''), 'f')).toEqual(records);
+  });
+
+  it('names the damaged line of a large file by its number in the file', () => {
+    const lines = Array.from({ length: 2000 }, (_, i) => JSON.stringify({ i }));
+    lines[1500] = '{"i":';
+
+    expect(() => parseLines(`${lines.join('\n')}\n`, 'f')).toThrow('line 1501 is not valid JSON');
+  });
 });
 
 describe('LineAppender', () => {
