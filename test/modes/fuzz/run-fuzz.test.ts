@@ -63,7 +63,8 @@ describe('runFuzz', () => {
 
   it('turns an async input that outlives its timeout into a shrunk hang finding, without ending the worker', async () => {
     const store = await tempStore();
-    const report = await runFuzz({ ...options(store, testPool(1), 'async/never'), suitesDir: fixtureSuites('async-hang') });
+    // 3 s: the worker's cold start comes out of the budget, and shrinking needs time left for a step.
+    const report = await runFuzz({ ...options(store, testPool(1), 'async/never', 3000), suitesDir: fixtureSuites('async-hang') });
     // Shrinking costs 200 ms a step here, so how far it gets within the budget varies.
     // Shrunk (a path with steps) means fast-check handled it: the watchdog never had to end the worker.
     expect((await store.listFindings())).toMatchObject([{ kind: 'hang', title: expect.stringMatching(/^Error: Property timeout: exceeded limit of 200 milliseconds \(input \[\d+\]\)$/), detail: { path: expect.stringContaining(':') } }]);
