@@ -10,14 +10,15 @@ describe('measureFunction', () => {
     const m = await measureFunction({ fn: () => 1 + 1 }, quick);
     expect(m.batch).toBeGreaterThan(64);
     expect(m.samples.length).toBeGreaterThanOrEqual(5);
-    const sorted = [...m.samples].sort((a, b) => a - b);
-    expect(sorted[Math.floor(sorted.length / 2)]).toBeLessThan(1_000); // the median: one sample may be preempted
+    expect(median(m.samples)).toBeLessThan(1_000); // the median: one sample may be preempted
   });
 
   it('awaits async functions and times them whole', async () => {
     const m = await measureFunction({ fn: () => sleep(5) }, quick);
     expect(m.batch).toBe(1);
-    for (const ns of m.samples) expect(ns).toBeGreaterThanOrEqual(4_500_000);
+    // The median: a timer is due from the event loop's cached clock, so a
+    // sample whose thread was preempted just before can look ~1 ms short.
+    expect(median(m.samples)).toBeGreaterThanOrEqual(4_500_000);
   });
 
   it('times only the marked region when the case uses t.start()/t.end()', async () => {
@@ -33,10 +34,8 @@ describe('measureFunction', () => {
       quick,
     );
     expect(m.batch).toBe(1);
-    for (const ns of m.samples) {
-      expect(ns).toBeGreaterThanOrEqual(1_500_000);
-      expect(ns).toBeLessThan(15_000_000);
-    }
+    expect(median(m.samples)).toBeGreaterThanOrEqual(1_500_000); // the median, as above
+    for (const ns of m.samples) expect(ns).toBeLessThan(15_000_000); // never the unmarked 20 ms
   });
 
   it('passes what setup returns to fn and teardown, and always tears down', async () => {
@@ -55,3 +54,8 @@ describe('measureFunction', () => {
     expect(m.samples).toHaveLength(4);
   });
 });
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
