@@ -4,10 +4,13 @@
 import type { App } from '@slack/bolt';
 import { NotifyError, type Notifier, type PostedMessage } from '../engine/alert/notifier.js';
 import type { Alert } from '../engine/model.js';
+import type { Digest } from '../engine/report/digest.js';
 import type { Lab } from '../lab/lab.js';
 import { alertView } from './alert-view.js';
 import { alertMessage } from './blocks/alert-message.js';
 import { alertResolved, type AlertOutcome } from './blocks/alert-resolved.js';
+import type { Message } from './blocks/block-kit.js';
+import { digestMessage } from './blocks/digest-message.js';
 import { findingDetails } from './blocks/finding-section.js';
 import { resultTable } from './blocks/run-progress.js';
 import type { ButtonKey } from './button-key.js';
@@ -26,11 +29,7 @@ export class SlackNotifier implements Notifier {
 
   async post(alert: Alert): Promise<PostedMessage> {
     const view = await alertView(this.lab(), alert, this.repo);
-    const message = alertMessage(view, { sign: this.key.sign });
-    const posted = await slack(() => this.client.chat.postMessage({ channel: this.channel, text: message.text, blocks: message.blocks }));
-    // Without its ts the message could never be updated or threaded: not a post the outbox may record.
-    if (!posted.ts) throw new NotifyError('Slack answered chat.postMessage without a message ts');
-    return { channel: posted.channel ?? this.channel, ts: posted.ts };
+    return this.#postToChannel(alertMessage(view, { sign: this.key.sign }));
   }
 
   /** Every case of the run, in the alert's thread; for a finding, its whole evidence. */
@@ -65,6 +64,21 @@ export class SlackNotifier implements Notifier {
   /** The chart as an image in the alert's thread (`uploadChart`). */
   async attachChart(alert: Alert, message: PostedMessage, png: Buffer, title: string): Promise<void> {
     await slack(() => uploadChart(this.client, { channel: message.channel, threadTs: message.ts, png, title, prefix: alert.id }));
+  }
+
+  postDigest(digest: Digest): Promise<PostedMessage> {
+    return this.#postToChannel(digestMessage(digest));
+  }
+
+  async attachDigestChart(message: PostedMessage, png: Buffer, title: string): Promise<void> {
+    await slack(() => uploadChart(this.client, { channel: message.channel, threadTs: message.ts, png, title, prefix: 'digest' }));
+  }
+
+  async #postToChannel(message: Message): Promise<PostedMessage> {
+    const posted = await slack(() => this.client.chat.postMessage({ channel: this.channel, text: message.text, blocks: message.blocks }));
+    // Without its ts the message could never be updated or threaded: not a post the outbox may record.
+    if (!posted.ts) throw new NotifyError('Slack answered chat.postMessage without a message ts');
+    return { channel: posted.channel ?? this.channel, ts: posted.ts };
   }
 }
 

@@ -9,6 +9,7 @@ import type { FuzzProgress, FuzzReport } from '../modes/fuzz/run-fuzz.js';
 import type { ReplayOutcome } from './jobs/replay.js';
 import type { StressProgress, StressReport } from '../modes/stress/run-stress.js';
 import type { IngestedResults } from './jobs/ingest-results.js';
+import type { DigestOutcome } from './jobs/digest.js';
 
 export type JobEvent =
   | { type: 'started'; job: Job }
@@ -31,7 +32,8 @@ export type JobEvent =
   | { type: 'failed'; job: Job; error: string; cause?: unknown }
   /** A watched commit that did not build: recorded with a `build-failed` alert; the job itself is done. */
   | { type: 'build-failed'; job: Job; commit: string; message: string; output: string }
-  | { type: 'bisect-finished'; job: Job; outcome: BisectOutcome };
+  | { type: 'bisect-finished'; job: Job; outcome: BisectOutcome }
+  | { type: 'digest-finished'; job: Job; outcome: DigestOutcome };
 
 export type JobListener = (event: JobEvent) => void;
 
@@ -48,4 +50,5 @@ export const FINAL_EVENTS: ReadonlySet<JobEvent['type']> = new Set([
   'failed',
   'build-failed',
   'bisect-finished',
+  'digest-finished',
 ]);

@@ -19,6 +19,9 @@ import * as actions from './alert-actions.js';
 import { attachAlertCharts } from './alert-charts.js';
 import { drawCaseChart, type CaseChartRequest } from './case-chart.js';
 import { labDiffReport, type LabDiffReportOptions } from './lab-diff-report.js';
+import { drawDigestChart, labDigest, type LabDigestOptions } from './lab-digest.js';
+import type { Digest } from '../engine/report/digest.js';
+import type { ChartFormat } from '../engine/chart/index.js';
 import { FINAL_EVENTS, type JobEvent, type JobListener } from './job-event.js';
 import { isJobKindName, JOB_KINDS, type JobKindName, type JobRequest } from './jobs/index.js';
 import type { JobKind } from './jobs/job-kind.js';
@@ -82,6 +85,8 @@ export class Lab {
       overrides: options.overrides ?? {},
       canary: options.canary ?? true,
       outbox: this.#outbox,
+      notifier: notifier ?? null,
+      reads: this,
       submit: (kind, request, trigger) => this.submit(kind, request, trigger),
       emit: (job, event) => this.#emit(job, event),
       audit: (trigger, action, args) => this.audit(trigger, action, args),
@@ -316,6 +321,16 @@ export class Lab {
   /** Each known case's latest results against the previous run, a day, a week, a month and a year ago, or the points asked for (`perflab report`). */
   diffReport(options: LabDiffReportOptions = {}): Promise<DiffReport> {
     return labDiffReport(this, options);
+  }
+
+  /** The biggest movers against a week, a month and a year ago (`perflab digest`; the `digest` job posts the same). */
+  digest(options: LabDigestOptions = {}): Promise<Digest> {
+    return labDigest(this, options);
+  }
+
+  /** The chart of a digest's movers, or null when nothing moved. */
+  digestChart(digest: Digest, format: ChartFormat): Promise<string | Buffer | null> {
+    return drawDigestChart(this, digest, format);
   }
 
   /** Newest first. */

@@ -8,7 +8,7 @@ import { logError } from '../engine/log/logger.js';
 import { randomBytes } from 'node:crypto';
 import cron, { type ScheduledTask } from 'node-cron';
 import { ErrorCode, PerflabError } from '../engine/errors.js';
-import type { Mode, Schedule } from '../engine/model.js';
+import type { Job, Schedule, ScheduleMode, Trigger } from '../engine/model.js';
 import { cronProblem, timezoneProblem, type ScheduleConfig } from '../engine/config/schedule-config.js';
 import type { Lab } from '../lab/lab.js';
 
@@ -27,7 +27,7 @@ export type FireOutcome = { queued: true; jobId: string } | { queued: false; rea
 export interface ScheduleRequest {
   cron: string;
   pattern: string;
-  mode: Mode;
+  mode: ScheduleMode;
   timezone?: string;
 }
 
@@ -118,8 +118,13 @@ export class Scheduler {
     return { ok: true, schedule };
   }
 
-  /** What the cron callback does: queue the schedule's job, unless its previous one is still waiting or running. */
-  fire(schedule: Schedule): FireOutcome {
+  /**
+   * What the cron callback does: queue the schedule's job, unless its
+   * previous one is still waiting or running. `tick` is the instant the cron
+   * expression matched (default now); a digest is named by it, so the same
+   * tick fired twice posts one digest.
+   */
+  fire(schedule: Schedule, tick: Date = new Date()): FireOutcome {
     const previous = this.#lastJob.get(schedule.id);
     const state = previous ? this.#lab.job(previous)?.state : undefined;
     let outcome: FireOutcome;
@@ -131,7 +136,7 @@ export class Scheduler {
       this.#recording.add(recorded);
       void recorded.finally(() => this.#recording.delete(recorded));
     } else {
-      const job = this.#lab.submit(schedule.mode === 'bench' ? 'run' : schedule.mode, { pattern: schedule.pattern }, { kind: 'schedule', by: `schedule:${schedule.id}` });
+      const job = this.#submit(schedule, tick);
       this.#lastJob.set(schedule.id, job.id);
       outcome = { queued: true, jobId: job.id };
     }
@@ -139,13 +144,27 @@ export class Scheduler {
     return outcome;
   }
 
+  #submit(schedule: Schedule, tick: Date): Job {
+    const trigger: Trigger = { kind: 'schedule', by: `schedule:${schedule.id}` };
+    const { pattern } = schedule;
+    switch (schedule.mode) {
+      case 'bench':
+        return this.#lab.submit('run', { pattern }, trigger);
+      case 'stress':
+      case 'fuzz':
+        return this.#lab.submit(schedule.mode, { pattern }, trigger);
+      case 'digest':
+        return this.#lab.submit('digest', { ...(pattern === 'all' ? {} : { pattern }), at: tick.toISOString() }, trigger);
+    }
+  }
+
   #startTask(schedule: Schedule): void {
     if (this.#tasks.has(schedule.id)) return;
     const task = cron.schedule(
       schedule.cron,
-      () => {
+      (context) => {
         try {
-          this.fire(schedule);
+          this.fire(schedule, context.date);
         } catch (error) {
           this.#onError(`schedule ${schedule.id}`, error);
         }

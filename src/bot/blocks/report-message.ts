@@ -35,20 +35,8 @@ export function reportMessage(report: DiffReport, options: ReportMessageOptions 
   const improved = count('improved');
   const headline = regressed > 0 ? `*${plural(regressed, 'case')} regressed*${improved ? `, ${improved} improved` : ''}` : improved > 0 ? `No regression; ${plural(improved, 'case')} improved` : 'No significant change';
 
-  const shown = report.cases.slice(0, Math.max(1, options.maxRows ?? 60));
-  const rows = shown.map((c) => [c.caseId, c.latest ? formatMeasure(c.latest.median, c.unit ?? undefined) : '—', ...c.cells.map(shortCell)]);
-  const { head, lines } = monoTable(
-    [{ title: 'case', max: 32 }, { title: 'latest', max: 10, align: 'right' }, ...report.points.map((p) => ({ title: `vs ${p.label}`, max: 12, align: 'right' as const }))],
-    rows,
-  );
-  const chunks = codeBlockChunks(head, lines);
-  // Each chunk is the heading and its rows.
-  const listed = chunks.slice(0, MAX_TABLE_SECTIONS).reduce((n, chunk) => n + chunk.split('\n').length - 1, 0);
-  const blocks: KnownBlock[] = [
-    header(`perflab report: latest vs ${against}`),
-    section(`${headline} — ${plural(report.cases.length, 'case')}${which}, marked cases first.`),
-    ...chunks.slice(0, MAX_TABLE_SECTIONS).map((chunk) => section(chunk)),
-  ];
+  const { sections, listed } = reportTable(report, options.maxRows ?? 60);
+  const blocks: KnownBlock[] = [header(`perflab report: latest vs ${against}`), section(`${headline} — ${plural(report.cases.length, 'case')}${which}, marked cases first.`), ...sections];
   const more = report.cases.length - listed;
   blocks.push(
     context([
@@ -56,6 +44,20 @@ export function reportMessage(report: DiffReport, options: ReportMessageOptions 
     ]),
   );
   return { text: `perflab report: ${regressed} regressed, ${improved} improved of ${plural(report.cases.length, 'case')}`, blocks };
+}
+
+/** The report's cases as monospace table sections (at most `maxRows` rows, within Slack's limits), and how many rows they hold. */
+export function reportTable(report: DiffReport, maxRows: number): { sections: KnownBlock[]; listed: number } {
+  const shown = report.cases.slice(0, Math.max(1, maxRows));
+  const rows = shown.map((c) => [c.caseId, c.latest ? formatMeasure(c.latest.median, c.unit ?? undefined) : '—', ...c.cells.map(shortCell)]);
+  const { head, lines } = monoTable(
+    [{ title: 'case', max: 32 }, { title: 'latest', max: 10, align: 'right' }, ...report.points.map((p) => ({ title: `vs ${p.label}`, max: 12, align: 'right' as const }))],
+    rows,
+  );
+  const chunks = codeBlockChunks(head, lines).slice(0, MAX_TABLE_SECTIONS);
+  // Each chunk is the heading and its rows.
+  const listed = chunks.reduce((n, chunk) => n + chunk.split('\n').length - 1, 0);
+  return { sections: chunks.map((chunk) => section(chunk)), listed };
 }
 
 /** `+10.3% ▲`, `-0.4%`, `+2.1%?`, `—`: one cell in a dozen characters. */

@@ -4,6 +4,8 @@
 import { checkCaseId, checkJobId, checkPattern, checkRef } from './check-arguments.js';
 import { codeSpan, echoInput } from './echo-input.js';
 import { normalizeCommandText, tokenize, type Token } from './tokenize.js';
+import { SCHEDULE_MODES } from '../../engine/config/schedule-config.js';
+import type { ScheduleMode } from '../../engine/model.js';
 import { parseDuration } from '../../engine/suite/parse-duration.js';
 import { MAX_STRESS_DURATION_MS } from '../../engine/suite/stress-schema.js';
 
@@ -22,12 +24,11 @@ export type Subcommand =
   | { name: 'stress'; pattern: string; durationMs?: number }
   | { name: 'fuzz'; pattern: string; budgetMs?: number };
 
-export type ScheduleMode = 'bench' | 'stress' | 'fuzz';
+export type { ScheduleMode } from '../../engine/model.js';
 
 /** The points in time `/perflab report` takes (the CLI also takes dates and refs). */
 export type ReportPoint = 'previous' | 'day' | 'week' | 'month' | 'year';
 const REPORT_POINTS: readonly ReportPoint[] = ['previous', 'day', 'week', 'month', 'year'];
-const SCHEDULE_MODES: readonly ScheduleMode[] = ['bench', 'stress', 'fuzz'];
 
 export type SubcommandName = Subcommand['name'];
 
@@ -47,7 +48,7 @@ export const USAGE: Record<SubcommandName, string> = {
   baseline: '/perflab baseline <suite/case>',
   compare: '/perflab compare <refA> <refB> [suite|case pattern]',
   cancel: '/perflab cancel <job id>',
-  schedule: '/perflab schedule list | add "<cron>" <pattern> [bench|stress|fuzz] | remove <id>',
+  schedule: '/perflab schedule list | add "<cron>" <pattern> [bench|stress|fuzz|digest] | remove <id>',
   stress: '/perflab stress <suite|scenario pattern|all> [duration]',
   fuzz: '/perflab fuzz <suite|property pattern|all> [budget]',
 };
@@ -66,7 +67,7 @@ const DESCRIPTION: Record<SubcommandName, string> = {
   baseline: "a case's accepted baseline and who accepted it",
   compare: 'is B slower than A? e.g. `/perflab compare main my-branch`',
   cancel: 'stop a queued or running job (ids are in `/perflab status`)',
-  schedule: 'recurring runs, e.g. `/perflab schedule add "0 3 * * *" all` for 03:00 every night',
+  schedule: 'recurring runs, e.g. `/perflab schedule add "0 3 * * *" all` for 03:00 every night; `… "0 9 * * 1" all digest` posts what moved each Monday',
   stress: 'load scenarios past capacity and report what breaks, e.g. `/perflab stress http 30s`',
   fuzz: 'fuzz properties for a while (default 60 s) and report what fails, e.g. `/perflab fuzz url 2m`',
 };
@@ -200,7 +201,7 @@ function parseSchedule(args: Token[]): ParseResult {
   const [cron, ...selection] = rest;
   if (!cron || !cron.quoted) return fail('Quote the cron expression: `/perflab schedule add "0 3 * * *" all`.', USAGE_MRKDWN.schedule);
   const last = selection.at(-1);
-  const mode = last && !last.quoted && SCHEDULE_MODES.includes(last.text.toLowerCase() as ScheduleMode) ? (last.text.toLowerCase() as ScheduleMode) : undefined;
+  const mode = last && !last.quoted && (SCHEDULE_MODES as readonly string[]).includes(last.text.toLowerCase()) ? (last.text.toLowerCase() as ScheduleMode) : undefined;
   const words = mode ? selection.slice(0, -1) : selection;
   if (words.length === 0) return fail('Say what to run: a suite, a case pattern or `all`, after the cron expression.', USAGE_MRKDWN.schedule);
   const pattern = patternOf(words);

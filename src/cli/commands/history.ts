@@ -1,9 +1,7 @@
 // `perflab history <caseId>`: how a case moved, run by run, and where its
 // level changed; `--chart FILE` draws it.
 import { writeFile } from 'node:fs/promises';
-import { extname } from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
-import type { ChartFormat } from '../../engine/chart/index.js';
+import { Command } from 'commander';
 import { textTable } from '../../engine/report/text-table.js';
 import { ErrorCode, PerflabError } from '../../engine/errors.js';
 import { formatMeasure } from '../../engine/report/format-measure.js';
@@ -12,6 +10,7 @@ import type { HistoryEntry } from '../../engine/store/store.js';
 import { historyChangePoints } from '../../lab/history-change-points.js';
 import { addOutputOptions, documentExitCodes, withLab, writeOutput, type OutputFlags } from '../context.js';
 import { ExitCode } from '../exit-code.js';
+import { chartFile, type ChartFile } from '../chart-file.js';
 import { parsePositiveInt } from '../parse-number.js';
 
 export function historyCommand(): Command {
@@ -40,20 +39,6 @@ export function historyCommand(): Command {
       await writeOutput(flags, { caseId, entries: marked }, () => historyTable(marked, baseline?.runId));
     });
   });
-}
-
-interface ChartFile {
-  path: string;
-  format: ChartFormat;
-}
-
-const CHART_FORMATS: Record<string, ChartFormat> = { '.png': 'png', '.svg': 'svg' };
-
-/** Commander argument parser for --chart: the extension says the format. */
-function chartFile(path: string): ChartFile {
-  const format = CHART_FORMATS[extname(path).toLowerCase()];
-  if (!format) throw new InvalidArgumentError(`"${path}" does not end in ${Object.keys(CHART_FORMATS).join(' or ')}; the extension says which format to draw`);
-  return { path, format };
 }
 
 /** A listed run where the level moved, with the move; the JSON carries `changePoint: true` and `change` (new level / old). */

@@ -2,6 +2,7 @@
 // Notifier; the CLI prints instead. The engine never imports @slack/*.
 import { ErrorCode, PerflabError } from '../errors.js';
 import type { Alert } from '../model.js';
+import type { Digest } from '../report/digest.js';
 
 export interface PostedMessage {
   channel: string;
@@ -23,6 +24,10 @@ export interface Notifier {
    * its alt text. Throws on failure, like `post`; callers log and carry on.
    */
   attachChart?(alert: Alert, message: PostedMessage, png: Buffer, title: string): Promise<void>;
+  /** Posts the weekly digest to the alerts channel (the `digest` job records it, so it is posted once). Throws on failure. */
+  postDigest?(digest: Digest): Promise<PostedMessage>;
+  /** Puts the digest's chart under its message, as `attachChart` does for an alert. */
+  attachDigestChart?(message: PostedMessage, png: Buffer, title: string): Promise<void>;
 }
 
 export class NotifyError extends PerflabError {

@@ -8,6 +8,8 @@ export { stressChartSpec } from './stress-chart-spec.js';
 export type { StressChartOptions } from './stress-chart-spec.js';
 export { fuzzChartSpec } from './fuzz-chart-spec.js';
 export type { FuzzChartOptions } from './fuzz-chart-spec.js';
+export { moversChartSpec } from './movers-chart-spec.js';
+export type { MoversChartData, MoverSeries } from './movers-chart-spec.js';
 export { sparklineSpec } from './sparkline-spec.js';
 export type { SparklineOptions } from './sparkline-spec.js';
 export { downsample, keepOf, DEFAULT_MAX_POINTS } from './downsample.js';

@@ -1,9 +1,13 @@
 // Schedules as people write them — in perflab.config.json or
-// `/perflab schedule add "<cron>" <pattern> [mode]` — checked before anything
+// `/perflab schedule add "<cron>" <pattern> [mode|digest]` — checked before anything
 // is stored: a cron expression node-cron accepts (5 fields, or 6 with
 // seconds first) and a time zone the runtime knows.
 import { validateDetailed } from 'node-cron';
 import { z } from 'zod';
+import type { ScheduleMode } from '../model.js';
+
+/** What a schedule may do: measure in a mode, or post the digest. */
+export const SCHEDULE_MODES = ['bench', 'stress', 'fuzz', 'digest'] as const satisfies readonly ScheduleMode[];
 
 /** Why `expression` is not a cron expression, or undefined when it is one. */
 export function cronProblem(expression: string): string | undefined {
@@ -42,7 +46,7 @@ export const scheduleConfigSchema = z
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }),
     pattern: z.string().min(1).default('all'),
-    mode: z.enum(['bench', 'stress', 'fuzz']).default('bench'),
+    mode: z.enum(SCHEDULE_MODES).default('bench'),
     timezone: timezoneSchema.optional(),
   })
   .strict();

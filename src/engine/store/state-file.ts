@@ -57,7 +57,7 @@ const scheduleSchema = z.looseObject({
   cron: z.string(),
   timezone: z.string(),
   pattern: z.string(),
-  mode: z.enum(['bench', 'stress', 'fuzz']),
+  mode: z.enum(['bench', 'stress', 'fuzz', 'digest']),
   createdBy: z.string(),
   createdAt: z.string(),
   source: z.enum(['config', 'store']),

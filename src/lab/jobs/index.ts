@@ -7,6 +7,7 @@ import { ciJob } from './ci.js';
 import { ciResultsJob } from './ci-results.js';
 import { commitJob } from './commit.js';
 import { compareJob } from './compare.js';
+import { digestJob } from './digest.js';
 import { fuzzJob } from './fuzz.js';
 import { replayJob } from './replay.js';
 import { runJob } from './run.js';
@@ -22,6 +23,7 @@ export const JOB_KINDS = {
   'ci-results': ciResultsJob,
   commit: commitJob,
   bisect: bisectJob,
+  digest: digestJob,
 } as const;
 
 export type JobKindName = keyof typeof JOB_KINDS;

@@ -1,6 +1,6 @@
 // What starts work without a person: schedules, and the last commit taken in
 // from each watched branch.
-import type { Mode, Schedule, WatchCursor } from '../../model.js';
+import type { Schedule, ScheduleMode, WatchCursor } from '../../model.js';
 import { deepFreeze } from '../snapshot.js';
 import type { Db } from './pg-db.js';
 import { iso, isUniqueViolation } from './pg-db.js';
@@ -10,7 +10,7 @@ interface ScheduleRow {
   cron: string;
   timezone: string;
   pattern: string;
-  mode: Mode;
+  mode: ScheduleMode;
   created_by: string;
   created_at: Date;
   source: Schedule['source'];
