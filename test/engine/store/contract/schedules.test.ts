@@ -12,10 +12,11 @@ describe.each(storeKinds)('schedules ($name)', (kind) => {
     const store = await place.open();
     await store.addSchedule(schedule('nightly'));
     await store.addSchedule(schedule('hourly', { cron: '0 * * * *', mode: 'stress', source: 'config' }));
+    await store.addSchedule(schedule('monday', { cron: '0 9 * * 1', pattern: 'all', mode: 'digest' }));
     await store.close();
 
     const reopened = await place.open();
-    expect(await reopened.listSchedules()).toEqual([schedule('nightly'), schedule('hourly', { cron: '0 * * * *', mode: 'stress', source: 'config' })]);
+    expect(await reopened.listSchedules()).toEqual([schedule('nightly'), schedule('hourly', { cron: '0 * * * *', mode: 'stress', source: 'config' }), schedule('monday', { cron: '0 9 * * 1', pattern: 'all', mode: 'digest' })]);
     await reopened.close();
   });
 
