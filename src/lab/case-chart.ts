@@ -3,12 +3,14 @@
 // into them: usable runs → points (median, with a noise band of ± cv),
 // accepted baselines → steps (with who accepted), the case's alerts → marks,
 // and the change points among the drawn runs → rules.
-import { caseChartSpec, renderChart, type CaseChartData, type CaseChartOptions, type ChartFormat, type ChartPoint } from '../engine/chart/index.js';
+import { caseChartSpec, fuzzChartSpec, renderChart, stressChartSpec, type CaseChartData, type CaseChartOptions, type ChartFormat, type ChartPoint } from '../engine/chart/index.js';
 import type { Alert, Baseline, Direction } from '../engine/model.js';
 import { isUsable } from '../engine/report/find-run.js';
 import type { HistoryEntry } from '../engine/store/store.js';
 import { caseDirections } from './case-direction.js';
+import { fuzzChartData } from './fuzz-chart.js';
 import { historyChangePoints } from './history-change-points.js';
+import { stressChartData } from './stress-chart.js';
 import type { Lab } from './lab.js';
 
 export interface CaseChartRecords {
@@ -55,12 +57,24 @@ export interface CaseChartRequest extends CaseChartOptions {
 }
 
 /** What drawing a case's chart reads. */
-export type CaseChartReads = Pick<Lab, 'history' | 'baselineHistory' | 'alerts' | 'runResults'>;
+export type CaseChartReads = Pick<Lab, 'history' | 'baselineHistory' | 'alerts' | 'runResults' | 'runs' | 'findings'>;
 
-/** SVG text or PNG bytes of the case's chart on this machine; a case with fewer than two runs gets a chart that says so. */
+/**
+ * SVG text or PNG bytes of the case's chart on this machine, drawn for what
+ * the case is: a stress scenario's p99 and throughput per run, a fuzz
+ * property's findings per run, else the median per run with its baselines,
+ * alerts and change points. A case with fewer than two runs gets a chart
+ * that says so.
+ */
 export async function drawCaseChart(lab: CaseChartReads, caseId: string, request: CaseChartRequest): Promise<string | Buffer> {
   const { format, limit, ...options } = request;
+  const stress = await stressChartData(lab, caseId, limit);
+  if (stress) return renderChart(stressChartSpec(stress, options), format);
   const entries = await lab.history(caseId, limit !== undefined ? { limit } : {});
+  if (entries.length === 0) {
+    const fuzz = await fuzzChartData(lab, caseId, limit);
+    if (fuzz) return renderChart(fuzzChartSpec(fuzz, options), format);
+  }
   const [baselines, alerts, direction] = await Promise.all([lab.baselineHistory(caseId), lab.alerts(), caseDirections((runId) => lab.runResults(runId))(caseId, entries)]);
   const spec = caseChartSpec(caseChartData({ caseId, entries, baselines, alerts, direction }), options);
   return renderChart(spec, format);

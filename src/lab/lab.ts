@@ -21,7 +21,8 @@ import { drawCaseChart, type CaseChartRequest } from './case-chart.js';
 import { labDiffReport, type LabDiffReportOptions } from './lab-diff-report.js';
 import { drawDigestChart, labDigest, type LabDigestOptions } from './lab-digest.js';
 import type { Digest } from '../engine/report/digest.js';
-import type { ChartFormat } from '../engine/chart/index.js';
+import type { ChartFormat, FuzzChartData } from '../engine/chart/index.js';
+import { fuzzChartData } from './fuzz-chart.js';
 import { FINAL_EVENTS, type JobEvent, type JobListener } from './job-event.js';
 import { isJobKindName, JOB_KINDS, type JobKindName, type JobRequest } from './jobs/index.js';
 import type { JobKind } from './jobs/job-kind.js';
@@ -321,6 +322,11 @@ export class Lab {
   /** Each known case's latest results against the previous run, a day, a week, a month and a year ago, or the points asked for (`perflab report`). */
   diffReport(options: LabDiffReportOptions = {}): Promise<DiffReport> {
     return labDiffReport(this, options);
+  }
+
+  /** A fuzz property's recent fuzz runs, oldest first, with the findings each opened, fixed or saw come back; null when none fuzzed it. */
+  fuzzHistory(caseId: string, options: { limit?: number } = {}): Promise<FuzzChartData | null> {
+    return fuzzChartData(this, caseId, options.limit);
   }
 
   /** The biggest movers against a week, a month and a year ago (`perflab digest`; the `digest` job posts the same). */

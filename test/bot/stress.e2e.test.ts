@@ -49,4 +49,21 @@ describe('/perflab stress', () => {
     expect(text(done.replies?.[0])).toContain('p99 &lt; 5ms failed');
     await until(async () => (await store.listAlerts()).find((a) => a.kind === 'finding' && a.delivery?.state === 'posted'), 30_000);
   });
+
+  it("charts the scenario's p99 and throughput in the alert's thread, and /perflab history answers with the same chart", async () => {
+    const alert = (await store.listAlerts()).find((a) => a.kind === 'finding');
+    const inThread = await ws.waitFor(() => ws.messages().find((m) => m.ts === alert?.delivery?.ts)?.replies.find((r) => r.files?.length), 30_000);
+    expect(inThread.files?.[0]).toMatchObject({ mimetype: 'image/png', title: 'fixture/slow http: p99 and throughput per run' });
+
+    await ws.slashCommand(ALICE, 'stress "fixture/slow http" 1s'); // a second run: a trend to draw
+    await until(async () => (await store.listRuns({ limit: 5 })).filter((r) => r.mode === 'stress' && r.finishedAt).length >= 3, 60_000);
+    await ws.slashCommand(ALICE, 'history fixture/slow http');
+
+    const answer = await ws.waitFor(() => ws.messages().find((m) => m.files?.some((f) => f.title === 'History of fixture/slow http')), 30_000);
+    expect(answer.files?.[0]?.mimetype).toBe('image/png');
+    const svg = await local.bot.lab.caseChart('fixture/slow http', { format: 'svg' });
+    expect(svg).toContain('p99 latency (ms)');
+    expect(svg).toContain('throughput (req/s)');
+    expect(svg).toContain('2 runs');
+  });
 });

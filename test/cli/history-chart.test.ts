@@ -14,6 +14,7 @@ const BIN = fileURLToPath(new URL('../../bin/perflab.js', import.meta.url));
 const CASE = 'json/parse 1MB';
 const HOUR = 3_600_000; // ms
 const STEP_AT = 12;
+const SCENARIO = 'http/get';
 
 let dir: string;
 let runs: Run[];
@@ -30,6 +31,8 @@ beforeAll(async () => {
   // 1 ms ± 0.4%, then 30% slower from run 12 on.
   runs = await seedRuns(store, { machine: 'cli-test', times, cases: { [CASE]: (i) => 1_000_000 * (i >= STEP_AT ? 1.3 : 1) * (i % 2 ? 1.004 : 0.996) } });
   await seedBaselines(store, runs[0]!, [CASE]);
+  // A stress scenario: its p99 (ns) and throughput are series of their own.
+  await seedRuns(store, { machine: 'cli-test', times: times.slice(0, 6), cases: { [SCENARIO]: () => 2_000_000, [`${SCENARIO}:p99`]: (i) => 4_000_000 + i * 100_000, [`${SCENARIO}:throughput`]: (i) => 900 + i } });
   await store.close();
 });
 
@@ -56,6 +59,16 @@ describe('perflab history --chart', () => {
     const marked = entries.filter((e) => e.changePoint);
     expect(marked.map((e) => e.runId)).toEqual([runs[STEP_AT]!.id]);
     expect(marked[0]?.change).toBeCloseTo(1.3, 2);
+  });
+
+  it("draws a stress scenario's p99 and throughput per run", () => {
+    const file = join(dir, 'stress.svg');
+    const r = perflab('history', SCENARIO, '--chart', file);
+    expect(r.code).toBe(0);
+    const svg = readFileSync(file, 'utf8');
+    expect(svg).toContain('p99 latency (ms)');
+    expect(svg).toContain('throughput (req/s)');
+    expect(svg).toContain('6 runs');
   });
 
   it('exits 2 on any other extension, naming the accepted ones', () => {

@@ -70,6 +70,14 @@ async function dispatch(command: Subcommand, req: Request): Promise<void> {
       return;
     case 'history': {
       const entries = await lab.history(command.caseId, { limit: 30 });
+      // A fuzz property keeps no numbers: its chart of findings per run is its history.
+      const fuzz = entries.length === 0 ? await lab.fuzzHistory(command.caseId) : null;
+      if (fuzz) {
+        const found = fuzz.runs.reduce((n, r) => n + r.new, 0);
+        await req.respond({ response_type: 'ephemeral', text: `${code(command.caseId)} was fuzzed in ${fuzz.runs.length} run${fuzz.runs.length === 1 ? '' : 's'}, which found ${found} new finding${found === 1 ? '' : 's'}; its chart is in the channel. \`perflab findings\` lists them.` });
+        await postHistoryChart(req, command.caseId);
+        return;
+      }
       if (entries.length === 0) return void (await req.respond({ response_type: 'ephemeral', text: unknownCase(command.caseId, await lab.knownCases()) }));
       await req.reply(historyMessage({ caseId: command.caseId, entries, baseline: (await lab.baseline(command.caseId)).current, machine: lab.machine }));
       await postHistoryChart(req, command.caseId);

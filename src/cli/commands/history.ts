@@ -2,6 +2,7 @@
 // level changed; `--chart FILE` draws it.
 import { writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
+import type { FuzzChartRun } from '../../engine/chart/index.js';
 import { textTable } from '../../engine/report/text-table.js';
 import { ErrorCode, PerflabError } from '../../engine/errors.js';
 import { formatMeasure } from '../../engine/report/format-measure.js';
@@ -15,7 +16,7 @@ import { parsePositiveInt } from '../parse-number.js';
 
 export function historyCommand(): Command {
   const command = new Command('history')
-    .description("a case's results on this machine, oldest first")
+    .description("a case's results on this machine, oldest first (a fuzz property: its fuzz runs and what each found)")
     .argument('<caseId>', 'e.g. json/parse')
     .option('--limit <n>', 'only the newest N entries', parsePositiveInt, 50)
     .option('--all-machines', 'include results from other machines')
@@ -25,17 +26,21 @@ export function historyCommand(): Command {
   return command.action(async (caseId: string, flags: OutputFlags & { limit: number; allMachines?: boolean; chart?: ChartFile }) => {
     await withLab({ store: flags.store }, async (lab) => {
       const entries = await lab.history(caseId, { limit: flags.limit, ...(flags.allMachines ? { allMachines: true } : {}) });
+      const chartLimit = command.getOptionValueSource('limit') === 'cli' ? { limit: flags.limit } : {};
+      // A fuzz property keeps no history of numbers: its runs and what they found are its history.
+      const fuzz = entries.length === 0 ? await lab.fuzzHistory(caseId, { limit: flags.limit }) : null;
+      if (fuzz) {
+        if (flags.chart) await writeFile(flags.chart.path, await lab.caseChart(caseId, { format: flags.chart.format, ...chartLimit }));
+        return writeOutput(flags, { caseId, fuzzRuns: fuzz.runs }, () => fuzzTable(fuzz.runs));
+      }
       if (entries.length === 0 && flags.json !== true) {
         const known = await lab.knownCases();
         throw new PerflabError(ErrorCode.CaseNotFound, `no history for "${caseId}"${flags.allMachines ? '' : ` on ${lab.machine}`}${known.length ? `; known cases: ${known.join(', ')}` : ''}`);
       }
       const { current: baseline } = await lab.baseline(caseId);
       const marked = markChangePoints(entries);
-      if (flags.chart) {
-        // The table's default of 50 rows is a screenful, not a trend: the chart takes --limit only when it was asked for.
-        const limit = command.getOptionValueSource('limit') === 'cli' ? { limit: flags.limit } : {};
-        await writeFile(flags.chart.path, await lab.caseChart(caseId, { format: flags.chart.format, ...limit }));
-      }
+      // The table's default of 50 rows is a screenful, not a trend: the chart takes --limit only when it was asked for.
+      if (flags.chart) await writeFile(flags.chart.path, await lab.caseChart(caseId, { format: flags.chart.format, ...chartLimit }));
       await writeOutput(flags, { caseId, entries: marked }, () => historyTable(marked, baseline?.runId));
     });
   });
@@ -71,5 +76,12 @@ function historyTable(entries: readonly MarkedEntry[], baselineRunId: string | u
       [e.change !== undefined ? `level ${formatRatio(e.change)} from here` : '', baselineRunId === e.runId ? 'baseline' : ''].filter(Boolean).join(', '),
     ]);
   }
+  return `${table.toString()}\n`;
+}
+
+/** A fuzz property's runs: what each found new, saw fixed, and saw come back. */
+function fuzzTable(runs: readonly FuzzChartRun[]): string {
+  const table = textTable(['when', 'run', 'commit', 'new', 'fixed', 'regressed']);
+  for (const r of runs) table.push([r.at.replace('T', ' ').slice(0, 19), r.runId, r.commit?.slice(0, 12) ?? '', String(r.new), String(r.fixed), String(r.regressed)]);
   return `${table.toString()}\n`;
 }
