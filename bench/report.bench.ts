@@ -128,7 +128,8 @@ async function endToEnd(): Promise<{ cold: number; warm: number[]; cases: number
       progress(`perflab report ${i + 1}/${cliReps}`);
       warm.push(once().ms);
     }
-    const cases = cold.stdout.split('\n').filter((line) => line.startsWith('suite-')).length;
+    // Table rows start with a box-drawing border: `│ suite-0/case-0 │ …`.
+    const cases = cold.stdout.split('\n').filter((line) => /^\W*suite-/.test(line)).length;
     return { cold: cold.ms, warm, cases, status: medianOf(warm) < GOAL_MS ? 'met' : 'MISSED' };
   } finally {
     await rm(dir, { recursive: true, force: true });
