@@ -84,8 +84,13 @@ export function parseCommand(text: string): ParseResult {
   if (text.length > MAX_TEXT) {
     return fail(`That is ${text.length} characters; commands are at most ${MAX_TEXT}. Try a shorter pattern.`, GENERAL_USAGE);
   }
-  const tokenized = tokenize(normalizeCommandText(text));
-  if (!tokenized.ok) return fail(tokenized.error, GENERAL_USAGE);
+  const normalized = normalizeCommandText(text);
+  const tokenized = tokenize(normalized);
+  if (!tokenized.ok) {
+    // `report "json` names its subcommand before the stray quote: show that one's usage.
+    const first = /^\s*([a-z]+)(?:\s|$)/i.exec(normalized)?.[1]?.toLowerCase();
+    return fail(tokenized.error, first && Object.hasOwn(USAGE_MRKDWN, first) ? USAGE_MRKDWN[first as SubcommandName] : GENERAL_USAGE);
+  }
   const [first, ...args] = tokenized.tokens;
   if (!first) return { ok: true, command: { name: 'help' } };
   const name = first.text.toLowerCase();
