@@ -2,7 +2,8 @@
 // it: headless Chromium on the workspace page, alice picked as "you", commands
 // typed in the message box, the regression alert's button clicked and its
 // confirmation dialog answered. Only the final check reads the store.
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, channelMessage, send } from '../helpers/workspace-page.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,11 +14,6 @@ import { openStore } from '../../src/engine/store/open-store.js';
 import type { Store } from '../../src/engine/store/store.js';
 import { spinSuite, tempRepo, type TempRepo } from '../helpers/temp-repo.js';
 
-// Debian's chromium; the flags keep it from reaching the network or needing a sandbox as root.
-const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-};
 const SCREENSHOT = '/tmp/perflab-browser-e2e.png';
 const MACHINE = 'browser-e2e';
 const ALICE = 'U0ALICE'; // in S0MAINTAINERS: may accept
@@ -66,23 +62,11 @@ afterAll(async () => {
   if (storeDir) rmSync(storeDir, { recursive: true, force: true });
 });
 
-/** Types a line in the page's message box and sends it with Enter, as a person would. */
-async function send(line: string): Promise<void> {
-  await page.fill('#composer-input', line);
-  await page.press('#composer-input', 'Enter');
-  await page.locator('#composer-hint', { hasText: `Sent ${line}` }).waitFor();
-}
-
-/** A top-level message of the channel (not one in a thread) showing `text`. */
-function channelMessage(text: string | RegExp): Locator {
-  return page.locator('#timeline > article.message', { hasText: text });
-}
-
 describe('the perflab bot in a browser on the local workspace', () => {
   it('runs a suite typed in the message box: the progress message turns done and the results are in its thread', async () => {
-    await send('/perflab run spin');
+    await send(page, '/perflab run spin');
 
-    const progress = channelMessage(/Done spin/);
+    const progress = channelMessage(page, /Done spin/);
     await progress.waitFor({ timeout: RUN_TIMEOUT_MS });
     await progress.getByRole('button', { name: /^\d+ repl(y|ies)$/ }).click();
     const thread = progress.locator('.thread');
@@ -96,8 +80,8 @@ describe('the perflab bot in a browser on the local workspace', () => {
     repo?.write('suites/spin.ts', spinSuite(3));
     repo?.commit('three times the work');
 
-    await send('/perflab run spin');
-    const alert = channelMessage('Performance regression');
+    await send(page, '/perflab run spin');
+    const alert = channelMessage(page, 'Performance regression');
     const accept = alert.getByRole('button', { name: 'Accept as new baseline' });
     await accept.waitFor({ timeout: ALERT_TIMEOUT_MS }).catch((error: unknown) => {
       throw new Error(`no alert with buttons; the channel shows:\n${JSON.stringify(ws?.messages().map((m) => m.text), null, 1)}`, { cause: error });

@@ -6,6 +6,7 @@
 // have loaded (a broken image has no natural size). Screenshots go to /tmp
 // for a person to look at.
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { CHROMIUM, channelMessage, send } from '../helpers/workspace-page.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,10 +19,6 @@ import type { Store } from '../../src/engine/store/store.js';
 import { seedBaselines, seedRuns } from '../helpers/seed-runs.js';
 import { until } from '../helpers/until.js';
 
-const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-};
 const SHOTS = '/tmp/perflab-charts-e2e';
 const MACHINE = 'charts-e2e';
 const ALICE = 'U0ALICE';
@@ -64,16 +61,6 @@ afterAll(async () => {
   if (storeDir) rmSync(storeDir, { recursive: true, force: true });
 });
 
-async function send(line: string): Promise<void> {
-  await page.fill('#composer-input', line);
-  await page.press('#composer-input', 'Enter');
-  await page.locator('#composer-hint', { hasText: `Sent ${line}` }).waitFor();
-}
-
-function channelMessage(text: string | RegExp): Locator {
-  return page.locator('#timeline > article.message', { hasText: text });
-}
-
 /** What is read of an <img> in the page (tests have no DOM types). */
 interface ImageSize {
   complete: boolean;
@@ -90,7 +77,7 @@ async function loadedImage(image: Locator): Promise<{ width: number; height: num
 
 describe('charts in the local workspace, in a browser', () => {
   it("shows the case's chart in the thread of an alert", async () => {
-    const alert = channelMessage('Performance regression');
+    const alert = channelMessage(page, 'Performance regression');
     await alert.waitFor({ timeout: 30_000 });
     await alert.getByRole('button', { name: /^\d+ repl(y|ies)$/ }).click({ timeout: 30_000 });
 
@@ -101,9 +88,9 @@ describe('charts in the local workspace, in a browser', () => {
   });
 
   it('answers /perflab history typed in the message box with the chart', async () => {
-    await send(`/perflab history ${CASE}`);
+    await send(page, `/perflab history ${CASE}`);
 
-    const answer = channelMessage('asked for the history of');
+    const answer = channelMessage(page, 'asked for the history of');
     const image = answer.locator('img[alt="History of json/parse 1MB"]');
     expect(await loadedImage(image)).toMatchObject({ width: 900 });
     await image.scrollIntoViewIfNeeded();
@@ -111,12 +98,12 @@ describe('charts in the local workspace, in a browser', () => {
   });
 
   it("shows the scheduled digest with the movers' chart in its thread", async () => {
-    await send('/perflab schedule add "0 9 * * 1" all digest');
+    await send(page, '/perflab schedule add "0 9 * * 1" all digest');
     const schedule = await until(async () => (await store?.listSchedules())?.[0], 30_000, 'the schedule');
 
     local?.bot.scheduler.fire(schedule, new Date());
 
-    const digest = channelMessage('perflab digest');
+    const digest = channelMessage(page, 'perflab digest');
     await digest.waitFor({ timeout: 30_000 });
     await expect(digest.textContent()).resolves.toContain('1 regressed');
     await digest.getByRole('button', { name: /^\d+ repl(y|ies)$/ }).click({ timeout: 30_000 });
