@@ -21,8 +21,8 @@ import { ErrorCode, PerflabError } from '../../engine/errors.js';
 import { describeCheckout } from '../../engine/git/git.js';
 import type { Trigger } from '../../engine/model.js';
 import { compareMarkdown } from '../../engine/report/compare-markdown.js';
-import type { CompareRefsReport } from '../../modes/bench/compare-refs.js';
 import { addOutputOptions, cliActor, documentExitCodes, machineName, withLab, writeOutput, type OutputFlags } from '../context.js';
+import { ciVerdict } from '../ci-verdict.js';
 import { ExitCode } from '../exit-code.js';
 import { parsePositiveInt } from '../parse-number.js';
 import { runJob } from '../run-job.js';
@@ -94,7 +94,7 @@ async function ci(flags: CiFlags): Promise<ExitCode> {
   if (flags.report) await writeFile(flags.report, markdown);
   if (process.env.GITHUB_STEP_SUMMARY) await appendFile(process.env.GITHUB_STEP_SUMMARY, markdown);
 
-  const verdict = verdictCode(report, flags.warnOnly === true);
+  const verdict = ciVerdict(report, flags.warnOnly === true);
   if (flags.push === undefined || !token) return verdict;
   const pushed = await push(flags.push, token, {
     schemaVersion: RESULTS_SCHEMA_VERSION,
@@ -106,13 +106,6 @@ async function ci(flags: CiFlags): Promise<ExitCode> {
     ...report,
   });
   return verdict !== ExitCode.Ok ? verdict : pushed;
-}
-
-function verdictCode(report: CompareRefsReport, warnOnly: boolean): ExitCode {
-  if (report.suiteErrors.length > 0 || report.comparisons.some((c) => c.verdict === 'errored')) return ExitCode.UserError;
-  if (report.comparisons.some((c) => c.verdict === 'regressed')) return warnOnly ? ExitCode.Warning : ExitCode.Regression;
-  if (report.comparisons.some((c) => c.verdict === 'unstable')) return ExitCode.Unsettled;
-  return ExitCode.Ok;
 }
 
 /** Sends the results; a failure is printed and becomes an exit code, never an exception that hides the verdict. */
