@@ -8,6 +8,7 @@ import { auditCommand } from './commands/audit.js';
 import { baselineCommand } from './commands/baseline.js';
 import { ciCommand } from './commands/ci.js';
 import { compareCommand } from './commands/compare.js';
+import { demoCommand } from './commands/demo.js';
 import { findingsCommand } from './commands/findings.js';
 import { fuzzCommand } from './commands/fuzz.js';
 import { historyCommand } from './commands/history.js';
@@ -28,7 +29,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run perflab --help for usage)')
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(pc.red(text)) });
-  for (const command of [runCommand(), stressCommand(), fuzzCommand(), findingsCommand(), baselineCommand(), historyCommand(), reportCommand(), compareCommand(), ciCommand(), watchCommand(), serveCommand(), auditCommand(), storeCommand()]) {
+  for (const command of [runCommand(), stressCommand(), fuzzCommand(), findingsCommand(), baselineCommand(), historyCommand(), reportCommand(), compareCommand(), ciCommand(), watchCommand(), serveCommand(), demoCommand(), auditCommand(), storeCommand()]) {
     program.addCommand(command.exitOverride());
   }
   for (const sub of program.commands.flatMap((c) => c.commands)) sub.exitOverride();
