@@ -27,8 +27,8 @@ export interface DemoView {
 
 export function demoMessage(view: DemoView): Message {
   const intro = view.repo
-    ? `:clapper: *Demo* started by ${formatActor(view.by)}: a throwaway repository with one benchmark, ${code(truncate(view.repo.caseId, 100))}, in ${code(truncate(view.repo.dir, 200))}. I commit to it as a developer would; perflab watches it like any repository.`
-    : `:clapper: *Demo* started by ${formatActor(view.by)}: making a throwaway repository…`;
+    ? `:test_tube: *Demo* started by ${formatActor(view.by)}: a throwaway repository with one benchmark, ${code(truncate(view.repo.caseId, 100))}, in ${code(truncate(view.repo.dir, 200))}. I commit to it as a developer would; perflab watches it like any repository.`
+    : `:test_tube: *Demo* started by ${formatActor(view.by)}: making a throwaway repository…`;
   const blocks: KnownBlock[] = [section(intro)];
   for (const [index, commits] of view.pushes.entries()) blocks.push(section(pushText(index, commits)));
   const status = statusLine(view.progress);
