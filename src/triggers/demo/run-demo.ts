@@ -21,7 +21,7 @@ export interface DemoOptions {
   onStep?: (step: DemoStep) => void | Promise<void>;
   /** Hears the commit jobs the watcher queues for the demo, from the moment each is queued. */
   listener?: JobListener;
-  /** Give up waiting after this long, ms (the lab's jobs go on). Default 5 minutes. */
+  /** Give up waiting after this long, ms (jobs already queued are not cancelled). Default 5 minutes. */
   timeoutMs?: number;
 }
 
@@ -48,7 +48,9 @@ export async function runDemo(lab: Lab, watcher: Watcher, options: DemoOptions =
   let timer: NodeJS.Timeout | undefined;
   const context: { dir?: string; caseId?: string; alert?: Alert } = {};
   const timedOut = new Promise<DemoOutcome>((resolve) => {
-    timer = setTimeout(() => resolve({ ok: false, ...context, reason: `no alert within ${Math.round(timeoutMs / 1000)} s; the demo's jobs go on (see the status of the lab)` }), timeoutMs);
+    timer = setTimeout(() => resolve({ ok: false, ...context, reason: `no alert within ${Math.round(timeoutMs / 1000)} s` }), timeoutMs);
+    // A bot stopped during a demo must not wait for it; the demo's jobs keep the process alive while they run.
+    timer.unref();
   });
   try {
     return await Promise.race([tellStory(lab, watcher, options, context), timedOut]);
