@@ -2,7 +2,7 @@
 // it: headless Chromium on the workspace page, alice picked as "you", commands
 // typed in the message box, the regression alert's button clicked and its
 // confirmation dialog answered. Only the final check reads the store.
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,13 +11,9 @@ import type { LocalWorkspace } from '../../src/local-workspace/index.js';
 import { LOCAL_ADMINS, startLocalBot, type LocalBot } from '../../src/bot/start-local-bot.js';
 import { openStore } from '../../src/engine/store/open-store.js';
 import type { Store } from '../../src/engine/store/store.js';
+import { channelMessage as messageIn, openChannelPage } from '../helpers/channel-page.js';
 import { spinSuite, tempRepo, type TempRepo } from '../helpers/temp-repo.js';
 
-// Debian's chromium; the flags keep it from reaching the network or needing a sandbox as root.
-const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-};
 const SCREENSHOT = '/tmp/perflab-browser-e2e.png';
 const MACHINE = 'browser-e2e';
 const ALICE = 'U0ALICE'; // in S0MAINTAINERS: may accept
@@ -51,11 +47,7 @@ beforeAll(async () => {
     overrides: { timeBudgetMs: 60, minSamples: 5, warmupMs: 10 },
   });
   ws = local.workspace;
-  browser = await chromium.launch(CHROMIUM);
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(ws.url);
-  await page.locator('#app-status[data-connected="true"]').waitFor();
-  await page.selectOption('#user-picker', ALICE);
+  ({ browser, page } = await openChannelPage(ws.url, ALICE));
 });
 
 afterAll(async () => {
@@ -75,7 +67,7 @@ async function send(line: string): Promise<void> {
 
 /** A top-level message of the channel (not one in a thread) showing `text`. */
 function channelMessage(text: string | RegExp): Locator {
-  return page.locator('#timeline > article.message', { hasText: text });
+  return messageIn(page, text);
 }
 
 describe('the perflab bot in a browser on the local workspace', () => {

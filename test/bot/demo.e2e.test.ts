@@ -3,7 +3,7 @@
 // Chromium. The story must reach the channel: the pushes measured, the
 // regression alert with its chart and the bisection naming the slow commit
 // in its thread; and Accept must work as on any alert.
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,11 +12,8 @@ import type { LocalWorkspace } from '../../src/local-workspace/index.js';
 import { LOCAL_ADMINS, startLocalBot, type LocalBot } from '../../src/bot/start-local-bot.js';
 import { openStore } from '../../src/engine/store/open-store.js';
 import type { Store } from '../../src/engine/store/store.js';
+import { channelMessage as messageIn, openChannelPage } from '../helpers/channel-page.js';
 
-const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-};
 /** Look at these after a change to the demo or the alert: `…-story.png` and `…-alert.png`. */
 const SCREENSHOTS = '/tmp/perflab-demo-e2e';
 const MACHINE = 'demo-e2e';
@@ -38,11 +35,7 @@ beforeAll(async () => {
   // As `npm start` runs it: no overrides, the canary on, suites of its own (the demo brings its own repository).
   local = await startLocalBot({ admins: LOCAL_ADMINS, store, machine: MACHINE, suitesDir: join(storeDir, 'no-suites'), repo: null });
   ws = local.workspace;
-  browser = await chromium.launch(CHROMIUM);
-  page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
-  await page.goto(ws.url);
-  await page.locator('#app-status[data-connected="true"]').waitFor();
-  await page.selectOption('#user-picker', ALICE);
+  ({ browser, page } = await openChannelPage(ws.url, ALICE, { width: 1280, height: 1400 }));
 });
 
 afterAll(async () => {
@@ -53,7 +46,7 @@ afterAll(async () => {
 });
 
 function channelMessage(text: string | RegExp): Locator {
-  return page.locator('#timeline > article.message', { hasText: text });
+  return messageIn(page, text);
 }
 
 /** Opens a message's thread and returns it. */

@@ -1,13 +1,9 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/local-workspace/index.js';
+import { CHROMIUM } from '../helpers/channel-page.js';
 import { startWorkspaceAndApp } from './start-workspace-and-app.js';
 
-// Debian's chromium; the flags keep it from reaching the network or needing a sandbox as root.
-const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-};
 const SCREENSHOT = '/tmp/local-workspace.png';
 const CONFIRM_SCREENSHOT = '/tmp/local-workspace-confirm.png';
 const MODAL_SCREENSHOT = '/tmp/local-workspace-modal.png';

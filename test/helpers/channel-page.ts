@@ -1,0 +1,29 @@
+// The local workspace's page in headless Chromium, as the browser tests drive
+// it: Debian's chromium, the channel open, a person picked as "you".
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+
+// Debian's chromium; the flags keep it from reaching the network or needing a sandbox as root.
+export const CHROMIUM = {
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+};
+
+/** Opens the workspace page at `url` once the app is connected, with `userId` picked as "you". */
+export async function openChannelPage(url: string, userId: string, viewport = { width: 1280, height: 900 }): Promise<{ browser: Browser; page: Page }> {
+  const browser = await chromium.launch(CHROMIUM);
+  try {
+    const page = await browser.newPage({ viewport });
+    await page.goto(url);
+    await page.locator('#app-status[data-connected="true"]').waitFor();
+    await page.selectOption('#user-picker', userId);
+    return { browser, page };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+/** A top-level message of the channel (not one in a thread) showing `text`. */
+export function channelMessage(page: Page, text: string | RegExp): Locator {
+  return page.locator('#timeline > article.message', { hasText: text });
+}
