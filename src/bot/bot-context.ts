@@ -1,12 +1,15 @@
 // What every listener needs, built once by createBot.
 import type { Lab } from '../lab/lab.js';
 import type { Scheduler } from '../triggers/scheduler.js';
+import type { Watcher } from '../triggers/watcher.js';
 import type { Authorizer } from './authorize.js';
 import type { ButtonKey } from './button-key.js';
 
 export interface BotContext {
   lab: Lab;
   scheduler: Scheduler;
+  /** Watches repositories for new commits (the demo points it at its own). */
+  watcher: Watcher;
   authorizer: Authorizer;
   key: ButtonKey;
   /** The alerts channel. */

@@ -8,6 +8,7 @@ import { auditCommand } from './commands/audit.js';
 import { baselineCommand } from './commands/baseline.js';
 import { ciCommand } from './commands/ci.js';
 import { compareCommand } from './commands/compare.js';
+import { demoCommand } from './commands/demo.js';
 import { digestCommand } from './commands/digest.js';
 import { findingsCommand } from './commands/findings.js';
 import { fuzzCommand } from './commands/fuzz.js';
@@ -29,7 +30,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run perflab --help for usage)')
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(pc.red(text)) });
-  for (const command of [runCommand(), stressCommand(), fuzzCommand(), findingsCommand(), baselineCommand(), historyCommand(), reportCommand(), digestCommand(), compareCommand(), ciCommand(), watchCommand(), serveCommand(), auditCommand(), storeCommand()]) {
+  for (const command of [runCommand(), stressCommand(), fuzzCommand(), findingsCommand(), baselineCommand(), historyCommand(), reportCommand(), digestCommand(), compareCommand(), ciCommand(), watchCommand(), serveCommand(), demoCommand(), auditCommand(), storeCommand()]) {
     program.addCommand(command.exitOverride());
   }
   for (const sub of program.commands.flatMap((c) => c.commands)) sub.exitOverride();

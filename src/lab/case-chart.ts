@@ -13,6 +13,9 @@ import { historyChangePoints } from './history-change-points.js';
 import { stressChartData } from './stress-chart.js';
 import type { Lab } from './lab.js';
 
+/** A run's noise band is drawn only below this cv (see `caseChartData`). */
+const MAX_BAND_CV = 1;
+
 export interface CaseChartRecords {
   caseId: string;
   /** Oldest first, as `Lab.history` returns them. */
@@ -30,8 +33,11 @@ export function caseChartData(records: CaseChartRecords): CaseChartData {
   const points = usable.map((e): ChartPoint => {
     const point: ChartPoint = { runId: e.runId, commit: e.commit, at: e.at, median: e.median };
     // cv is the run's own sample-to-sample noise: the band says how far one run's samples spread.
-    if (e.cv !== undefined && Number.isFinite(e.cv)) {
-      point.low = Math.max(0, e.median * (1 - e.cv));
+    // At cv ≥ 1 (a few samples far out: a busy machine preempting a microsecond case) the band
+    // would reach below zero and several times above the median, flattening the trend into a
+    // line at the bottom while saying nothing about where the samples are: no band then.
+    if (e.cv !== undefined && Number.isFinite(e.cv) && e.cv < MAX_BAND_CV) {
+      point.low = e.median * (1 - e.cv);
       point.high = e.median * (1 + e.cv);
     }
     if (e.verdict) point.verdict = e.verdict;

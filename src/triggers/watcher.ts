@@ -68,10 +68,14 @@ export class Watcher {
     return matching.length;
   }
 
-  /** Fetches the repository and queues its branches' new commits. */
-  poll(repo: WatchedRepo): Promise<Job[]> {
+  /**
+   * Fetches the repository and queues its branches' new commits. `listener`
+   * (default: the watcher's own) hears every job this poll queues from the
+   * moment it is queued.
+   */
+  poll(repo: WatchedRepo, listener: JobListener | undefined = this.#listener): Promise<Job[]> {
     const running = this.#polling.get(repo.url);
-    const next = (running ?? Promise.resolve([])).catch(() => []).then(() => this.#pollNow(repo));
+    const next = (running ?? Promise.resolve([])).catch(() => []).then(() => this.#pollNow(repo, listener));
     const tracked = next.finally(() => {
       if (this.#polling.get(repo.url) === tracked) this.#polling.delete(repo.url);
     });
@@ -79,7 +83,7 @@ export class Watcher {
     return tracked;
   }
 
-  async #pollNow(repo: WatchedRepo): Promise<Job[]> {
+  async #pollNow(repo: WatchedRepo, listener: JobListener | undefined): Promise<Job[]> {
     const mirror = await syncMirror(this.#lab.dataDir, repo.url);
     const jobs: Job[] = [];
     for (const branch of repo.branches) {
@@ -95,10 +99,11 @@ export class Watcher {
           suites: repo.suites,
           ...(repo.install ? { install: repo.install } : {}),
           buildTimeoutSeconds: repo.buildTimeoutSeconds,
+          ...(repo.canary !== undefined ? { canary: repo.canary } : {}),
           commits: batch,
           ...(parent ? { parent } : {}),
         };
-        jobs.push(this.#lab.submit('commit', request, { kind: 'commit', by: `watch:${branch}` }, this.#listener));
+        jobs.push(this.#lab.submit('commit', request, { kind: 'commit', by: `watch:${branch}` }, listener));
         parent = batch.at(-1);
       }
       // The jobs are on disk before the cursor moves: a kill in between repeats nothing (dedupe) and misses nothing.

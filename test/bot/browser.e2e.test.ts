@@ -2,8 +2,8 @@
 // it: headless Chromium on the workspace page, alice picked as "you", commands
 // typed in the message box, the regression alert's button clicked and its
 // confirmation dialog answered. Only the final check reads the store.
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, channelMessage, send } from '../helpers/workspace-page.js';
+import type { Browser, Page } from 'playwright-core';
+import { channelMessage, openChannelPage, send } from '../helpers/workspace-page.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,11 +47,7 @@ beforeAll(async () => {
     overrides: { timeBudgetMs: 60, minSamples: 5, warmupMs: 10 },
   });
   ws = local.workspace;
-  browser = await chromium.launch(CHROMIUM);
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(ws.url);
-  await page.locator('#app-status[data-connected="true"]').waitFor();
-  await page.selectOption('#user-picker', ALICE);
+  ({ browser, page } = await openChannelPage(ws.url, ALICE));
 });
 
 afterAll(async () => {

@@ -5,8 +5,8 @@
 // scheduled digest shows the movers' chart in its thread. Each image must
 // have loaded (a broken image has no natural size). Screenshots go to /tmp
 // for a person to look at.
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { CHROMIUM, channelMessage, send } from '../helpers/workspace-page.js';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { channelMessage, openChannelPage, send } from '../helpers/workspace-page.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,11 +47,7 @@ beforeAll(async () => {
   await store.addAlert(alert);
   local = await startLocalBot({ admins: LOCAL_ADMINS, store, machine: MACHINE, suitesDir: join(storeDir, 'no-suites'), repo: null });
   ws = local.workspace;
-  browser = await chromium.launch(CHROMIUM);
-  page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
-  await page.goto(ws.url);
-  await page.locator('#app-status[data-connected="true"]').waitFor();
-  await page.selectOption('#user-picker', ALICE);
+  ({ browser, page } = await openChannelPage(ws.url, ALICE, { width: 1280, height: 1400 }));
 });
 
 afterAll(async () => {

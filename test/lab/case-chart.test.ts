@@ -89,6 +89,15 @@ describe('caseChartData', () => {
     expect(data.unit).toBe('ns');
   });
 
+  it('draws no band for a run whose samples spread beyond its median (cv ≥ 1): it would flatten the trend and say nothing', () => {
+    const data = caseChartData({ caseId: CASE, entries: [entry(0, { cv: 0.75 }), entry(1, { cv: 1 }), entry(2, { cv: 4.2 })], baselines: [], alerts: [], direction: 'lower' });
+    expect(data.points.map((p) => [p.runId, p.low, p.high])).toEqual([
+      ['r0', 50, 350],
+      ['r1', undefined, undefined],
+      ['r2', undefined, undefined],
+    ]);
+  });
+
   it('keeps who accepted each baseline, and only the alerts about this case on a drawn run', () => {
     const alerts = [alertOn('r1'), alertOn('r1', ['other/case']), alertOn('r-long-ago')];
     const data = caseChartData({ caseId: CASE, entries: [entry(0), entry(1)], baselines: [baseline], alerts, direction: 'lower' });

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/local-workspace/index.js';
 import { startWorkspaceAndApp } from './start-workspace-and-app.js';
 
-// Debian's chromium; the flags keep it from reaching the network or needing a sandbox as root.
 const SCREENSHOT = '/tmp/local-workspace.png';
 const CONFIRM_SCREENSHOT = '/tmp/local-workspace-confirm.png';
 const MODAL_SCREENSHOT = '/tmp/local-workspace-modal.png';

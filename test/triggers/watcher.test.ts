@@ -143,4 +143,20 @@ describe('Watcher', () => {
     expect((await store.listAlerts()).filter((a) => a.kind === 'finding').map((a) => a.commit)).toContain(back);
     await lab.close();
   }, 400_000);
+
+  it("tells a poll's own listener about the jobs it queues, and runs the canary when the repository asks for it", async () => {
+    commit('first', 1);
+    const watcherEvents: JobEvent[] = [];
+    const { lab, watcher } = startLab(watcherEvents); // the lab itself runs no canary
+    const pollEvents: JobEvent[] = [];
+    const [job] = await watcher.poll(watchedRepoSchema.parse({ url: repo.dir, install: 'node build.cjs', canary: true }), (e) => pollEvents.push(e));
+    await lab.idle();
+
+    expect(pollEvents.map((e) => e.type)).toEqual(['started', ...pollEvents.slice(1, -1).map(() => 'progress'), 'run-finished']);
+    expect(pollEvents.every((e) => e.job.id === job?.id)).toBe(true);
+    expect(watcherEvents).toEqual([]);
+    const finished = pollEvents.at(-1);
+    expect(finished?.type === 'run-finished' ? finished.report.canary?.caseId : undefined).toBe('perflab/canary');
+    await lab.close();
+  });
 });

@@ -153,7 +153,8 @@ function factFields(view: AlertView): string[] {
   fields.push(`*Commits*\n${commitText(view)}`);
   const culprit = view.alert.culprit;
   if (culprit) fields.push(`*Culprit (bisected)*\n${code(shortCommit(culprit.commit))} by ${escapeMrkdwn(truncate(oneLine(culprit.author), 60))}: ${escapeMrkdwn(truncate(oneLine(culprit.subject), 120))}`);
-  if (view.author) fields.push(`*Author*\n${authorText(view.author)}`);
+  // Once bisected, the culprit names the author who matters; the last commit's author would point at someone else.
+  else if (view.author) fields.push(`*Author*\n${authorText(view.author)}`);
   fields.push(`*Machine*\n${code(truncate(view.run.machine, 80))}${view.run.environment === 'suspect' ? ' :warning: noisy' : ''}`);
   return fields;
 }

@@ -22,7 +22,8 @@ export type Subcommand =
   | { name: 'schedule'; action: 'add'; cron: string; pattern: string; mode: ScheduleMode }
   | { name: 'schedule'; action: 'remove'; id: string }
   | { name: 'stress'; pattern: string; durationMs?: number }
-  | { name: 'fuzz'; pattern: string; budgetMs?: number };
+  | { name: 'fuzz'; pattern: string; budgetMs?: number }
+  | { name: 'demo' };
 
 export type { ScheduleMode } from '../../engine/model.js';
 
@@ -51,6 +52,7 @@ export const USAGE: Record<SubcommandName, string> = {
   schedule: '/perflab schedule list | add "<cron>" <pattern> [bench|stress|fuzz|digest] | remove <id>',
   stress: '/perflab stress <suite|scenario pattern|all> [duration]',
   fuzz: '/perflab fuzz <suite|property pattern|all> [budget]',
+  demo: '/perflab demo',
 };
 
 const NAMES = Object.keys(USAGE) as SubcommandName[];
@@ -70,6 +72,7 @@ const DESCRIPTION: Record<SubcommandName, string> = {
   schedule: 'recurring runs, e.g. `/perflab schedule add "0 3 * * *" all` for 03:00 every night; `… "0 9 * * 1" all digest` posts what moved each Monday',
   stress: 'load scenarios past capacity and report what breaks, e.g. `/perflab stress http 30s`',
   fuzz: 'fuzz properties for a while (default 60 s) and report what fails, e.g. `/perflab fuzz url 2m`',
+  demo: 'see perflab catch a slower commit: a throwaway repository gets a few commits, one of them slower; perflab measures them, alerts and bisects (a minute or two)',
 };
 
 /** The help message, listing only what the caller may run (in the canonical order). */
@@ -116,6 +119,8 @@ export function parseCommand(text: string): ParseResult {
       return parseStress(args);
     case 'fuzz':
       return parseFuzz(args);
+    case 'demo':
+      return args.length === 0 ? { ok: true, command: { name: 'demo' } } : fail('`demo` takes no arguments.', USAGE_MRKDWN.demo);
     default:
       return fail(`I don't know ${echoInput(first.text)}. Try \`/perflab help\` to see what I can do.`, GENERAL_USAGE);
   }

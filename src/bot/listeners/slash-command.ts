@@ -5,11 +5,8 @@ import type { App, RespondFn } from '@slack/bolt';
 import type { JobEvent } from '../../lab/lab.js';
 import { baselineMessage } from '../blocks/baseline-message.js';
 import type { Message } from '../blocks/block-kit.js';
-import { compareMessage } from '../blocks/compare-message.js';
-import { fuzzSummary } from '../blocks/fuzz-summary.js';
 import { historyMessage } from '../blocks/history-message.js';
 import { reportMessage } from '../blocks/report-message.js';
-import { resultTable, runProgress, type RunProgress } from '../blocks/run-progress.js';
 import { code, escapeMrkdwn } from '../blocks/escape-mrkdwn.js';
 import { scheduleMessage } from '../blocks/schedule-message.js';
 import { statusMessage } from '../blocks/status-message.js';
@@ -20,12 +17,12 @@ import { stressProgress, stressResultTable, type StressProgressState } from '../
 import { helpText, parseCommand, type Subcommand, type SubcommandName } from '../commands/parse-command.js';
 import { slackActor, type BotContext } from '../bot-context.js';
 import { uploadChart } from '../upload-chart.js';
+import { startDemo } from './demo-command.js';
+import { PROGRESS_INTERVAL_MS, startWithProgress } from './progress-message.js';
 
 type WebClient = App['client'];
 
-const EVERYONE: SubcommandName[] = ['help', 'run', 'stress', 'fuzz', 'status', 'history', 'report', 'baseline', 'compare', 'cancel', 'schedule'];
-/** Progress edits at most this often, ms: Slack rate-limits chat.update. */
-const PROGRESS_INTERVAL_MS = 1000;
+const EVERYONE: SubcommandName[] = ['help', 'run', 'stress', 'fuzz', 'status', 'history', 'report', 'baseline', 'compare', 'cancel', 'schedule', 'demo'];
 
 export function registerSlashCommand(app: App, ctx: BotContext): void {
   app.command('/perflab', async ({ command, ack, respond, client }) => {
@@ -109,19 +106,22 @@ async function dispatch(command: Subcommand, req: Request): Promise<void> {
       await schedule(command, req);
       return;
     case 'run':
-      await startWithProgress(req, `${command.pattern}`, command.ref, (listener) =>
+      await startWithProgress({ ...req, by: slackActor(userId) }, `${command.pattern}`, command.ref, (listener) =>
         lab.submit('run', { pattern: command.pattern, ...(command.ref ? { ref: command.ref } : {}) }, { kind: 'command', by: slackActor(userId) }, listener),
       );
       return;
     case 'fuzz':
-      await startWithProgress(req, `fuzz ${command.pattern}`, undefined, (listener) =>
+      await startWithProgress({ ...req, by: slackActor(userId) }, `fuzz ${command.pattern}`, undefined, (listener) =>
         lab.submit('fuzz', { pattern: command.pattern, ...(command.budgetMs !== undefined ? { budgetMs: command.budgetMs } : {}) }, { kind: 'command', by: slackActor(userId) }, listener),
       );
       return;
     case 'compare':
-      await startWithProgress(req, `compare ${command.refA} ${command.refB}${command.pattern ? ` ${command.pattern}` : ''}`, undefined, (listener) =>
+      await startWithProgress({ ...req, by: slackActor(userId) }, `compare ${command.refA} ${command.refB}${command.pattern ? ` ${command.pattern}` : ''}`, undefined, (listener) =>
         lab.submit('compare', { refA: command.refA, refB: command.refB, ...(command.pattern ? { pattern: command.pattern } : {}) }, { kind: 'command', by: slackActor(userId) }, listener),
       );
+      return;
+    case 'demo':
+      await startDemo({ ctx, client: req.client, channel: req.channel, by: slackActor(userId) });
       return;
     case 'stress':
       await stressWithProgress(req, command.pattern, (listener) =>
@@ -173,77 +173,6 @@ async function stressWithProgress(req: Request, what: string, start: (listener: 
         show({ state: 'failed', error: event.error }, true);
         return;
       default:
-        return;
-    }
-  });
-  jobId = job.id;
-  show({ state: 'queued' }, true);
-}
-
-/** Posts one progress message, keeps it current while the job runs, and puts the results in its thread. */
-async function startWithProgress(req: Request, what: string, ref: string | undefined, start: (listener: (e: JobEvent) => void) => { id: string }): Promise<void> {
-  const { client, channel, ctx } = req;
-  let lastUpdate = 0;
-  let pending: Promise<unknown> = Promise.resolve();
-  let jobId = '…';
-  // The message exists before the job does, so no event can arrive before there is somewhere to show it.
-  const first = runProgress({ jobId, what, ...(ref ? { ref } : {}), by: slackActor(req.userId), progress: { state: 'queued' } });
-  const ts = (await client.chat.postMessage({ channel, text: first.text, blocks: first.blocks })).ts;
-  const show = (progress: RunProgress, force = false): void => {
-    const now = Date.now();
-    if (!ts || (!force && now - lastUpdate < PROGRESS_INTERVAL_MS)) return;
-    lastUpdate = now;
-    const message = runProgress({ jobId, what, ...(ref ? { ref } : {}), by: slackActor(req.userId), progress });
-    const at = ts;
-    pending = pending.then(() => client.chat.update({ channel, ts: at, text: message.text, blocks: message.blocks })).catch((error: unknown) => ctx.log('progress update failed', error));
-    ctx.track(pending);
-  };
-  const thread = (messages: Message[]): void => {
-    const at = ts;
-    if (!at) return;
-    for (const m of messages) pending = pending.then(() => client.chat.postMessage({ channel, thread_ts: at, text: m.text, blocks: m.blocks })).catch((error: unknown) => ctx.log('thread post failed', error));
-    ctx.track(pending);
-  };
-
-  const job = start((event) => {
-    switch (event.type) {
-      case 'progress': {
-        const p = event.progress;
-        if (p.type === 'case-start') show({ state: 'running', caseIndex: p.index + 1, caseCount: p.total, caseId: p.caseId });
-        else if (p.type === 'confirm') show({ state: 'confirming', caseId: p.caseId });
-        return;
-      }
-      case 'run-finished': {
-        const counts: Partial<Record<string, number>> = {};
-        for (const e of event.report.entries) counts[e.comparison.verdict] = (counts[e.comparison.verdict] ?? 0) + 1;
-        show({ state: 'done', counts }, true);
-        thread(resultTable(event.report.entries.map((e) => ({ result: e.result, comparison: e.comparison }))));
-        return;
-      }
-      case 'fuzz-progress': {
-        const p = event.progress;
-        if (p.type === 'property-start') show({ state: 'running', caseIndex: p.index + 1, caseCount: p.total, caseId: p.caseId });
-        return;
-      }
-      case 'fuzz-finished': {
-        const { report } = event;
-        // Verdict counts are a benchmark's words; the thread says what fuzzing found.
-        show({ state: 'done', counts: {} }, true);
-        thread([fuzzSummary({ cases: report.cases, suiteErrors: report.suiteErrors, alertedFindings: report.alert?.findingIds ?? [] })]);
-        return;
-      }
-      case 'compare-finished':
-        show({ state: 'done', counts: {} }, true);
-        thread([compareMessage({ ...event.report, refA: event.report.commitA.slice(0, 12), refB: event.report.commitB.slice(0, 12) })]);
-        return;
-      case 'cancelled':
-        show({ state: 'cancelled', ...(event.by ? { by: event.by } : {}) }, true);
-        if (event.report && event.report.entries.length > 0) thread(resultTable(event.report.entries.map((e) => ({ result: e.result, comparison: e.comparison }))));
-        return;
-      case 'failed':
-        show({ state: 'failed', error: event.error }, true);
-        return;
-      case 'started':
         return;
     }
   });

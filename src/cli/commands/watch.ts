@@ -9,14 +9,13 @@ import pc from 'picocolors';
 import { readConfigFile } from '../../engine/config/config-file.js';
 import { ErrorCode, PerflabError } from '../../engine/errors.js';
 import { watchedRepoSchema, type WatchedRepo } from '../../engine/config/watch-config.js';
-import { Lab, type JobEvent } from '../../lab/lab.js';
+import { Lab } from '../../lab/lab.js';
 import { Watcher } from '../../triggers/watcher.js';
 import { addStoreOption, machineName, withStore } from '../context.js';
 import { ExitCode } from '../exit-code.js';
 import { parsePositiveInt } from '../parse-number.js';
-import { progressPrinter } from '../progress.js';
 import { TerminalNotifier } from '../terminal-notifier.js';
-import { humanReport } from './run.js';
+import { commitJobPrinter } from '../commit-job-printer.js';
 
 interface WatchFlags {
   repo?: string;
@@ -65,7 +64,7 @@ async function watch(flags: WatchFlags): Promise<ExitCode> {
       onError: (context, error) => process.stderr.write(`${pc.red('error')} ${context}: ${error instanceof Error ? error.message : String(error)}\n`),
     });
     labRef.current = lab;
-    const watcher = new Watcher(lab, repos, { listener: printer(), onError: (context, error) => process.stderr.write(`${pc.red('error')} ${context}: ${error instanceof Error ? error.message : String(error)}\n`) });
+    const watcher = new Watcher(lab, repos, { listener: commitJobPrinter(), onError: (context, error) => process.stderr.write(`${pc.red('error')} ${context}: ${error instanceof Error ? error.message : String(error)}\n`) });
     const stopped = new AbortController();
     process.once('SIGINT', () => stopped.abort());
     await lab.start();
@@ -109,30 +108,4 @@ async function reposToWatch(flags: WatchFlags): Promise<WatchedRepo[]> {
     throw new PerflabError(ErrorCode.Config, `--${String(issue?.path[0] ?? 'repo')}: ${issue?.message ?? 'invalid'}`);
   }
   return [parsed.data];
-}
-
-/** One line when a commit starts, the result table when it is measured. */
-function printer(): (event: JobEvent) => void {
-  const progress = progressPrinter();
-  return (event) => {
-    switch (event.type) {
-      case 'started':
-        process.stderr.write(`${pc.bold(event.job.description)}\n`);
-        return;
-      case 'progress':
-        progress(event.progress);
-        return;
-      case 'run-finished':
-        process.stdout.write(humanReport(event.report));
-        return;
-      case 'build-failed':
-        process.stdout.write(`${pc.red('✗')} ${event.message}\n`);
-        return;
-      case 'failed':
-        process.stderr.write(`${pc.red('✗')} ${event.job.description}: ${event.error}\n`);
-        return;
-      default:
-        return;
-    }
-  };
 }

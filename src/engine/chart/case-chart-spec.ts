@@ -25,7 +25,8 @@ export interface CaseChartOptions extends ChartOptions {
 export function caseChartSpec(data: CaseChartData, options: CaseChartOptions = {}): TopLevelSpec {
   const resolved = { ...resolveChartOptions(options), pointPerRun: options.pointPerRun };
   const unit = displayUnit(data.unit, data.points.map((p) => p.median));
-  const yTitle = `${data.caseId} — median per run (${unit.unit})`;
+  // The unit first: a long case id is cut short at the axis's length, and the unit must survive.
+  const yTitle = `median per run (${unit.unit}) — ${data.caseId}`;
   if (data.points.length < 2) {
     const rows = runRows(data.points, unit);
     const only = rows[0];

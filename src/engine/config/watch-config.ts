@@ -17,6 +17,8 @@ export const watchedRepoSchema = z
     maxBatch: z.number().int().min(1).max(100).default(5),
     /** A build that takes longer fails. */
     buildTimeoutSeconds: z.number().int().min(1).max(86_400).default(900),
+    /** Run the canary with each commit's run. Default: as the lab does (on, unless turned off). */
+    canary: z.boolean().optional(),
   })
   .strict();
 

@@ -22,6 +22,8 @@ export const commitRequestSchema = z
     suites: z.string(),
     install: z.string().optional(),
     buildTimeoutSeconds: z.number().int().positive(),
+    /** Run the canary with this run; default: as the lab does. */
+    canary: z.boolean().optional(),
     /** The batch, oldest first; the last one is measured. */
     commits: z.array(z.string().regex(/^[0-9a-f]{40}$/)).min(1),
     /** The commit before the batch (the branch's previous tip), when there was one. */
@@ -54,7 +56,7 @@ async function runCommit(lab: LabContext, job: Job, request: CommitRequest, sign
         trigger: job.trigger,
         checkout: { root: dir, commit, dirty: false },
         overrides: lab.overrides,
-        canary: lab.canary,
+        canary: request.canary ?? lab.canary,
         pool: lab.pool,
         signal,
         onProgress: (progress) => lab.emit(job, { type: 'progress', job, progress }),

@@ -36,6 +36,13 @@ describe('alertMessage: regression', () => {
     expect(text).toContain('*Author*\n<@U0ADA1234>');
   });
 
+  it('names the bisected culprit with its author instead of the last commit\'s author', () => {
+    const culprit = { commit: 'b'.repeat(40), author: 'Alan Turing', subject: 'Mix each block one more round', steps: 2, skipped: [] };
+    const text = allText(alertMessage({ ...view, alert: alertOf({ caseIds: view.alert.caseIds, culprit }) }));
+    expect(text).toContain('*Culprit (bisected)*\n`bbbbbbbbbb` by Alan Turing: Mix each block one more round');
+    expect(text).not.toContain('*Author*');
+  });
+
   it('gives suite, trigger, run and a link as context', () => {
     const ctx = message.blocks.find((b): b is ContextBlock => b.type === 'context');
     const texts = contextTexts(ctx);

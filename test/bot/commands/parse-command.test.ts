@@ -124,10 +124,18 @@ describe('parseCommand: mistakes get a short, kind answer', () => {
   });
 });
 
+describe('demo', () => {
+  it('takes no arguments, and says so when given some', () => {
+    expect(parseCommand('demo')).toEqual({ ok: true, command: { name: 'demo' } });
+    expect(parseCommand('  DEMO ')).toEqual({ ok: true, command: { name: 'demo' } });
+    expect(parseCommand('demo now')).toEqual({ ok: false, error: '`demo` takes no arguments.', usage: '`/perflab demo`' });
+  });
+});
+
 describe('USAGE', () => {
   it('has one line per subcommand, each a /perflab command', () => {
     for (const line of Object.values(USAGE)) expect(line).toMatch(/^\/perflab [a-z]+(?: .*)?$/);
-    expect(Object.keys(USAGE).sort()).toEqual(['baseline', 'cancel', 'compare', 'fuzz', 'help', 'history', 'report', 'run', 'schedule', 'status', 'stress']);
+    expect(Object.keys(USAGE).sort()).toEqual(['baseline', 'cancel', 'compare', 'demo', 'fuzz', 'help', 'history', 'report', 'run', 'schedule', 'status', 'stress']);
   });
 });
 

@@ -13,16 +13,18 @@ import { registerSlashCommand } from '../../../src/bot/listeners/slash-command.j
 import { logger } from '../../../src/engine/log/logger.js';
 import type { Lab } from '../../../src/lab/lab.js';
 import type { Scheduler } from '../../../src/triggers/scheduler.js';
+import type { Watcher } from '../../../src/triggers/watcher.js';
 import { startWorkspaceAndApp } from '../../local-workspace/start-workspace-and-app.js';
 
 const ALICE = 'U0ALICE';
 const CHANNEL = 'C0PERFLAB'; // the local workspace's channel
 
-/** What the listeners need; the lab and scheduler are stand-ins with only what a test gives them. */
+/** What the listeners need; the lab, scheduler and watcher are stand-ins with only what a test gives them. */
 function contextFor(app: App, channel: string, lab: Partial<Lab> = {}): BotContext {
   return {
     lab: lab as Lab,
     scheduler: {} as Scheduler,
+    watcher: {} as Watcher,
     authorizer: new Authorizer({ users: [], groups: ['S0MAINTAINERS'] }, app.client),
     key: buttonKey(randomBytes(32)),
     channel,

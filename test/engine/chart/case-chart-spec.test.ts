@@ -31,10 +31,10 @@ describe('caseChartSpec', () => {
     expect(fields).toEqual(expect.arrayContaining(['commit', 'author', 'value', 'verdict', 'runId']));
   });
 
-  it('titles the chart with the case id and the value axis with the case id and a human unit', () => {
+  it('titles the chart with the case id and the value axis with a human unit, then the case id', () => {
     const spec = caseChartSpec(forty);
     expect(titleOf(spec).text).toBe('json/parse 50KB');
-    expect(layerNamed(spec, 'runs').encoding?.y?.title).toBe('json/parse 50KB — median per run (ms)');
+    expect(layerNamed(spec, 'runs').encoding?.y?.title).toBe('median per run (ms) — json/parse 50KB');
   });
 
   it('puts time on x as UTC', () => {
