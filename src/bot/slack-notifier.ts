@@ -26,7 +26,9 @@ export class SlackNotifier implements Notifier {
 
   async post(alert: Alert): Promise<PostedMessage> {
     const view = await alertView(this.lab(), alert, this.repo);
-    const message = alertMessage(view, { sign: this.key.sign });
+    // An alert settled before it was posted (raised already accepted, or fixed while pending) is posted as it is: no buttons.
+    const outcome = outcomeOf(alert);
+    const message = outcome ? alertResolved(view, outcome, { sign: this.key.sign }) : alertMessage(view, { sign: this.key.sign });
     const posted = await slack(() => this.client.chat.postMessage({ channel: this.channel, text: message.text, blocks: message.blocks }));
     // Without its ts the message could never be updated or threaded: not a post the outbox may record.
     if (!posted.ts) throw new NotifyError('Slack answered chat.postMessage without a message ts');
@@ -78,7 +80,7 @@ export function outcomeOf(alert: Alert): AlertOutcome | undefined {
     case 'investigating':
       return { state: 'investigating', by, at, ...(alert.investigation?.assignee ? { assignee: alert.investigation.assignee } : {}), ...(alert.investigation?.note ? { note: alert.investigation.note } : {}) };
     case 'fixed':
-      return { state: 'fixed', by, at, commit: alert.commit };
+      return { state: 'fixed', by, at, commit: alert.fixedIn?.commit ?? alert.commit, ...(alert.fixedIn ? { measured: true } : {}) };
     case 'open':
       return undefined;
   }
