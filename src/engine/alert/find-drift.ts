@@ -8,9 +8,11 @@
 // now. An older change was either alerted then, or has been superseded by a
 // later one (a regression that was reverted is no news). A drift spread over
 // several commits can come out of E-Divisive as a few change points close
-// together in the same direction; they are one drift.
+// together in the same direction; they are one drift, and its range is where
+// a ramp between the two levels fits (`driftRange`), not where the split fell.
 import { isUsable } from '../report/find-run.js';
 import { describeDrift } from '../stats/describe-drift.js';
+import { driftRange } from '../stats/drift-range.js';
 import { eDivisive, type ChangePoint, type EDivisiveOptions } from '../stats/e-divisive.js';
 import type { Alert, Drift } from '../model.js';
 import type { HistoryEntry } from '../store/store.js';
@@ -47,30 +49,36 @@ export function findDrift(caseId: string, history: readonly HistoryEntry[], know
   const minSegment = options.minSegment ?? 3;
   const minChange = options.minChange ?? DRIFT_MIN_CHANGE;
   const usable = history.filter(isUsable);
-  const group = latestGroup(eDivisive(usable.map((e) => e.median), { minSegment, ...(options.pValue !== undefined ? { pValue: options.pValue } : {}) }), minSegment);
+  const medians = usable.map((e) => e.median);
+  const changes = eDivisive(medians, { minSegment, ...(options.pValue !== undefined ? { pValue: options.pValue } : {}) });
+  const group = latestGroup(changes, minSegment);
   const first = group[0];
   const last = group.at(-1);
   if (!first || !last) return undefined;
-  const ratio = last.meanAfter / first.meanBefore;
+  // The level before starts at the change point before the drift, if any; the level after runs to the end.
+  const from = changes[changes.indexOf(first) - 1]?.index ?? 0;
+  const range = driftRange(medians, from, medians.length, first.index, last.index, { minSegment });
+  const ratio = range.meanAfter / range.meanBefore;
   if (Math.abs(ratio - 1) < minChange) return undefined;
 
   const at = (i: number) => (usable[Math.min(usable.length - 1, Math.max(0, i))] as HistoryEntry).at;
-  const near: Span = { from: at(first.index - minSegment), to: at(last.index + minSegment - 1) };
+  const near: Span = { from: at(range.start - minSegment), to: at(range.end + minSegment - 1) };
   if (known.some((span) => span.from <= near.to && span.to >= near.from)) return undefined;
 
-  const before = usable[first.index - 1] as HistoryEntry;
-  const after = usable[last.index] as HistoryEntry;
+  const before = usable[range.start - 1] as HistoryEntry;
+  const after = usable[range.end] as HistoryEntry;
+  const ends = range.start === range.end ? [range.start] : [range.start, range.end];
   return {
     caseId,
     from: { runId: before.runId, commit: before.commit, at: before.at },
     to: { runId: after.runId, commit: after.commit, at: after.at },
-    commits: last.index - first.index + 1,
-    meanBefore: first.meanBefore,
-    meanAfter: last.meanAfter,
+    commits: range.end - range.start + 1,
+    meanBefore: range.meanBefore,
+    meanAfter: range.meanAfter,
     unit: after.unit ?? 'ns',
     ratio,
     pValue: Math.max(...group.map((c) => c.pValue)),
-    summary: describeDrift(group, usable.map((e) => e.commit ?? e.runId)),
+    summary: describeDrift(ends.map((index) => ({ index, meanBefore: range.meanBefore, meanAfter: range.meanAfter })), usable.map((e) => e.commit ?? e.runId)),
   };
 }
 

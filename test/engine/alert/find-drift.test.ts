@@ -56,8 +56,17 @@ describe('findDrift', () => {
     expect(drift?.summary).toMatch(/^\+\d\.\d% between c\d\d0{4} and c\d\d0{4}, (over \d+ commits|in one commit)$/);
   });
 
-  it('finds it across seeds', () => {
-    for (let seed = 200; seed < 215; seed++) expect(findDrift('x', history(driftLevels, seed), []), `seed ${seed}`).toBeDefined();
+  it('finds it across seeds, sized at about 5.1% and spread over about five commits', () => {
+    const commits: number[] = [];
+    for (let seed = 200; seed < 215; seed++) {
+      const drift = findDrift('x', history(driftLevels, seed), []);
+      expect(drift, `seed ${seed}`).toBeDefined();
+      expect(drift?.ratio, `seed ${seed}`).toBeCloseTo(1.051, 1);
+      commits.push(drift?.commits ?? 0);
+    }
+    commits.sort((a, b) => a - b);
+    expect(commits[7]).toBeGreaterThanOrEqual(4);
+    expect(commits[7]).toBeLessThanOrEqual(6);
   });
 
   it('finds nothing in 200 runs of A/A noise', () => {
