@@ -182,4 +182,18 @@ describe.each(storeKinds)('alerts ($name)', (kind) => {
     expect((await reopened.listAlerts({ state: 'fixed' })).map((a) => a.id)).toEqual(['alert-1']);
     await reopened.close();
   });
+  it('an alert raised already settled (a machine that changed) is listed, and its delivery recorded, across reopening', async () => {
+    const place = await kind.place();
+    const store = await place.open();
+    const told = { id: 'machine-1', runId: 'r1', commit: null, kind: 'machine-changed' as const, caseIds: ['perflab/canary'], state: 'accepted' as const, stateBy: 'perflab', stateAt: '2026-11-03T00:00:00.000Z', createdAt: '2026-11-03T00:00:00.000Z' };
+    await store.addAlert(told);
+
+    await store.setAlertDelivery('machine-1', { state: 'posted', attempts: 1, channel: 'C1', ts: '1.2' });
+    await store.close();
+
+    const reopened = await place.open();
+    expect(await reopened.getAlert('machine-1')).toEqual({ ...told, delivery: { state: 'posted', attempts: 1, channel: 'C1', ts: '1.2' } });
+    expect((await reopened.listAlerts()).map((a) => a.id)).toContain('machine-1');
+    await reopened.close();
+  });
 });
