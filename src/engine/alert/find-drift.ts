@@ -84,8 +84,9 @@ export function findDrift(caseId: string, history: readonly HistoryEntry[], know
 
 /**
  * What `alerts` already told about `caseId`, as spans of time. `runAt` gives
- * a run's time from the case's history; a run no longer in it is older than
- * anything the search looks at, so its alert is left out.
+ * a run's time from the case's history on this machine; an alert whose runs
+ * are not in it was raised on another machine, or is older than anything the
+ * search looks at, and is left out.
  */
 export function alertedSpans(caseId: string, alerts: readonly Alert[], runAt: ReadonlyMap<string, string>): Span[] {
   const spans: Span[] = [];
@@ -94,7 +95,8 @@ export function alertedSpans(caseId: string, alerts: readonly Alert[], runAt: Re
     if (at) spans.push({ from: at, to: at });
   };
   for (const alert of alerts) {
-    if (alert.kind === 'drift' && alert.drift.caseId === caseId) spans.push({ from: alert.drift.from.at, to: alert.drift.to.at });
+    // Another machine's drift is its own (its runs are not in this history).
+    if (alert.kind === 'drift' && alert.drift.caseId === caseId && (runAt.has(alert.drift.from.runId) || runAt.has(alert.drift.to.runId))) spans.push({ from: alert.drift.from.at, to: alert.drift.to.at });
     if ((alert.kind === 'regression' || alert.kind === 'improvement') && alert.caseIds.includes(caseId)) {
       atRun(alert.runId);
       // Where a regression went back: that move was told too (the alert closed as fixed).

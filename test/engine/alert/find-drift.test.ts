@@ -104,8 +104,11 @@ describe('findDrift', () => {
     expect(first).toBeDefined();
     const earlier: Alert = { id: 'r-drift-1', runId: 'r', commit: null, kind: 'drift', caseIds: ['json/parse'], drift: first!, state: 'dismissed', createdAt: atOf(52) };
 
-    const known = alertedSpans('json/parse', [earlier], new Map(entries.map((e) => [e.runId, e.at])));
-    expect(findDrift('json/parse', entries, known)).toBeUndefined();
+    const runAt = new Map(entries.map((e) => [e.runId, e.at]));
+    expect(findDrift('json/parse', entries, alertedSpans('json/parse', [earlier], runAt))).toBeUndefined();
+    // The same drift seen on another machine (runs not in this history) is that machine's.
+    const elsewhere: Alert = { ...earlier, drift: { ...first!, from: { ...first!.from, runId: 'other-1' }, to: { ...first!.to, runId: 'other-2' } } };
+    expect(findDrift('json/parse', entries, alertedSpans('json/parse', [elsewhere], runAt))).toBeDefined();
   });
 
   it('does not alert a revert where a regression alert closed as fixed', () => {
