@@ -37,7 +37,8 @@ export async function alertView(lab: Lab, alert: Alert, repo: string | null): Pr
       })
     : undefined;
   const findings = (await Promise.all((alert.findingIds ?? []).map((id) => lab.finding(id)))).flatMap((f) => f ?? []);
-  const author = run.commit ? await commitAuthor([...(repo ? [repo] : []), ...(await listMirrors(lab.dataDir))], run.commit) : undefined;
+  // A drift spans commits by several people: no one author (a bisection names the culprit).
+  const author = run.commit && alert.kind !== 'drift' ? await commitAuthor([...(repo ? [repo] : []), ...(await listMirrors(lab.dataDir))], run.commit) : undefined;
   return {
     alert,
     run,
