@@ -6,7 +6,7 @@ import type { Alert, Run } from '../model.js';
 import type { Store } from '../store/store.js';
 import { alertedSpans, findDrift, machineMoves, type FindDriftOptions } from './find-drift.js';
 
-/** Runs of a case's history searched for a drift: enough for a slow one, few enough to search after every run (~10 ms). */
+/** Runs of a case's history searched for a drift: enough for a slow one, few enough to search after every run (E-Divisive is O(n · window); see e-divisive.ts for measured costs). */
 export const DRIFT_HISTORY_RUNS = 200;
 
 export interface DriftCheck extends FindDriftOptions {
