@@ -1,9 +1,11 @@
-// A regression alert that closes itself, end to end: the real Bolt app
-// against the local workspace, a real store on disk, a real git repository.
-// The regression is written into the store (a run three times slower, and
-// its alert, posted by the outbox); the next real run measures the case back
-// at its baseline, and the posted message loses its buttons and says so, in
-// the message and in its thread.
+// Alerts from a case's history, end to end: the real Bolt app against the
+// local workspace, a real store on disk, a real git repository.
+// - A regression that closes itself: the regression is written into the
+//   store (a run three times slower, and its alert, posted by the outbox);
+//   the next real run measures the case back at its baseline, and the posted
+//   message loses its buttons and says so, in the message and its thread.
+// - A drift: a history that drifted 1% a commit over five commits, the alert
+//   raised by raiseAlerts and posted by the outbox.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,10 +16,14 @@ import type { RecordedResult, Run } from '../../src/engine/model.js';
 import { openStore } from '../../src/engine/store/open-store.js';
 import type { Store } from '../../src/engine/store/store.js';
 import type { Message } from '../../src/local-workspace/index.js';
+import { mulberry32, normals } from '../engine/stats/seeded-random.js';
+import { seedBaselines, seedRuns } from '../helpers/seed-runs.js';
 import { spinSuite, tempRepo, type TempRepo } from '../helpers/temp-repo.js';
 
 const MACHINE = 'bot-test';
 const CASE = 'spin/work';
+/** A case known only from its written history. */
+const DRIFTING = 'spin/drifting';
 const cli = { kind: 'cli' as const, by: 'cli:test' };
 
 let local: LocalBot;
@@ -96,4 +102,32 @@ describe('a regression alert that closes itself', () => {
     // Updated in place: no second message for the same alert.
     expect(ws.messages().filter((m) => text(m).includes('Performance regression'))).toHaveLength(1);
   }, 180_000);
+});
+
+describe('a drift alert in the channel', () => {
+  it('is posted once with its sentence, the two levels, the p of the split and the buttons of a regression', async () => {
+    const flat = (n: number, level: number) => Array.from({ length: n }, () => level);
+    const levels = [...flat(40, 1_000_000), ...[1, 2, 3, 4, 5].map((k) => 1_000_000 * 1.01 ** k), ...flat(15, 1_000_000 * 1.01 ** 5)];
+    const normal = normals(mulberry32(11));
+    const medians = levels.map((v) => v * (1 + 0.01 * normal()));
+    const T0 = Date.parse('2026-11-01T00:00:00Z');
+    const runs = await seedRuns(store, { machine: MACHINE, times: levels.map((_, i) => T0 + i * 3_600_000), cases: { [DRIFTING]: (i) => medians[i] as number } });
+    await seedBaselines(store, runs[0] as Run, [DRIFTING]);
+
+    const [alert] = await raiseAlerts(store, runs.at(-1) as Run, { comparisons: [{ caseId: DRIFTING, verdict: 'unchanged' }] });
+    if (alert?.kind !== 'drift') throw new Error(`expected a drift alert, got ${alert?.kind}`);
+    await local.bot.lab.postPendingAlerts();
+
+    const ws = local.workspace;
+    const posted = await ws.waitFor(() => ws.messages().find((m) => text(m).includes('Slow drift')), 30_000);
+    expect(text(posted)).toContain(alert.drift.summary);
+    expect(text(posted)).toContain('Level before → after');
+    expect(text(posted)).toContain('p of the split');
+    for (const action of ['perflab.accept', 'perflab.investigate', 'perflab.dismiss', 'perflab.rerun']) expect(text(posted)).toContain(action);
+    expect((await store.getAlert(alert.id))?.delivery?.state).toBe('posted');
+
+    // Posting again (a restart) posts nothing new.
+    await local.bot.lab.postPendingAlerts();
+    expect(ws.messages().filter((m) => text(m).includes('Slow drift'))).toHaveLength(1);
+  });
 });
