@@ -14,7 +14,8 @@ export async function alertView(lab: Lab, alert: Alert, repo: string | null): Pr
   const results = await lab.runResults(alert.runId);
   const comparisons: AlertView['comparisons'] = [];
   let from: string | null = null;
-  for (const caseId of alert.caseIds) {
+  // A drift is about the case's history, not about this run's verdict on it.
+  for (const caseId of alert.kind === 'drift' ? [] : alert.caseIds) {
     const recorded = results.find((r) => r.result.caseId === caseId);
     if (!recorded?.comparison) continue;
     // The baseline this result was judged against: the newest accepted before the run.
@@ -36,12 +37,13 @@ export async function alertView(lab: Lab, alert: Alert, repo: string | null): Pr
       })
     : undefined;
   const findings = (await Promise.all((alert.findingIds ?? []).map((id) => lab.finding(id)))).flatMap((f) => f ?? []);
-  const author = run.commit ? await commitAuthor([...(repo ? [repo] : []), ...(await listMirrors(lab.dataDir))], run.commit) : undefined;
+  // A drift spans commits by several people: no one author (a bisection names the culprit).
+  const author = run.commit && alert.kind !== 'drift' ? await commitAuthor([...(repo ? [repo] : []), ...(await listMirrors(lab.dataDir))], run.commit) : undefined;
   return {
     alert,
     run,
     comparisons,
-    commitRange: { from, to: run.commit },
+    commitRange: alert.kind === 'drift' ? { from: alert.drift.from.commit, to: alert.drift.to.commit } : { from, to: run.commit },
     ...(author ? { author } : {}),
     ...(suiteErrors ? { suiteErrors } : {}),
     ...(findings.length > 0 ? { findings } : {}),

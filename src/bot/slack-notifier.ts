@@ -29,7 +29,10 @@ export class SlackNotifier implements Notifier {
 
   async post(alert: Alert): Promise<PostedMessage> {
     const view = await alertView(this.lab(), alert, this.repo);
-    return this.#postToChannel(alertMessage(view, { sign: this.key.sign }));
+    // An alert settled before it was posted (raised already accepted, or fixed while pending) is posted as it is: no buttons.
+    const outcome = outcomeOf(alert);
+    const message = outcome ? alertResolved(view, outcome, { sign: this.key.sign }) : alertMessage(view, { sign: this.key.sign });
+    return this.#postToChannel(message);
   }
 
   /** Every case of the run, in the alert's thread; for a finding, its whole evidence. */
@@ -92,7 +95,7 @@ export function outcomeOf(alert: Alert): AlertOutcome | undefined {
     case 'investigating':
       return { state: 'investigating', by, at, ...(alert.investigation?.assignee ? { assignee: alert.investigation.assignee } : {}), ...(alert.investigation?.note ? { note: alert.investigation.note } : {}) };
     case 'fixed':
-      return { state: 'fixed', by, at, commit: alert.commit };
+      return { state: 'fixed', by, at, commit: alert.fixedIn?.commit ?? alert.commit, ...(alert.fixedIn ? { measured: true } : {}) };
     case 'open':
       return undefined;
   }

@@ -70,8 +70,8 @@ export async function investigateAlert(lab: AlertActionContext, alertId: string,
 
 /**
  * `perflab baseline accept`: each case's latest result on `machine` becomes
- * its baseline, and the regression or improvement alerts of that run for the
- * case are settled as accepted, as if the alert's button had been clicked.
+ * its baseline, and the regression, improvement or drift alerts of that run
+ * for the case are settled as accepted, as if the alert's button had been clicked.
  */
 export async function acceptLatest(lab: AlertActionContext, caseId: string, machine: string, actor: string, reason: string): Promise<Baseline> {
   const latest = (await lab.store.history(caseId, { machine, limit: 50 })).filter((e) => e.state === 'ok' && e.median !== undefined).at(-1);
@@ -92,7 +92,7 @@ export async function acceptLatest(lab: AlertActionContext, caseId: string, mach
   };
   await lab.store.acceptBaseline(baseline);
   for (const alert of await lab.store.listAlerts()) {
-    if (alert.runId === latest.runId && alert.caseIds.includes(caseId) && (alert.kind === 'regression' || alert.kind === 'improvement')) {
+    if (alert.runId === latest.runId && alert.caseIds.includes(caseId) && (alert.kind === 'regression' || alert.kind === 'improvement' || alert.kind === 'drift')) {
       const moved = await lab.store.transitionAlert(alert.id, ['open', 'investigating'], 'accepted', actor);
       if (moved.ok) await settled(lab, moved.alert, 'alert.accept', actor, { via: 'baseline accept' });
     }

@@ -30,7 +30,7 @@ export interface LabContext {
   submit<K extends JobKindName>(kind: K, request: JobRequest<K>, trigger: Trigger): Job;
   emit(job: Job, event: JobEvent): void;
   audit(trigger: Trigger, action: string, args: Record<string, unknown>): Promise<void>;
-  /** Hands stored alerts to the outbox (a no-op without a notifier: they stay pending for the next `perflab serve`). */
+  /** Hands stored alerts to the outbox: new ones are posted, ones closed as fixed are updated where they were posted (a no-op without a notifier: new ones stay pending for the next `perflab serve`). */
   deliver(alerts: readonly Alert[]): void;
   onError(context: string, error: unknown): void;
 }

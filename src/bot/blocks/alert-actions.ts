@@ -14,6 +14,7 @@ export function actionsFor(view: AlertView): AlertAction[] {
   switch (view.alert.kind) {
     case 'regression':
     case 'improvement':
+    case 'drift':
       return ['accept', 'investigate', 'dismiss', 'rerun'];
     case 'finding':
       // A fuzz counterexample is a bug to fix or to know about; a stress failure can be re-run.

@@ -1,7 +1,8 @@
 // Everything an alert shows except what can be done with it: header, what
 // happened and where, one section per case (the worst first), suite errors,
 // context. The open alert adds buttons; the resolved one adds who did what.
-import type { Alert, Comparison, Finding, Run, Verdict } from '../../engine/model.js';
+import type { Alert, Comparison, Drift, Finding, Run, Verdict } from '../../engine/model.js';
+import { formatRatio } from '../../engine/report/format-duration.js';
 import type { KnownBlock, SectionBlock } from '@slack/types';
 import { LIMITS } from './block-kit.js';
 import { context, fieldsSection, header, section } from './block-builders.js';
@@ -48,7 +49,9 @@ const MAX_SUITE_ERRORS = 5;
 const KIND_VERDICT: Record<Alert['kind'], Verdict> = {
   regression: 'regressed',
   improvement: 'improved',
+  drift: 'unchanged',
   'environment-suspect': 'unstable',
+  'machine-changed': 'unchanged',
   'suite-error': 'errored',
   finding: 'errored',
   'build-failed': 'errored',
@@ -62,8 +65,12 @@ export function alertHeadline(view: AlertView): string {
       return `Performance regression in ${plural(cases, 'case')}`;
     case 'improvement':
       return `Faster! ${plural(cases, 'case')} improved`;
+    case 'drift':
+      return truncate(`${view.alert.drift.ratio >= 1 ? 'Slow drift' : 'Drift'}: ${oneLine(view.alert.drift.caseId)} ${formatRatio(view.alert.drift.ratio)}`, 150);
     case 'environment-suspect':
       return `Noisy machine: verdicts held back on ${oneLine(view.run.machine)}`;
+    case 'machine-changed':
+      return `The machine changed: new canary level on ${oneLine(view.run.machine)}`;
     case 'suite-error': {
       const files = view.suiteErrors?.length ?? 0;
       return files > 0 ? `Suite error in ${plural(files, 'file')}` : 'Suite error';
@@ -120,6 +127,10 @@ function intro(view: AlertView): string {
       return `:small_red_triangle: ${plural(cases, 'case')} got slower ${where}, confirmed by re-running.`;
     case 'improvement':
       return `:tada: Nice work${view.author ? `, ${authorText(view.author)}` : ''}! ${plural(cases, 'case')} got faster ${where}. Accept it as the new baseline to keep the gain.`;
+    case 'drift':
+      return driftIntro(view.alert.drift);
+    case 'machine-changed':
+      return `:gear: The canary stayed moved for several runs in a row on ${code(truncate(view.run.machine, 80))}: the machine, not the code, changed for good. perflab accepted the canary's new level as its baseline (see the audit log), and judges runs again from run ${code(truncate(view.run.id, 60))}.`;
     case 'environment-suspect':
       return `:warning: The canary moved beyond its own noise on ${code(truncate(view.run.machine, 80))}, so no case of run ${code(truncate(view.run.id, 60))} was judged. Re-run when the machine is quiet.`;
     case 'suite-error':
@@ -129,6 +140,19 @@ function intro(view: AlertView): string {
     case 'build-failed':
       return `:hammer: The install/build command failed ${where}, so no suite ran.${view.alert.message ? `\n${codeBlock(truncate(view.alert.message, 1500))}` : ''}`;
   }
+}
+
+function driftIntro(drift: Drift): string {
+  const icon = drift.ratio >= 1 ? ':chart_with_upwards_trend:' : ':chart_with_downwards_trend:';
+  return `${icon} ${code(truncate(oneLine(drift.caseId), 120))} moved ${escapeMrkdwn(drift.summary)}, in steps no single run was flagged for (change points over its history).`;
+}
+
+/** A drift's evidence: the two levels and how sure the split is. */
+function driftFields(drift: Drift): string[] {
+  return [
+    `*Level before → after*\n${formatMeasure(drift.meanBefore, drift.unit)} → ${formatMeasure(drift.meanAfter, drift.unit)} (mean per-run median)`,
+    `*p of the split*\n${formatP(drift.pValue)}`,
+  ];
 }
 
 function findingHeadline(view: AlertView): string {
@@ -151,6 +175,7 @@ function findingIntro(view: AlertView, where: string): string {
 function factFields(view: AlertView): string[] {
   const fields: string[] = [];
   fields.push(`*Commits*\n${commitText(view)}`);
+  if (view.alert.kind === 'drift') fields.push(...driftFields(view.alert.drift));
   const culprit = view.alert.culprit;
   if (culprit) fields.push(`*Culprit (bisected)*\n${code(shortCommit(culprit.commit))} by ${escapeMrkdwn(truncate(oneLine(culprit.author), 60))}: ${escapeMrkdwn(truncate(oneLine(culprit.subject), 120))}`);
   // Once bisected, the culprit names the author who matters; the last commit's author would point at someone else.

@@ -19,7 +19,8 @@ export type AlertOutcome =
   | { state: 'accepted'; by: string; at: string; reason?: string }
   | { state: 'dismissed'; by: string; at: string; reason?: string }
   | { state: 'investigating'; by: string; at: string; assignee?: string; note?: string }
-  | { state: 'fixed'; by: string; at: string; commit?: string | null };
+  /** `measured`: perflab closed it, having measured its cases back at the old level at `commit`. */
+  | { state: 'fixed'; by: string; at: string; commit?: string | null; measured?: boolean };
 
 // Characters of the investigation line; the whole note stays in the audit log.
 const NOTE_MAX = 1300;
@@ -36,7 +37,9 @@ export function alertResolved(view: AlertView, outcome: AlertOutcome, options: A
       blocks.push(context([`:see_no_evil: Dismissed as noise by ${who} · ${when}${reasonText(outcome.reason)}`]));
       break;
     case 'fixed':
-      blocks.push(context([`:hammer_and_wrench: Marked fixed${outcome.commit ? ` in ${code(shortCommit(outcome.commit))}` : ''} by ${who} · ${when}`]));
+      blocks.push(context([outcome.measured
+        ? `:white_check_mark: Fixed: measured back at the old level${outcome.commit ? ` at ${code(shortCommit(outcome.commit))}` : ''} · ${when}`
+        : `:hammer_and_wrench: Marked fixed${outcome.commit ? ` in ${code(shortCommit(outcome.commit))}` : ''} by ${who} · ${when}`]));
       break;
     case 'investigating': {
       const assignee = formatActor(outcome.assignee ?? outcome.by);

@@ -84,6 +84,12 @@ export function humanReport(report: BenchReport): string {
       out.push(`${e.comparison.verdict === 'regressed' ? pc.red('▲') : e.comparison.verdict === 'improved' ? pc.green('▼') : pc.yellow('~')} ${e.caseId}: ${e.comparison.reason}`);
     }
   }
+  // What the history shows beyond this run's verdicts (raiseAlerts).
+  for (const alert of report.alerts) {
+    if (alert.kind === 'drift') out.push(`${pc.yellow('↗')} ${alert.drift.caseId} drifted ${alert.drift.summary} (p ${alert.drift.pValue.toExponential(1)}; no run was flagged for it): alert ${alert.id}`);
+    else if (alert.state === 'fixed') out.push(`${pc.green('✓')} fixed: ${alert.caseIds.join(', ')} back at the old level, alert ${alert.id} closed`);
+    else if (alert.kind === 'machine-changed') out.push(pc.yellow(`⚙ the canary stayed moved: its new level is now its baseline (${report.canary?.comparison.reason ?? 'see the audit log'})`));
+  }
   const regressions = report.entries.filter((e) => e.comparison.verdict === 'regressed').map((e) => e.caseId);
   if (regressions.length > 0) out.push(pc.dim(`Accept as the new baseline if intended: perflab baseline accept ${regressions.join(' ')} --reason "…"`));
   return `${out.join('\n')}\n`;

@@ -69,6 +69,22 @@ export class Outbox {
     await this.#notifier.followUp?.(alert, { channel: delivery.channel, ts: delivery.ts }, text);
   }
 
+  /**
+   * Tells about an alert perflab closed itself as fixed: its message shows
+   * the new state (no buttons) and its thread says where it was measured
+   * back. One not posted yet is posted as it is now.
+   */
+  async closed(alert: Alert): Promise<void> {
+    if (alert.delivery?.state !== 'posted') return this.deliver(alert.id);
+    try {
+      await this.update(alert);
+      const at = alert.fixedIn?.commit ? `at \`${alert.fixedIn.commit.slice(0, 12)}\`` : 'in the working tree';
+      await this.followUp(alert, `Fixed: measured back at the old level ${at}${alert.fixedIn ? ` (run \`${alert.fixedIn.runId}\`)` : ''}. perflab closed this alert.`);
+    } catch (error) {
+      this.#onError?.(alert, error);
+    }
+  }
+
   /** Stops retry timers; pending alerts stay pending in the store for the next start. */
   close(): void {
     this.#closed = true;

@@ -56,7 +56,13 @@ export async function commitsSince(dir: string, branch: string, since: string | 
   const tip = await resolveCommit(dir, `refs/heads/${branch}`);
   if (since === tip) return [];
   if (!since || !(await isAncestor(dir, since, tip))) return [tip];
-  const list = await git(dir, ['rev-list', '--reverse', '--first-parent', `${since}..${tip}`]);
+  return commitsBetween(dir, since, tip);
+}
+
+/** Commits after `from` up to and including `to`, oldest first, following first parents; empty when `from` is not an ancestor of `to`. */
+export async function commitsBetween(dir: string, from: string, to: string): Promise<string[]> {
+  if (!(await isAncestor(dir, from, to))) return [];
+  const list = await git(dir, ['rev-list', '--reverse', '--first-parent', `${from}..${to}`]);
   return list.split('\n').filter(Boolean);
 }
 

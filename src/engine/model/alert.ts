@@ -19,6 +19,8 @@ interface AlertBase {
   investigation?: { note: string; assignee?: string };
   /** The outbox's record: an alert is stored before it is posted and marked after (DESIGN §10). */
   delivery?: AlertDelivery;
+  /** Set when perflab closed it as `fixed`: the run that measured its cases back at the old level. */
+  fixedIn?: FixedIn;
 }
 
 /** Discriminated on `kind`: each kind carries what it is about, and only that. */
@@ -27,14 +29,17 @@ export type Alert =
       kind: 'regression' | 'improvement';
       /** For an alert raised on a batch of commits: the bisection that pinned it to one commit. */
       culprit?: Culprit;
+      drift?: never;
       findingIds?: never;
       message?: never;
     })
-  | (AlertBase & { kind: 'environment-suspect' | 'suite-error'; culprit?: never; findingIds?: never; message?: never })
+  /** A change of level no single run was flagged for, found over the case's history (E-Divisive); bisected like a regression. */
+  | (AlertBase & { kind: 'drift'; drift: Drift; culprit?: Culprit; findingIds?: never; message?: never })
+  | (AlertBase & { kind: 'environment-suspect' | 'machine-changed' | 'suite-error'; culprit?: never; drift?: never; findingIds?: never; message?: never })
   /** Stress failures and fuzz counterexamples: the findings it tells about. */
-  | (AlertBase & { kind: 'finding'; findingIds: string[]; culprit?: never; message?: never })
+  | (AlertBase & { kind: 'finding'; findingIds: string[]; culprit?: never; drift?: never; message?: never })
   /** A watched commit that did not build: what went wrong, in short. */
-  | (AlertBase & { kind: 'build-failed'; message: string; culprit?: never; findingIds?: never });
+  | (AlertBase & { kind: 'build-failed'; message: string; culprit?: never; drift?: never; findingIds?: never });
 
 export interface AlertDelivery {
   state: 'pending' | 'posted' | 'failed';
@@ -53,4 +58,40 @@ export interface Culprit {
   /** Commits measured to find it, and commits skipped because they did not build. */
   steps: number;
   skipped: string[];
+}
+
+/** One end of a drift: a run and the commit it measured. */
+export interface DriftEnd {
+  runId: string;
+  commit: string | null;
+  /** The run's result time, UTC ISO. */
+  at: string;
+}
+
+/**
+ * What a drift alert is about: one case's level moved between `from` (the
+ * last run at the old level) and `to` (the first at the new one).
+ */
+export interface Drift {
+  caseId: string;
+  from: DriftEnd;
+  to: DriftEnd;
+  /** Runs after `from` up to and including `to`. */
+  commits: number;
+  /** Mean per-run median of the segment before and after the change, in `unit`. */
+  meanBefore: number;
+  meanAfter: number;
+  unit: string;
+  /** meanAfter / meanBefore: 1.058 is 5.8% slower (for lower-is-better cases). */
+  ratio: number;
+  /** Corrected p-value of the split (the largest, when the drift is several change points close together). */
+  pValue: number;
+  /** "+5.8% between a1b2c3d and d4e5f6a, over 5 commits" (`describeDrift`). */
+  summary: string;
+}
+
+/** Where an alert's cases were measured back at the level they regressed from. */
+export interface FixedIn {
+  runId: string;
+  commit: string | null;
 }

@@ -21,7 +21,7 @@ export const alertSchema = z.looseObject({
   id: z.string(),
   runId: z.string(),
   commit: z.string().nullable(),
-  kind: z.enum(['regression', 'improvement', 'environment-suspect', 'suite-error', 'finding', 'build-failed']),
+  kind: z.enum(['regression', 'improvement', 'environment-suspect', 'suite-error', 'finding', 'build-failed', 'drift', 'machine-changed']),
   caseIds: z.array(z.string()),
   state: z.enum(['open', 'investigating', 'accepted', 'dismissed', 'fixed']),
   createdAt: z.string(),
@@ -29,7 +29,7 @@ export const alertSchema = z.looseObject({
   stateAt: z.string().optional(),
 });
 
-const KINDS = new Set(['regression', 'improvement', 'environment-suspect', 'suite-error', 'finding', 'build-failed']);
+const KINDS = new Set(['regression', 'improvement', 'environment-suspect', 'suite-error', 'finding', 'build-failed', 'drift', 'machine-changed']);
 const STATES = new Set(['open', 'investigating', 'accepted', 'dismissed', 'fixed']);
 const optionalString = (value: unknown): boolean => value === undefined || typeof value === 'string';
 

@@ -18,7 +18,7 @@ import { readResultsFile, writeResultsFile } from './results-file.js';
 import type { RunLog } from './run-log.js';
 import type { StoreLock } from './store-lock.js';
 import type { StoreState } from './store-state.js';
-import type { FindingSighting, FindingTransition, HistoryEntry, RunFinish, Store, Transition } from './store.js';
+import type { AlertStatePatch, FindingSighting, FindingTransition, HistoryEntry, RunFinish, Store, Transition } from './store.js';
 import type { StoreLayout } from './store-layout.js';
 import type { WriteQueue } from './write-queue.js';
 
@@ -125,7 +125,7 @@ export class DiskStore implements Store {
     return this.#parts.state.listAlerts(options.state);
   }
 
-  transitionAlert(id: string, from: readonly AlertState[], to: AlertState, by: string, patch?: Pick<Alert, 'investigation'>): Promise<Transition> {
+  transitionAlert(id: string, from: readonly AlertState[], to: AlertState, by: string, patch?: AlertStatePatch): Promise<Transition> {
     return this.#write(() => this.#parts.state.transitionAlert(id, from, to, by, patch));
   }
 

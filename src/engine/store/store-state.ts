@@ -15,7 +15,7 @@ import { migrateState, SCHEMA_VERSION } from './migrations.js';
 import { deepFreeze, snapshot } from './snapshot.js';
 import type { StateFile } from './state-file.js';
 import { emptyState, stateFileSchema } from './state-file.js';
-import type { FindingSighting, FindingTransition, Transition } from './store.js';
+import type { AlertStatePatch, FindingSighting, FindingTransition, Transition } from './store.js';
 import { checkStoreData, commit, corruptStoreFile, parseStoreJson, storeFile } from './store-file.js';
 import type { StoreLayout } from './store-layout.js';
 
@@ -110,7 +110,7 @@ export class StoreState {
   }
 
   /** Check and change in one step: the caller's queue guarantees nothing runs in between. */
-  async transitionAlert(id: string, from: readonly AlertState[], to: AlertState, by: string, patch: Pick<Alert, 'investigation'> = {}): Promise<Transition> {
+  async transitionAlert(id: string, from: readonly AlertState[], to: AlertState, by: string, patch: AlertStatePatch = {}): Promise<Transition> {
     const alert = await this.getAlert(id);
     if (!alert) return { ok: false, reason: 'not-found' };
     if (!from.includes(alert.state)) return { ok: false, reason: 'wrong-state', alert };
@@ -128,7 +128,7 @@ export class StoreState {
     const alert = await this.getAlert(id);
     if (!alert) return undefined;
     // Only a regression or improvement has a culprit; the store checks it rather than trusting the caller.
-    if ('culprit' in patch && alert.kind !== 'regression' && alert.kind !== 'improvement') throw new Error(`alert ${id} is a ${alert.kind} alert: it has no culprit`);
+    if ('culprit' in patch && alert.kind !== 'regression' && alert.kind !== 'improvement' && alert.kind !== 'drift') throw new Error(`alert ${id} is a ${alert.kind} alert: it has no culprit`);
     const updated = snapshot({ ...alert, ...patch } as Alert);
     await this.#putAlert(alert, updated);
     return updated;

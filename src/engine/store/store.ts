@@ -23,6 +23,9 @@ export interface HistoryEntry {
 /** What finishing a run records; a fuzz run also replaces its `fuzz` record (plan plus what each property did). */
 export type RunFinish = Pick<Run, 'finishedAt' | 'environment'> & Partial<Pick<Run, 'fuzz'>>;
 
+/** Facts that come with a state change: an investigation's note, where a fixed alert was measured fixed. */
+export type AlertStatePatch = Partial<Pick<Alert, 'investigation' | 'fixedIn'>>;
+
 export type Transition =
   | { ok: true; alert: Alert }
   | { ok: false; reason: 'not-found' }
@@ -67,7 +70,7 @@ export interface Store {
   getAlert(id: string): Promise<Alert | undefined>;
   listAlerts(options?: { state?: AlertState }): Promise<Alert[]>;
   /** Atomic: moves the alert to `to` only if its state is one of `from`. */
-  transitionAlert(id: string, from: readonly AlertState[], to: AlertState, by: string, patch?: Pick<Alert, 'investigation'>): Promise<Transition>;
+  transitionAlert(id: string, from: readonly AlertState[], to: AlertState, by: string, patch?: AlertStatePatch): Promise<Transition>;
   /** Records the commit a bisection pinned the alert on; its state is not touched. */
   setAlertCulprit(id: string, culprit: Culprit): Promise<Alert | undefined>;
   /** Records the outbox's delivery state of an alert; its state is not touched. */

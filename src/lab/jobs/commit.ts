@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { BuildFailed, withBuiltCheckout } from '../../engine/git/build-checkout.js';
-import { mirrorDir } from '../../engine/git/mirror.js';
+import { commitsBetween, mirrorDir } from '../../engine/git/mirror.js';
 import type { Alert, Run } from '../../engine/model.js';
 import type { Job } from '../../engine/queue/job-queue.js';
 import { newRunId } from '../../engine/run-id.js';
@@ -63,8 +63,10 @@ async function runCommit(lab: LabContext, job: Job, request: CommitRequest, sign
       });
       await lab.audit(job.trigger, 'commit.run', { url: request.url, branch: request.branch, commits: request.commits.length, commit, runId: report.run.id });
       lab.deliver(report.alerts);
-      const regression = report.alerts.find((a) => a.kind === 'regression');
-      if (regression && request.commits.length > 1 && request.parent && !signal.aborted) queueBisection(lab, request, request.parent, regression);
+      // This run's regression; the alerts may also hold older ones it closed as fixed.
+      const regression = report.alerts.find((a) => a.kind === 'regression' && a.runId === report.run.id);
+      if (regression && request.commits.length > 1 && request.parent && !signal.aborted) queueBisection(lab, request, request.parent, request.commits, regression);
+      for (const drift of report.alerts) if (drift.kind === 'drift' && !signal.aborted) await queueDriftBisection(lab, request, drift);
       lab.emit(job, signal.aborted ? { type: 'cancelled', job, report } : { type: 'run-finished', job, report });
     });
   } catch (error) {
@@ -91,7 +93,19 @@ async function replayFuzzFindings(lab: LabContext, job: Job, suitesDir: string, 
   }
 }
 
-function queueBisection(lab: LabContext, request: CommitRequest, good: string, alert: Alert): void {
+/**
+ * A drift that made things slower is bisected as a regression is: from the
+ * last commit at the old level over the commits up to the first at the new
+ * one. A drift that sits on one commit has nothing to bisect.
+ */
+async function queueDriftBisection(lab: LabContext, request: CommitRequest, alert: Extract<Alert, { kind: 'drift' }>): Promise<void> {
+  const { from, to, ratio } = alert.drift;
+  if (ratio <= 1 || !from.commit || !to.commit) return;
+  const commits = await commitsBetween(mirrorDir(lab.store.dir, request.url), from.commit, to.commit).catch(() => []);
+  if (commits.length > 1) queueBisection(lab, request, from.commit, commits, alert);
+}
+
+function queueBisection(lab: LabContext, request: CommitRequest, good: string, commits: readonly string[], alert: Alert): void {
   lab.submit('bisect', {
     url: request.url,
     suites: request.suites,
@@ -100,7 +114,7 @@ function queueBisection(lab: LabContext, request: CommitRequest, good: string, a
     alertId: alert.id,
     caseIds: alert.caseIds,
     good,
-    commits: request.commits,
+    commits: [...commits],
   }, { kind: 'commit', by: `bisect:${alert.id}` });
 }
 

@@ -59,7 +59,8 @@ export async function ingestResults(store: Store, payload: ResultsPayload, trigg
   }));
   await store.recordResults(run.id, recorded);
 
-  const alerts = await raiseAlerts(store, run, { comparisons: payload.comparisons, suiteErrorFiles: payload.suiteErrors.map((s) => s.file) });
+  // Each verdict is candidate against commitA, not against a baseline: it cannot say a regression is fixed.
+  const alerts = await raiseAlerts(store, run, { comparisons: payload.comparisons, suiteErrorFiles: payload.suiteErrors.map((s) => s.file), against: 'base-commit' });
   run.finishedAt = new Date().toISOString();
   await store.finishRun(run.id, { finishedAt: run.finishedAt, environment: run.environment });
   await store.audit({

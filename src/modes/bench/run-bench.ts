@@ -14,6 +14,7 @@ import type { CaseFilter } from '../../engine/suite/case-filter.js';
 import type { BenchOptions } from '../../engine/suite/define-suite.js';
 import type { BenchCaseRef } from './bench-case.js';
 import { compareToBaseline, screenAgainstBaseline, type ConfirmSuspect } from '../../engine/compare/compare-to-baseline.js';
+import { recoverCanary } from './canary-recovery.js';
 import { confirmSuspect } from './confirm-suspect.js';
 import { listCases, listSuiteFile, type SuiteError } from './list-cases.js';
 import { measureCase } from './measure-case.js';
@@ -49,6 +50,9 @@ export interface ReportEntry {
   comparison: Comparison;
 }
 
+/** The canary's entry; `recovered` when it stayed moved long enough that its new level became its baseline (`recoverCanary`). */
+type CanaryEntry = ReportEntry & { recovered?: true };
+
 export interface BenchReport {
   run: Run;
   entries: ReportEntry[];
@@ -68,7 +72,7 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
   const run = newRun({ mode: 'bench', machine, trigger: options.trigger, checkout: options.checkout, commit: options.commit });
   await store.beginRun(run);
 
-  const canary = options.canary === false || listing.cases.length === 0 ? null : await measureCanary(pool, store, machine, overrides, options.signal);
+  const canary = options.canary === false || listing.cases.length === 0 ? null : await measureCanary(pool, store, run, overrides, options.signal);
   if (canary?.comparison.verdict === 'unstable') run.environment = 'suspect';
 
   const measured: { ref: BenchCaseRef; result: Result }[] = [];
@@ -112,14 +116,15 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
 
   await acceptFirstBaselines(store, run, all);
 
-  const alerts = await alertsFor(store, run, entries, listing.suiteErrors);
+  const alerts = await alertsFor(store, run, entries, listing.suiteErrors, canary);
   run.finishedAt = new Date().toISOString();
   await store.finishRun(run.id, { finishedAt: run.finishedAt, environment: run.environment });
   return { run, entries, canary, suiteErrors: listing.suiteErrors, alerts };
 }
 
 /** The canary is screened against its own history only: it has no code change to confirm. */
-async function measureCanary(pool: ExclusivePool, store: Store, machine: string, overrides: BenchOptions, signal?: AbortSignal): Promise<ReportEntry | null> {
+async function measureCanary(pool: ExclusivePool, store: Store, run: Run, overrides: BenchOptions, signal?: AbortSignal): Promise<CanaryEntry | null> {
+  const { machine } = run;
   const { cases } = await listSuiteFile(pool, CANARY_FILE, overrides);
   const ref = cases[0];
   if (!ref) return null;
@@ -134,6 +139,8 @@ async function measureCanary(pool: ExclusivePool, store: Store, machine: string,
     // move beyond: judging it by one run's standard error flagged healthy runs,
     // kept them out of the window, and so locked the store in suspicion.
     const learning = window.current.length < CANARY_MIN_WINDOW;
+    const recovered = !learning && screened.suspect ? await recoverCanary(store, ref.id, run, baseline, result.summary) : undefined;
+    if (recovered) return { caseId: ref.id, result, comparison: { caseId: ref.id, verdict: 'unchanged', reason: `${screened.reason} ${recovered.reason}.` }, recovered: true };
     comparison = learning
       ? { caseId: ref.id, verdict: 'unchanged', reason: `learning this machine's noise (${window.current.length + 1} of ${CANARY_MIN_WINDOW} runs)` }
       : screened.suspect
@@ -147,6 +154,6 @@ async function measureCanary(pool: ExclusivePool, store: Store, machine: string,
   return { caseId: ref.id, result, comparison };
 }
 
-function alertsFor(store: Store, run: Run, entries: ReportEntry[], suiteErrors: SuiteError[]): Promise<Alert[]> {
-  return raiseAlerts(store, run, { comparisons: entries.map((e) => e.comparison), suiteErrorFiles: suiteErrors.map((s) => s.file), canaryId: 'perflab/canary' });
+function alertsFor(store: Store, run: Run, entries: ReportEntry[], suiteErrors: SuiteError[], canary: CanaryEntry | null): Promise<Alert[]> {
+  return raiseAlerts(store, run, { comparisons: entries.map((e) => e.comparison), suiteErrorFiles: suiteErrors.map((s) => s.file), canaryId: 'perflab/canary', ...(canary?.recovered ? { canaryRecovered: true } : {}) });
 }

@@ -135,6 +135,17 @@ describe('eDivisive', () => {
     expect(elapsed).toBeLessThan(5000);
   });
 
+  it('defaults to p = 0.001 and a minimum segment of 3', () => {
+    // Seed 21's noise has a stretch that splits off at a corrected p of about 0.002.
+    const normal = normals(mulberry32(21));
+    const z = Array.from({ length: 60 }, (_, i) => (i < 30 ? 100 : 100.5) * (1 + 0.01 * normal()));
+    const loose = eDivisive(z, { pValue: 0.01 });
+    expect(loose.some((c) => c.pValue > 0.001 && c.pValue <= 0.01)).toBe(true);
+    expect(eDivisive(z)).toEqual(eDivisive(z, { pValue: 0.001, minSegment: 3 }));
+    expect(eDivisive(z)).toEqual([]);
+    for (const c of eDivisive(noisy(driftLevels, 7))) expect(c.pValue).toBeLessThanOrEqual(0.001);
+  });
+
   it('has no change points in a series shorter than 2 × minSegment', () => {
     expect(eDivisive([1, 2, 30, 40, 50])).toEqual([]);
     expect(eDivisive([])).toEqual([]);

@@ -1,9 +1,9 @@
 // Alerts. A transition is one conditional UPDATE (`… where state = any($from)
 // returning *`): the row lock makes the check and the change one step, so of
 // two people clicking at once, on one machine or two, exactly one moves it.
-import type { Alert, AlertDelivery, AlertKind, AlertState, Culprit } from '../../model.js';
+import type { Alert, AlertDelivery, AlertKind, AlertState, Culprit, Drift, FixedIn } from '../../model.js';
 import { deepFreeze } from '../snapshot.js';
-import type { Transition } from '../store.js';
+import type { AlertStatePatch, Transition } from '../store.js';
 import type { Db } from './pg-db.js';
 import { iso, isUniqueViolation, jsonb, present } from './pg-db.js';
 
@@ -22,16 +22,18 @@ interface AlertRow {
   message: string | null;
   culprit: Culprit | null;
   delivery: AlertDelivery | null;
+  drift: Drift | null;
+  fixed_in: FixedIn | null;
 }
 
 export async function addAlert(db: Db, alert: Alert): Promise<void> {
   const optional = (value: unknown) => (value === undefined ? null : jsonb(db, value));
   try {
     await db`
-      insert into alerts (id, run_id, commit, kind, case_ids, finding_ids, state, created_at, state_by, state_at, investigation, message, culprit, delivery)
+      insert into alerts (id, run_id, commit, kind, case_ids, finding_ids, state, created_at, state_by, state_at, investigation, message, culprit, delivery, drift, fixed_in)
       values (${alert.id}, ${alert.runId}, ${alert.commit}, ${alert.kind}, ${alert.caseIds}, ${alert.findingIds ?? null}, ${alert.state},
               ${alert.createdAt}, ${alert.stateBy ?? null}, ${alert.stateAt ?? null}, ${optional(alert.investigation)}, ${alert.message ?? null},
-              ${optional(alert.culprit)}, ${optional(alert.delivery)})`;
+              ${optional(alert.culprit)}, ${optional(alert.delivery)}, ${optional(alert.drift)}, ${optional(alert.fixedIn)})`;
   } catch (error) {
     if (isUniqueViolation(error)) throw new Error(`alert ${alert.id} already exists`, { cause: error });
     throw error;
@@ -49,10 +51,11 @@ export async function listAlerts(db: Db, state?: AlertState): Promise<Alert[]> {
   return rows.map(toAlert);
 }
 
-export async function transitionAlert(db: Db, id: string, from: readonly AlertState[], to: AlertState, by: string, patch: Pick<Alert, 'investigation'> = {}): Promise<Transition> {
+export async function transitionAlert(db: Db, id: string, from: readonly AlertState[], to: AlertState, by: string, patch: AlertStatePatch = {}): Promise<Transition> {
   const [moved] = await db<AlertRow[]>`
     update alerts set state = ${to}, state_by = ${by}, state_at = ${new Date().toISOString()}
       ${'investigation' in patch ? db`, investigation = ${patch.investigation === undefined ? null : jsonb(db, patch.investigation)}` : db``}
+      ${'fixedIn' in patch ? db`, fixed_in = ${patch.fixedIn === undefined ? null : jsonb(db, patch.fixedIn)}` : db``}
     where id = ${id} and state = any(${[...from]})
     returning *`;
   if (moved) return { ok: true, alert: toAlert(moved) };
@@ -79,6 +82,8 @@ function toAlert(row: AlertRow): Alert {
     message: row.message,
     culprit: row.culprit,
     delivery: row.delivery,
+    drift: row.drift,
+    fixedIn: row.fixed_in,
   });
   return deepFreeze({
     id: row.id,

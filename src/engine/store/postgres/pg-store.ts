@@ -4,7 +4,7 @@
 // concurrent writers (other perflab processes included) from interleaving.
 import type postgres from 'postgres';
 import type { Alert, AlertDelivery, AlertState, AuditEvent, Baseline, Culprit, Finding, FindingReport, FindingState, Job, RecordedResult, Run, Schedule, Sighting, WatchCursor } from '../../model.js';
-import type { FindingSighting, FindingTransition, HistoryEntry, RunFinish, Store, Transition } from '../store.js';
+import type { AlertStatePatch, FindingSighting, FindingTransition, HistoryEntry, RunFinish, Store, Transition } from '../store.js';
 import * as alerts from './pg-alerts.js';
 import * as audit from './pg-audit.js';
 import * as baselines from './pg-baselines.js';
@@ -83,7 +83,7 @@ export class PgStore implements Store {
     return this.#run((sql) => alerts.listAlerts(sql, options.state));
   }
 
-  transitionAlert(id: string, from: readonly AlertState[], to: AlertState, by: string, patch?: Pick<Alert, 'investigation'>): Promise<Transition> {
+  transitionAlert(id: string, from: readonly AlertState[], to: AlertState, by: string, patch?: AlertStatePatch): Promise<Transition> {
     return this.#run((sql) => alerts.transitionAlert(sql, id, from, to, by, patch));
   }
 

@@ -142,4 +142,58 @@ describe.each(storeKinds)('alerts ($name)', (kind) => {
     expect(await reopened.getAlert('alert-1')).toEqual(makeAlert({ culprit }));
     await reopened.close();
   });
+  it('a drift alert keeps its drift, gets a culprit, and reads back whole after reopening', async () => {
+    const place = await kind.place();
+    const store = await place.open();
+    const drift = {
+      caseId: 'json/parse',
+      from: { runId: 'r40', commit: 'a1b2c3d4', at: '2026-11-02T10:00:00.000Z' },
+      to: { runId: 'r45', commit: 'd4e5f6a7', at: '2026-11-02T15:00:00.000Z' },
+      commits: 5,
+      meanBefore: 100,
+      meanAfter: 105.8,
+      unit: 'ns',
+      ratio: 1.058,
+      pValue: 2e-9,
+      summary: '+5.8% between a1b2c3d and d4e5f6a, over 5 commits',
+    };
+    const alert = { id: 'drift-1', runId: 'r50', commit: 'd4e5f6a7', kind: 'drift' as const, caseIds: ['json/parse'], drift, state: 'open' as const, createdAt: '2026-11-03T00:00:00.000Z' };
+    await store.addAlert(alert);
+    const culprit = { commit: 'd4e5f6a7', author: 'Alice', subject: 'Slower path', steps: 3, skipped: [] };
+    await store.setAlertCulprit('drift-1', culprit);
+    await store.close();
+
+    const reopened = await place.open();
+    expect(await reopened.getAlert('drift-1')).toEqual({ ...alert, culprit });
+    await reopened.close();
+  });
+
+  it('an alert closed as fixed keeps where it was measured fixed, across reopening and in the archive', async () => {
+    const place = await kind.place();
+    const store = await place.open();
+    await store.addAlert(makeAlert({ kind: 'regression' }));
+
+    const moved = await store.transitionAlert('alert-1', ['open', 'investigating'], 'fixed', 'perflab', { fixedIn: { runId: 'r9', commit: 'f1xed' } });
+    await store.close();
+
+    expect(moved).toMatchObject({ ok: true, alert: { state: 'fixed', fixedIn: { runId: 'r9', commit: 'f1xed' } } });
+    const reopened = await place.open();
+    expect(await reopened.getAlert('alert-1')).toMatchObject({ state: 'fixed', stateBy: 'perflab', fixedIn: { runId: 'r9', commit: 'f1xed' } });
+    expect((await reopened.listAlerts({ state: 'fixed' })).map((a) => a.id)).toEqual(['alert-1']);
+    await reopened.close();
+  });
+  it('an alert raised already settled (a machine that changed) is listed, and its delivery recorded, across reopening', async () => {
+    const place = await kind.place();
+    const store = await place.open();
+    const told = { id: 'machine-1', runId: 'r1', commit: null, kind: 'machine-changed' as const, caseIds: ['perflab/canary'], state: 'accepted' as const, stateBy: 'perflab', stateAt: '2026-11-03T00:00:00.000Z', createdAt: '2026-11-03T00:00:00.000Z' };
+    await store.addAlert(told);
+
+    await store.setAlertDelivery('machine-1', { state: 'posted', attempts: 1, channel: 'C1', ts: '1.2' });
+    await store.close();
+
+    const reopened = await place.open();
+    expect(await reopened.getAlert('machine-1')).toEqual({ ...told, delivery: { state: 'posted', attempts: 1, channel: 'C1', ts: '1.2' } });
+    expect((await reopened.listAlerts()).map((a) => a.id)).toContain('machine-1');
+    await reopened.close();
+  });
 });
