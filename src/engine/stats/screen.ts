@@ -1,6 +1,6 @@
 // Screening (DESIGN §5): is one new run's median far enough from the baseline
 // window of per-run medians to be worth confirming? Cheap, run on every
-// result; a suspect is not an alert until `decideConfirmation` says so.
+// result; a suspect is not an alert until `decidePairedConfirmation` says so.
 import { median, medianAbsoluteDeviation } from 'simple-statistics';
 import type { Direction } from '../model.js';
 import { MAD_TO_SD, robustCv } from './robust-noise.js';
@@ -18,9 +18,13 @@ export interface ScreenOptions {
   direction: Direction;
 }
 
+/**
+ * `limit` is the |delta| the run needed to be suspect: max(gate, zLimit × noise)
+ * when z is used, else gate.
+ */
 export type ScreenOutcome =
-  | { suspect: false; z: number | null; delta: number; gate: number; reason: string }
-  | { suspect: true; direction: 'worse' | 'better'; z: number | null; delta: number; gate: number; reason: string };
+  | { suspect: false; z: number | null; delta: number; gate: number; limit: number; reason: string }
+  | { suspect: true; direction: 'worse' | 'better'; z: number | null; delta: number; gate: number; limit: number; reason: string };
 
 interface ResolvedScreenOptions {
   threshold: number;
@@ -82,6 +86,7 @@ export function screen(current: number, window: readonly number[], options: Scre
   const noise = longEnough ? robustCv(runs) : fallbackCv;
   const gate = Math.max(threshold, 2 * noise);
 
+  const limit = z === null ? gate : Math.max(gate, zLimit * noise);
   const bigEnough = Math.abs(delta) >= gate;
   const farEnough = z === null || Math.abs(z) >= zLimit;
   const moved = `${fmt(current)} is ${pct(Math.abs(delta))} ${delta >= 0 ? 'above' : 'below'} the window median ${fmt(centre)}`;
@@ -95,7 +100,7 @@ export function screen(current: number, window: readonly number[], options: Scre
 
   if (!(bigEnough && farEnough)) {
     const why = !bigEnough ? 'within the gate' : 'not far enough from the window';
-    return { suspect: false, z, delta, gate, reason: `Run median ${moved}, ${why} (${gateText}; ${zText}).` };
+    return { suspect: false, z, delta, gate, limit, reason: `Run median ${moved}, ${why} (${gateText}; ${zText}).` };
   }
   const worse = direction === 'lower' ? delta > 0 : delta < 0;
   return {
@@ -104,6 +109,7 @@ export function screen(current: number, window: readonly number[], options: Scre
     z,
     delta,
     gate,
+    limit,
     reason: `Run median ${moved}, ${worse ? 'worse' : 'better'} beyond the gate (${gateText}; ${zText}): suspect, to be confirmed.`,
   };
 }
