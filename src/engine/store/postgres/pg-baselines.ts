@@ -34,7 +34,7 @@ export async function insertBaseline(db: Db, baseline: Baseline): Promise<void> 
   await db`
     insert into baselines (case_id, machine, run_id, commit, median, unit, accepted_by, accepted_at, reason, run_medians)
     values (${baseline.caseId}, ${baseline.machine}, ${baseline.runId}, ${baseline.commit}, ${baseline.median}, ${baseline.unit},
-            ${baseline.acceptedBy}, ${baseline.acceptedAt}, ${baseline.reason}, ${baseline.runMedians ? db.array(baseline.runMedians) : null})`;
+            ${baseline.acceptedBy}, ${baseline.acceptedAt}, ${baseline.reason}, ${baseline.runMedians ? db.array(baseline.runMedians) : null}::double precision[])`;
 }
 
 export async function getBaseline(db: Db, caseId: string, machine: string): Promise<Baseline | undefined> {
