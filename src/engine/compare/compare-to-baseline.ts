@@ -42,11 +42,15 @@ export async function baselineWindow(store: Store, caseId: string, machine: stri
  * its threshold and at |z| ≥ 2 (a borderline run on the median of 3 runs,
  * `SCREEN_AGAIN`): a real change of threshold size is then
  * rarely filtered out by one noisy run (docs/benchmarks.md has the numbers).
- * The canary has no confirmation behind it and screens strictly (3.5).
+ * On a noisy machine the window's noise would excuse any change of the
+ * threshold's size, so a case never asks more than the threshold itself
+ * (`capFactor`) of the median of 3 runs: the paired confirmation then says
+ * whether it is real, or that it could not tell.
+ * The canary has no confirmation behind it and screens strictly (3.5, no cap).
  */
 export const SCREENING = {
-  case: { thresholdFactor: 0.5, zLimit: 2 },
-  canary: { thresholdFactor: 1, zLimit: 3.5 },
+  case: { thresholdFactor: 0.5, zLimit: 2, capFactor: 1 },
+  canary: { thresholdFactor: 1, zLimit: 3.5, capFactor: Number.POSITIVE_INFINITY },
 } as const;
 
 /**
@@ -58,8 +62,9 @@ export async function screenAgainstBaseline(store: Store, caseId: string, machin
   const window = await baselineWindow(store, caseId, machine, baseline);
   const fallbackCv = window.previous.length >= 3 ? robustCv(window.previous) : (1.2533 * summary.cv) / Math.sqrt(summary.n);
   const values = window.current.length > 0 ? window.current : [baseline.median];
-  const { thresholdFactor, zLimit } = SCREENING[role];
-  return { window, screened: screen(summary.median, values, { threshold: threshold * thresholdFactor, zLimit, fallbackCv, direction: summary.direction }) };
+  const { thresholdFactor, zLimit, capFactor } = SCREENING[role];
+  const capLimit = threshold * capFactor;
+  return { window, screened: screen(summary.median, values, { threshold: threshold * thresholdFactor, zLimit, fallbackCv, direction: summary.direction, capLimit }) };
 }
 
 /**
