@@ -45,7 +45,9 @@ export async function baselineWindow(store: Store, caseId: string, machine: stri
  * On a noisy machine the window's noise would excuse any change of the
  * threshold's size, so a case never asks more than the threshold itself
  * (`capFactor`) of the median of 3 runs: the paired confirmation then says
- * whether it is real, or that it could not tell.
+ * whether it is real, or that it could not tell. Not when the window's own
+ * noise is above the confirmation's limit (`CONFIRM_MAX_CV`): there only a
+ * change the window's noise cannot excuse is worth confirming.
  * The canary has no confirmation behind it and screens strictly (3.5, no cap).
  */
 export const SCREENING = {
@@ -58,12 +60,17 @@ export const SCREENING = {
  * the baseline for a spread of their own, the previous spread is kept
  * (DESIGN §5), or else the standard error of this run's median is used.
  */
+/** The per-run noise at which `decidePairedConfirmation` gives up (its default maxCv). */
+export const CONFIRM_MAX_CV = 0.1;
+
 export async function screenAgainstBaseline(store: Store, caseId: string, machine: string, baseline: Baseline, summary: Summary, threshold: number, role: keyof typeof SCREENING = 'case') {
   const window = await baselineWindow(store, caseId, machine, baseline);
   const fallbackCv = window.previous.length >= 3 ? robustCv(window.previous) : (1.2533 * summary.cv) / Math.sqrt(summary.n);
   const values = window.current.length > 0 ? window.current : [baseline.median];
   const { thresholdFactor, zLimit, capFactor } = SCREENING[role];
-  const capLimit = threshold * capFactor;
+  // Above the noise at which confirmation gives up, capping would only spend confirmation on a machine it cannot judge.
+  const windowNoise = values.length >= 3 ? robustCv(values) : fallbackCv;
+  const capLimit = windowNoise <= CONFIRM_MAX_CV ? threshold * capFactor : Number.POSITIVE_INFINITY;
   return { window, screened: screen(summary.median, values, { threshold: threshold * thresholdFactor, zLimit, fallbackCv, direction: summary.direction, capLimit }) };
 }
 

@@ -24,10 +24,11 @@
 //   3. unchanged — shown equal: the whole interval lies strictly inside
 //      (1 − threshold, 1 + threshold); any change is smaller than the
 //      threshold (two one-sided tests at α_look).
-//   4. before the last regular look (30 pairs by default): continue.
-//   5. from the last regular look on, the machine is judged:
-//      a. unstable if the per-run noise implied by the pairs
-//         (1.4826 · MAD(d) / √2) exceeds maxCv — more pairs will not help.
+//   4. unstable if the per-run noise implied by the pairs
+//      (1.4826 · MAD(d) / √2) exceeds maxCv — more pairs will not help, so
+//      this is judged at every look, the first one too.
+//   5. before the last regular look (30 pairs by default): continue.
+//      From the last regular look on:
 //      b. continue to the next extra look (40, 50, 60 by default) only while
 //         the interval straddles +threshold or −threshold: the data are not
 //         yet able to say on which side of the threshold the change lies.
@@ -205,11 +206,6 @@ export function decidePairedConfirmation(pairs: readonly PairedRun[], options: P
       reason: `Unchanged over ${runs} interleaved pairs: ${effect} lies within ±${pct(threshold)}${pValue < alphaLook ? ` (a change of ${pct(Math.abs(worseBy))} is shown, below the threshold)` : ''}${burstNote}.`,
     };
   }
-  const nextLook = allLooks[lookIndex + 1];
-  if (lookIndex < looks.length - 1) {
-    return { decision: 'continue', nextLook: nextLook as number, reason: `Undecided at ${runs} pairs: ${effect}; next look at ${nextLook} pairs.` };
-  }
-
   const evidence: PairedEvidence = { ratio, ciLow, ciHigh, pValue };
   const noise = (MAD_TO_SD * medianAbsoluteDeviation(logRatios)) / Math.SQRT2;
   if (noise > maxCv) {
@@ -220,6 +216,10 @@ export function decidePairedConfirmation(pairs: readonly PairedRun[], options: P
       evidence,
       reason: `Could not tell after ${runs} interleaved pairs: run-to-run noise ${pct(noise)} (from the pairs) exceeds ${pct(maxCv)}; more runs would not help.`,
     };
+  }
+  const nextLook = allLooks[lookIndex + 1];
+  if (lookIndex < looks.length - 1) {
+    return { decision: 'continue', nextLook: nextLook as number, reason: `Undecided at ${runs} pairs: ${effect}; next look at ${nextLook} pairs.` };
   }
   const straddles = (ciLow < 1 + threshold && ciHigh > 1 + threshold) || (ciLow < 1 - threshold && ciHigh > 1 - threshold);
   if (straddles && nextLook !== undefined) {

@@ -104,6 +104,10 @@ describe('decidePairedConfirmation', () => {
     expect(decidePairedConfirmation(pairsAround(10, 1.019, 0.01), timings).decision).toBe('unchanged');
   });
 
+  it('gives up at the first look when the pairs are too noisy for more runs to help', () => {
+    expect(decidePairedConfirmation(pairsAround(10, 1.0, 0.4), timings)).toMatchObject({ decision: 'unstable', runs: 10, why: { kind: 'noise' } });
+  });
+
   it('does not extend when the machine is too noisy: unstable at 30 pairs, saying how noisy', () => {
     const d = decidePairedConfirmation(pairsAround(30, 1.0, 0.4), timings);
     expect(d).toMatchObject({ decision: 'unstable', runs: 30, why: { kind: 'noise', maxCv: 0.1 } });
