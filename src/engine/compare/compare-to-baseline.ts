@@ -5,7 +5,7 @@
 import { ErrorCode } from '../errors.js';
 import type { Baseline, Comparison, Result, Summary } from '../model.js';
 import { median } from 'simple-statistics';
-import { robustCv, screen } from '../stats/index.js';
+import { CONFIRM_MAX_CV, robustCv, screen } from '../stats/index.js';
 import type { HistoryEntry, Store } from '../store/store.js';
 import type { Confirmation, ConfirmRunOptions } from './confirm-change.js';
 
@@ -46,7 +46,7 @@ export async function baselineWindow(store: Store, caseId: string, machine: stri
  * threshold's size, so a case never asks more than the threshold itself
  * (`capFactor`) of the median of 3 runs: the paired confirmation then says
  * whether it is real, or that it could not tell. Not when the window's own
- * noise is above the confirmation's limit (`CONFIRM_MAX_CV`): there only a
+ * noise is above the confirmation's limit (`CONFIRM_MAX_CV`, its default `maxCv`): there only a
  * change the window's noise cannot excuse is worth confirming.
  * The canary has no confirmation behind it and screens strictly (3.5, no cap).
  */
@@ -60,9 +60,6 @@ export const SCREENING = {
  * the baseline for a spread of their own, the previous spread is kept
  * (DESIGN §5), or else the standard error of this run's median is used.
  */
-/** The per-run noise at which `decidePairedConfirmation` gives up (its default maxCv). */
-export const CONFIRM_MAX_CV = 0.1;
-
 export async function screenAgainstBaseline(store: Store, caseId: string, machine: string, baseline: Baseline, summary: Summary, threshold: number, role: keyof typeof SCREENING = 'case') {
   const window = await baselineWindow(store, caseId, machine, baseline);
   const fallbackCv = window.previous.length >= 3 ? robustCv(window.previous) : (1.2533 * summary.cv) / Math.sqrt(summary.n);

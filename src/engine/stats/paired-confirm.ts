@@ -49,6 +49,9 @@ import { pairedRatio } from './paired-ratio.js';
 import { MAD_TO_SD } from './robust-noise.js';
 import { wilcoxonSignedRank } from './signed-rank.js';
 
+/** Per-run noise implied by the pairs above which confirmation gives up (the default `maxCv`). */
+export const CONFIRM_MAX_CV = 0.1;
+
 /** One pair: the per-run medians of a baseline run and the candidate run next to it in time. */
 export interface PairedRun {
   baseline: number;
@@ -126,7 +129,7 @@ function resolvePairedConfirmOptions(options: PairedConfirmOptions): ResolvedPai
     alpha: options.alpha ?? 0.01,
     looks: options.looks ?? [10, 20, 30],
     extraLooks: options.extraLooks ?? [40, 50, 60],
-    maxCv: options.maxCv ?? 0.1,
+    maxCv: options.maxCv ?? CONFIRM_MAX_CV,
     burstFactor: options.burstFactor ?? 1.5,
   };
   const { threshold, alpha, looks, extraLooks, maxCv, burstFactor } = resolved;
