@@ -1,6 +1,7 @@
 // `/perflab compare A B`: B relative to A, case by case, the changes first.
 // Takes the shape of the bench mode's compare report without importing it.
 import type { Change, Verdict } from '../../engine/model.js';
+import { reportedChange } from '../../engine/model/comparison.js';
 import type { KnownBlock } from '@slack/types';
 import type { Message } from './block-kit.js';
 import { context, header, section } from './block-builders.js';
@@ -49,14 +50,17 @@ export function compareMessage(view: CompareView): Message {
   ];
 
   if (sorted.length > 0) {
-    const rows = sorted.map((c) => [
-      c.caseId,
-      c.change ? formatDelta(c.change) : '',
-      c.change ? formatCi(c.change) : '',
-      c.change ? formatP(c.change.pValue) : '',
-      c.change ? String(c.change.runs) : '',
-      VERDICT_WORD[c.verdict],
-    ]);
+    const rows = sorted.map((c) => {
+      const change = reportedChange(c);
+      return [
+        c.caseId,
+        change ? formatDelta(change) : '',
+        change ? formatCi(change) : '',
+        change ? formatP(change.pValue) : '',
+        c.change ? String(c.change.runs) : '',
+        VERDICT_WORD[c.verdict],
+      ];
+    });
     const { head, lines } = monoTable(
       [
         { title: 'case', max: 48 },

@@ -2,6 +2,7 @@
 // monospace table, split into ``` sections of at most 3000 characters and
 // into as many messages as Slack's per-message budget needs.
 import type { Comparison, Result } from '../../engine/model.js';
+import { reportedChange } from '../../engine/model/comparison.js';
 import type { KnownBlock } from '@slack/types';
 import { LIMITS, type Message } from './block-kit.js';
 import { context, section } from './block-builders.js';
@@ -31,7 +32,7 @@ export function resultTable(entries: readonly ResultRow[]): Message[] {
   if (entries.length === 0) return [{ text: 'No cases ran.', blocks: [section('No cases ran: nothing matched, or every suite failed to load.')] }];
   const rows = entries.map(({ result, comparison }) => {
     if (result.state === 'errored') return [result.caseId, '—', result.error.message, '', 'errored'];
-    const change = comparison?.change;
+    const change = comparison && reportedChange(comparison);
     return [
       result.caseId,
       formatMeasure(result.summary.median, result.summary.unit),

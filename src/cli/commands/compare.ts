@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { textTable } from '../../engine/report/text-table.js';
 import pc from 'picocolors';
 import { formatRatio } from '../../engine/report/format-duration.js';
+import { reportedChange } from '../../engine/model/comparison.js';
 import type { CompareRefsReport } from '../../modes/bench/compare-refs.js';
 import { addOutputOptions, cliTrigger, documentExitCodes, withLab, writeOutput, type OutputFlags } from '../context.js';
 import { ExitCode } from '../exit-code.js';
@@ -54,7 +55,7 @@ function humanCompare(report: CompareRefsReport, refA: string, refB: string): st
   const out = [pc.bold(`${refB} (${report.commitB.slice(0, 12)}) relative to ${refA} (${report.commitA.slice(0, 12)})`)];
   const table = textTable(['case', 'ratio B/A', 'CI', 'p', 'runs/side', 'verdict']);
   for (const c of report.comparisons) {
-    const ch = c.change;
+    const ch = reportedChange(c);
     table.push([c.caseId, ch ? formatRatio(ch.ratio) : '', ch ? `${formatRatio(ch.ciLow)} … ${formatRatio(ch.ciHigh)}` : '', ch ? ch.pValue.toPrecision(2) : '', ch ? String(ch.runs) : '', c.verdict]);
   }
   out.push(table.toString());

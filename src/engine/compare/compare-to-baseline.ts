@@ -4,7 +4,8 @@
 // The mode says how to measure again (`ConfirmSuspect`); the verdict is decided here.
 import { ErrorCode } from '../errors.js';
 import type { Baseline, Comparison, Result, Summary } from '../model.js';
-import { robustCv, screen } from '../stats/index.js';
+import { median } from 'simple-statistics';
+import { CONFIRM_MAX_CV, robustCv, screen } from '../stats/index.js';
 import type { HistoryEntry, Store } from '../store/store.js';
 import type { Confirmation, ConfirmRunOptions } from './confirm-change.js';
 
@@ -16,7 +17,10 @@ export interface CompareContext {
   signal?: AbortSignal;
 }
 
-/** Per-run medians that describe a baseline: the accepted run and the unchanged runs since. */
+/**
+ * Per-run medians that describe a baseline: the accepted run (or the runs it
+ * was accepted from, `Baseline.runMedians`) and the unchanged runs since.
+ */
 export async function baselineWindow(store: Store, caseId: string, machine: string, baseline: Baseline): Promise<{ current: number[]; previous: number[] }> {
   const since = (await store.getRun(baseline.runId))?.startedAt;
   const entries = await store.history(caseId, { machine, limit: 200 });
@@ -24,8 +28,10 @@ export async function baselineWindow(store: Store, caseId: string, machine: stri
   const from = entries.findIndex((e) => e.runId === baseline.runId);
   const split = from >= 0 ? from : since ? entries.findIndex((e) => e.at >= since) : entries.length;
   const at = split < 0 ? entries.length : split;
+  const sinceBaseline = entries.slice(at);
+  const accepted = baseline.runMedians && sinceBaseline[0]?.runId === baseline.runId ? [...baseline.runMedians] : null;
   return {
-    current: entries.slice(at).filter(usable).map((e) => e.median),
+    current: accepted ? [...accepted, ...sinceBaseline.slice(1).filter(usable).map((e) => e.median)] : sinceBaseline.filter(usable).map((e) => e.median),
     previous: entries.slice(0, at).filter(usable).map((e) => e.median).slice(-30),
   };
 }
@@ -33,13 +39,20 @@ export async function baselineWindow(store: Store, caseId: string, machine: stri
 /**
  * How suspicious a result must look before confirmation is spent on it.
  * Confirmation has the last word on every verdict, so a case screens at half
- * its threshold and at |z| ≥ 2.5: a real change of threshold size is then
+ * its threshold and at |z| ≥ 2 (a borderline run on the median of 3 runs,
+ * `SCREEN_AGAIN`): a real change of threshold size is then
  * rarely filtered out by one noisy run (docs/benchmarks.md has the numbers).
- * The canary has no confirmation behind it and screens strictly (3.5).
+ * On a noisy machine the window's noise would excuse any change of the
+ * threshold's size, so a case never asks more than the threshold itself
+ * (`capFactor`) of the median of 3 runs: the paired confirmation then says
+ * whether it is real, or that it could not tell. Not when the window's own
+ * noise is above the confirmation's limit (`CONFIRM_MAX_CV`, its default `maxCv`): there only a
+ * change the window's noise cannot excuse is worth confirming.
+ * The canary has no confirmation behind it and screens strictly (3.5, no cap).
  */
 export const SCREENING = {
-  case: { thresholdFactor: 0.5, zLimit: 2.5 },
-  canary: { thresholdFactor: 1, zLimit: 3.5 },
+  case: { thresholdFactor: 0.5, zLimit: 2, capFactor: 1 },
+  canary: { thresholdFactor: 1, zLimit: 3.5, capFactor: Number.POSITIVE_INFINITY },
 } as const;
 
 /**
@@ -51,19 +64,51 @@ export async function screenAgainstBaseline(store: Store, caseId: string, machin
   const window = await baselineWindow(store, caseId, machine, baseline);
   const fallbackCv = window.previous.length >= 3 ? robustCv(window.previous) : (1.2533 * summary.cv) / Math.sqrt(summary.n);
   const values = window.current.length > 0 ? window.current : [baseline.median];
-  const { thresholdFactor, zLimit } = SCREENING[role];
-  return { window, screened: screen(summary.median, values, { threshold: threshold * thresholdFactor, zLimit, fallbackCv, direction: summary.direction }) };
+  const { thresholdFactor, zLimit, capFactor } = SCREENING[role];
+  // Above the noise at which confirmation gives up, capping would only spend confirmation on a machine it cannot judge.
+  const windowNoise = values.length >= 3 ? robustCv(values) : fallbackCv;
+  const capLimit = windowNoise <= CONFIRM_MAX_CV ? threshold * capFactor : Number.POSITIVE_INFINITY;
+  return { window, screened: screen(summary.median, values, { threshold: threshold * thresholdFactor, zLimit, fallbackCv, direction: summary.direction, capLimit }) };
 }
+
+/**
+ * A run whose |Δ| reaches this fraction of the screen's limit is borderline:
+ * one run's median drifts with the machine by more than the window's spread
+ * suggests, so it is measured `runs − 1` more times (fresh workers) and the
+ * median of the runs is screened instead. It costs two runs on a fraction of
+ * results, and it lets a real change that one run understated reach
+ * confirmation, and an A/A run that one run overstated skip it.
+ */
+export const SCREEN_AGAIN = { fromFraction: 0.5, runs: 3 } as const;
+
+/** One more fresh-worker run of the candidate: its median, or undefined if it failed. */
+export type RemeasureCandidate = () => Promise<number | undefined>;
 
 /** How a suspect is confirmed: the mode measures the baseline's code and the candidate again (see `confirm-change.ts`). */
 export type ConfirmSuspect = (baseline: Baseline, window: readonly number[], run: ConfirmRunOptions) => Promise<Confirmation>;
 
-export async function compareToBaseline(ctx: CompareContext, caseId: string, threshold: number, result: Result, confirm: ConfirmSuspect): Promise<Comparison> {
+/** Screens the result, and a borderline one again on the median of `SCREEN_AGAIN.runs` runs. */
+async function screenResult(ctx: CompareContext, caseId: string, baseline: Baseline, summary: Summary, threshold: number, remeasure?: RemeasureCandidate) {
+  const first = await screenAgainstBaseline(ctx.store, caseId, ctx.machine, baseline, summary, threshold);
+  if (!remeasure || Math.abs(first.screened.delta) < SCREEN_AGAIN.fromFraction * first.screened.limit) return first;
+  const medians = [summary.median];
+  while (medians.length < SCREEN_AGAIN.runs && !ctx.signal?.aborted) {
+    const again = await remeasure();
+    if (again === undefined) return first;
+    medians.push(again);
+  }
+  if (medians.length < SCREEN_AGAIN.runs) return first;
+  const again = await screenAgainstBaseline(ctx.store, caseId, ctx.machine, baseline, { ...summary, median: median(medians) }, threshold);
+  const runs = medians.map((m) => Number(m.toPrecision(4))).join(', ');
+  return { ...again, screened: { ...again.screened, reason: `Borderline on one run (Δ ${(first.screened.delta * 100).toFixed(1)}%), so screened on the median of ${medians.length} runs (${runs}): ${again.screened.reason}` } };
+}
+
+export async function compareToBaseline(ctx: CompareContext, caseId: string, threshold: number, result: Result, confirm: ConfirmSuspect, remeasure?: RemeasureCandidate): Promise<Comparison> {
   if (result.state === 'errored') return { caseId, verdict: 'errored', reason: result.error.message };
   const baseline = await ctx.store.getBaseline(caseId, ctx.machine);
   if (!baseline) return { caseId, verdict: 'no-baseline', reason: 'first result on this machine; it becomes the baseline' };
 
-  const { window, screened } = await screenAgainstBaseline(ctx.store, caseId, ctx.machine, baseline, result.summary, threshold);
+  const { window, screened } = await screenResult(ctx, caseId, baseline, result.summary, threshold, remeasure);
   if (!screened.suspect) return { caseId, verdict: 'unchanged', reason: screened.reason };
   if (ctx.environment === 'suspect') {
     return { caseId, verdict: 'unstable', reason: `${screened.reason} The canary moved too: the machine, not the code, may have changed; no verdict.` };

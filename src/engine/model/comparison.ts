@@ -15,7 +15,7 @@ export interface Change {
   ratio: number;
   ciLow: number;
   ciHigh: number;
-  /** One-sided p-value of the Mann–Whitney test in the direction of the change. */
+  /** One-sided p-value of the Wilcoxon signed-rank test on the pairs' log-ratios, in the direction of the change. */
   pValue: number;
   method: ConfirmMethod;
   /** Runs (fresh workers) per side that the decision rests on. */
@@ -31,6 +31,16 @@ interface ComparisonBase {
 /** A result set against its baseline: a confirmed change always carries its evidence. */
 export type Comparison =
   | (ComparisonBase & { verdict: 'regressed' | 'improved'; change: Change })
-  /** `unchanged` and `unstable` carry the change when they were measured again (confirmation). */
+  /**
+   * `unchanged` and `unstable` carry the change when they were measured again
+   * (confirmation). For `unstable` it is the evidence (ratio, CI, p, runs),
+   * not a finding: the reason says why no verdict was reached, and displays
+   * show the ratio only through `reportedChange`.
+   */
   | (ComparisonBase & { verdict: 'unchanged' | 'unstable'; change?: Change })
   | (ComparisonBase & { verdict: 'no-baseline' | 'errored'; change?: never });
+
+/** The change to show beside a verdict: none for `unstable`, whose measured ratio the machine dominated and would be read as a result. */
+export function reportedChange(comparison: Pick<Comparison, 'verdict' | 'change'>): Change | undefined {
+  return comparison.verdict === 'unstable' ? undefined : comparison.change;
+}

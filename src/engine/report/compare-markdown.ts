@@ -2,6 +2,7 @@
 // comments and report files.
 import type { Change, Verdict } from '../model.js';
 import { formatRatio } from './format-duration.js';
+import { reportedChange } from '../model/comparison.js';
 
 export interface CompareReportInput {
   refA: string;
@@ -33,7 +34,7 @@ export function compareMarkdown(report: CompareReportInput): string {
     '| --- | --- | --- | --- | --- | --- |',
   ];
   for (const c of report.comparisons) {
-    const ch = c.change;
+    const ch = reportedChange(c);
     const ok = ch && Number.isFinite(ch.ratio);
     lines.push(`| ${escapeCell(c.caseId)} | ${ok ? formatRatio(ch.ratio) : ''} | ${ok ? `${formatRatio(ch.ciLow)} … ${formatRatio(ch.ciHigh)}` : ''} | ${ok ? ch.pValue.toPrecision(2) : ''} | ${ch ? ch.runs : ''} | ${MARK[c.verdict]} ${c.verdict} |`);
   }

@@ -2,6 +2,7 @@
 import { textTable } from './text-table.js';
 import pc from 'picocolors';
 import type { Comparison, Result, Verdict } from '../model.js';
+import { reportedChange } from '../model/comparison.js';
 import { formatDuration, formatRatio } from './format-duration.js';
 
 const VERDICT_COLOR: Record<Verdict, (s: string) => string> = {
@@ -16,7 +17,7 @@ const VERDICT_COLOR: Record<Verdict, (s: string) => string> = {
 export function formatTable(rows: { result: Result; comparison: Comparison }[]): string {
   const table = textTable(['case', 'median', '± MAD', 'n', 'Δ vs baseline (CI)', 'p', 'verdict']);
   for (const { result, comparison } of rows) {
-    const change = comparison.change;
+    const change = reportedChange(comparison);
     const delta = change && Number.isFinite(change.ratio)
       ? `${formatRatio(change.ratio)} (${formatRatio(change.ciLow)} … ${formatRatio(change.ciHigh)})`
       : '';

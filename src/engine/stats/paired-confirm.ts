@@ -1,38 +1,46 @@
-// Paired confirmation: the sibling of `decideConfirmation` (confirm.ts) that
-// uses the pairs. The baseline and candidate commits run interleaved
-// (A B B A …, a fresh worker each); a baseline run and the candidate run next
-// to it in time form a pair, so machine drift that hits both runs of a pair
-// cancels in their ratio. The decision works on the pairs' log-ratios
-// dᵢ = log cᵢ − log bᵢ (`pairedRatio`: Wilcoxon signed-rank test, Pratt
-// zeros, Hodges–Lehmann ratio with its Walsh-average interval).
+// Confirmation (DESIGN §5): the baseline and candidate commits run
+// interleaved (A B B A …, a fresh worker each); a baseline run and the
+// candidate run next to it in time form a pair, so machine drift that hits
+// both runs of a pair cancels in their ratio. The decision works on the
+// pairs' log-ratios dᵢ = log cᵢ − log bᵢ (`pairedRatio`: Wilcoxon signed-rank
+// test, Pratt zeros, Hodges–Lehmann ratio with its Walsh-average interval).
+// This is perflab's only confirmation decision.
 //
 // Decision rules at the current look k of K (the largest look ≤ the number
 // of pairs; before the first look: 'continue'). K counts every look that may
 // be taken, the extra ones too:
 //
-//   α_look = α / K. Bonferroni over the looks, as in confirm.ts: the overall
-//   one-sided false-alarm rate stays ≤ α however many looks are taken.
+//   α_look = α / K. Bonferroni over the looks: the overall one-sided
+//   false-alarm rate stays ≤ α however many looks are taken.
 //
 //   1. regressed — one-sided signed-rank p < α_look in the worse direction
-//      AND the paired ratio is beyond the threshold in that direction.
+//      (a change is shown), AND a change of threshold size is not ruled out
+//      (the interval at 1 − 2·α_look reaches 1 + threshold in the worse
+//      direction), AND the paired ratio is at least half the threshold worse
+//      (so a 1% change on a noisy machine is not alerted because its
+//      interval happens to be wide). A real change of exactly the threshold
+//      is thus found whenever it is shown, not half the time.
 //   2. improved — the same in the better direction.
-//   3. unchanged (early) — the whole paired ratio interval at 1 − 2·α_look
-//      lies strictly inside (1 − threshold, 1 + threshold).
-//   4. before the last regular look (30 pairs by default): continue.
-//   5. from the last regular look on, the machine is judged:
-//      a. unstable if the per-run noise implied by the pairs
-//         (1.4826 · MAD(d) / √2) exceeds maxCv — more pairs will not help.
+//   3. unchanged — shown equal: the whole interval lies strictly inside
+//      (1 − threshold, 1 + threshold); any change is smaller than the
+//      threshold (two one-sided tests at α_look).
+//   4. unstable if the per-run noise implied by the pairs
+//      (1.4826 · MAD(d) / √2) exceeds maxCv — more pairs will not help, so
+//      this is judged at every look, the first one too.
+//   5. before the last regular look (30 pairs by default): continue.
+//      From the last regular look on:
 //      b. continue to the next extra look (40, 50, 60 by default) only while
 //         the interval straddles +threshold or −threshold: the data are not
 //         yet able to say on which side of the threshold the change lies.
 //         The last extra look is the cap: never more than 60 pairs.
-//      c. otherwise unstable if bursts (runs ≥ burstFactor × worse than their
-//         side's median) occur on both sides — the machine moved, and the
-//         reply says how, in numbers; else unchanged (no change of threshold
-//         size could be shown).
+//      c. otherwise unstable — could not tell: because of bursts (runs ≥
+//         burstFactor × worse than their side's median on both sides: the
+//         machine moved, and the reason says how, in numbers), or because the
+//         interval still straddles the threshold at the cap.
 //
-// An unstable decision carries no ratio: a ratio from data the machine
-// dominated would be read as a result. It carries `why` instead.
+// An unstable decision carries its evidence (ratio, interval, p) apart from
+// the ratio of a finding: from data the machine dominated a ratio would be
+// read as a result. Its reason says why in words.
 import { medianAbsoluteDeviation } from 'simple-statistics';
 import type { Direction } from '../model.js';
 import { detectBursts } from './detect-bursts.js';
@@ -40,6 +48,9 @@ import type { Bursts } from './detect-bursts.js';
 import { pairedRatio } from './paired-ratio.js';
 import { MAD_TO_SD } from './robust-noise.js';
 import { wilcoxonSignedRank } from './signed-rank.js';
+
+/** Per-run noise implied by the pairs above which confirmation gives up (the default `maxCv`). */
+export const CONFIRM_MAX_CV = 0.1;
 
 /** One pair: the per-run medians of a baseline run and the candidate run next to it in time. */
 export interface PairedRun {
@@ -70,7 +81,20 @@ export type UnstableWhy =
       /** Per-run noise implied by the pairs: 1.4826 · MAD(log-ratios) / √2. */
       cv: number;
       maxCv: number;
+    }
+  | {
+      /** The cap was reached with the interval still across the threshold. */
+      kind: 'undecided';
+      threshold: number;
     };
+
+/** What was measured, kept with an unstable decision but not presented as a finding. */
+export interface PairedEvidence {
+  ratio: number;
+  ciLow: number;
+  ciHigh: number;
+  pValue: number;
+}
 
 export type PairedConfirmDecision =
   | { decision: 'continue'; /** pairs to have at the next look */ nextLook: number; reason: string }
@@ -86,7 +110,7 @@ export type PairedConfirmDecision =
       runs: number;
       reason: string;
     }
-  | { decision: 'unstable'; runs: number; why: UnstableWhy; reason: string };
+  | { decision: 'unstable'; runs: number; why: UnstableWhy; evidence: PairedEvidence; reason: string };
 
 interface ResolvedPairedConfirmOptions {
   threshold: number;
@@ -105,7 +129,7 @@ function resolvePairedConfirmOptions(options: PairedConfirmOptions): ResolvedPai
     alpha: options.alpha ?? 0.01,
     looks: options.looks ?? [10, 20, 30],
     extraLooks: options.extraLooks ?? [40, 50, 60],
-    maxCv: options.maxCv ?? 0.1,
+    maxCv: options.maxCv ?? CONFIRM_MAX_CV,
     burstFactor: options.burstFactor ?? 1.5,
   };
   const { threshold, alpha, looks, extraLooks, maxCv, burstFactor } = resolved;
@@ -156,8 +180,11 @@ export function decidePairedConfirmation(pairs: readonly PairedRun[], options: P
   const effect = `paired ratio ${ratio.toFixed(3)} (CI ${ciLow.toFixed(3)}–${ciHigh.toFixed(3)} at ${pct(confidence)})`;
   const burstNote = bursts.onBothSides ? `; the pairs cancelled ${burstText(bursts, direction)}` : '';
   const base = { ratio, ciLow, ciHigh, runs };
+  // How far toward worse the interval reaches (and toward better), relative.
+  const worstEdge = direction === 'lower' ? ciHigh - 1 : 1 - ciLow;
+  const bestEdge = direction === 'lower' ? 1 - ciLow : ciHigh - 1;
 
-  if (pWorse < alphaLook && worseBy >= threshold) {
+  if (pWorse < alphaLook && worstEdge >= threshold && worseBy >= (2 * threshold) / 3) {
     return {
       decision: 'regressed',
       ...base,
@@ -165,7 +192,7 @@ export function decidePairedConfirmation(pairs: readonly PairedRun[], options: P
       reason: `Confirmed over ${runs} interleaved pairs: ${pct(worseBy)} worse, ${effect}, one-sided signed-rank p = ${pFmt(pWorse)} < ${pFmt(alphaLook)}${burstNote}.`,
     };
   }
-  if (pBetter < alphaLook && -worseBy >= threshold) {
+  if (pBetter < alphaLook && bestEdge >= threshold && -worseBy >= (2 * threshold) / 3) {
     return {
       decision: 'improved',
       ...base,
@@ -179,22 +206,23 @@ export function decidePairedConfirmation(pairs: readonly PairedRun[], options: P
       decision: 'unchanged',
       ...base,
       pValue,
-      reason: `Unchanged over ${runs} interleaved pairs: ${effect} lies within ±${pct(threshold)}${burstNote}.`,
+      reason: `Unchanged over ${runs} interleaved pairs: ${effect} lies within ±${pct(threshold)}${pValue < alphaLook ? ` (a change of ${pct(Math.abs(worseBy))} is shown, below the threshold)` : ''}${burstNote}.`,
     };
   }
-  const nextLook = allLooks[lookIndex + 1];
-  if (lookIndex < looks.length - 1) {
-    return { decision: 'continue', nextLook: nextLook as number, reason: `Undecided at ${runs} pairs: ${effect}; next look at ${nextLook} pairs.` };
-  }
-
+  const evidence: PairedEvidence = { ratio, ciLow, ciHigh, pValue };
   const noise = (MAD_TO_SD * medianAbsoluteDeviation(logRatios)) / Math.SQRT2;
   if (noise > maxCv) {
     return {
       decision: 'unstable',
       runs,
       why: { kind: 'noise', cv: noise, maxCv },
-      reason: `Too noisy to decide after ${runs} interleaved pairs: run-to-run noise ${pct(noise)} (from the pairs) exceeds ${pct(maxCv)}.`,
+      evidence,
+      reason: `Could not tell after ${runs} interleaved pairs: run-to-run noise ${pct(noise)} (from the pairs) exceeds ${pct(maxCv)}; more runs would not help.`,
     };
+  }
+  const nextLook = allLooks[lookIndex + 1];
+  if (lookIndex < looks.length - 1) {
+    return { decision: 'continue', nextLook: nextLook as number, reason: `Undecided at ${runs} pairs: ${effect}; next look at ${nextLook} pairs.` };
   }
   const straddles = (ciLow < 1 + threshold && ciHigh > 1 + threshold) || (ciLow < 1 - threshold && ciHigh > 1 - threshold);
   if (straddles && nextLook !== undefined) {
@@ -209,17 +237,16 @@ export function decidePairedConfirmation(pairs: readonly PairedRun[], options: P
       decision: 'unstable',
       runs,
       why: { kind: 'bursts', ...bursts },
-      reason: `Unstable after ${runs} interleaved pairs: ${burstText(bursts, direction)}; the machine, not the code, moved, and the pairs could not show a change of ${pct(threshold)} either way.`,
+      evidence,
+      reason: `Could not tell after ${runs} interleaved pairs: ${burstText(bursts, direction)}; the machine, not the code, moved, and the pairs could not show a change of ${pct(threshold)} either way.`,
     };
   }
-  // Significant but below the threshold is not an alert (rule 1), yet it is
-  // not "no change" either: say which it is.
-  const small = pValue < alphaLook ? `a change of ${pct(Math.abs(worseBy))} is shown but it is below the threshold; ` : '';
   return {
-    decision: 'unchanged',
-    ...base,
-    pValue,
-    reason: `No change of ${pct(threshold)} or more shown after ${runs} interleaved pairs (nor ruled out): ${small}${effect}, one-sided signed-rank p = ${pFmt(pValue)}.`,
+    decision: 'unstable',
+    runs,
+    why: { kind: 'undecided', threshold },
+    evidence,
+    reason: `Could not tell after ${runs} interleaved pairs (the cap): the interval ${ciLow.toFixed(3)}–${ciHigh.toFixed(3)} still reaches across ±${pct(threshold)}, so a change of that size is neither shown nor ruled out.`,
   };
 }
 

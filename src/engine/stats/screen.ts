@@ -1,6 +1,6 @@
 // Screening (DESIGN §5): is one new run's median far enough from the baseline
 // window of per-run medians to be worth confirming? Cheap, run on every
-// result; a suspect is not an alert until `decideConfirmation` says so.
+// result; a suspect is not an alert until `decidePairedConfirmation` says so.
 import { median, medianAbsoluteDeviation } from 'simple-statistics';
 import type { Direction } from '../model.js';
 import { MAD_TO_SD, robustCv } from './robust-noise.js';
@@ -15,14 +15,25 @@ export interface ScreenOptions {
   minWindow?: number;
   /** noise to use when the window is too short, e.g. the run's own within-run cv */
   fallbackCv: number;
+  /**
+   * Never ask for more than this |delta|, however noisy the window: a run
+   * this far off is suspect even when the window's noise would excuse it.
+   * Default Infinity (the window's noise decides alone).
+   */
+  capLimit?: number;
   direction: Direction;
 }
 
+/**
+ * `limit` is the |delta| the run needed to be suspect: max(gate, zLimit × noise)
+ * when z is used, else gate.
+ */
 export type ScreenOutcome =
-  | { suspect: false; z: number | null; delta: number; gate: number; reason: string }
-  | { suspect: true; direction: 'worse' | 'better'; z: number | null; delta: number; gate: number; reason: string };
+  | { suspect: false; z: number | null; delta: number; gate: number; limit: number; reason: string }
+  | { suspect: true; direction: 'worse' | 'better'; z: number | null; delta: number; gate: number; limit: number; reason: string };
 
 interface ResolvedScreenOptions {
+  capLimit: number;
   threshold: number;
   zLimit: number;
   minWindow: number;
@@ -32,6 +43,7 @@ interface ResolvedScreenOptions {
 
 function resolveScreenOptions(options: ScreenOptions): ResolvedScreenOptions {
   const resolved: ResolvedScreenOptions = {
+    capLimit: options.capLimit ?? Number.POSITIVE_INFINITY,
     threshold: options.threshold,
     zLimit: options.zLimit ?? 3.5,
     minWindow: options.minWindow ?? 3,
@@ -41,6 +53,7 @@ function resolveScreenOptions(options: ScreenOptions): ResolvedScreenOptions {
   if (!(resolved.threshold > 0 && Number.isFinite(resolved.threshold))) {
     throw new RangeError(`threshold must be a finite number > 0, got ${resolved.threshold}`);
   }
+  if (!(resolved.capLimit > 0)) throw new RangeError(`capLimit must be > 0, got ${resolved.capLimit}`);
   if (!(resolved.zLimit > 0)) throw new RangeError(`zLimit must be > 0, got ${resolved.zLimit}`);
   if (!Number.isInteger(resolved.minWindow) || resolved.minWindow < 2) {
     throw new RangeError(`minWindow must be an integer ≥ 2, got ${resolved.minWindow}`);
@@ -63,13 +76,14 @@ function resolveScreenOptions(options: ScreenOptions): ResolvedScreenOptions {
  * - gate = max(threshold, 2 × noise), noise = robustCv(window) for a window of
  *   at least `minWindow` runs, else `fallbackCv`: a case never alarms on a
  *   change smaller than twice its own noise.
- * - suspect iff |delta| ≥ gate and (z is null or |z| ≥ zLimit).
+ * - suspect iff |delta| ≥ gate and (z is null or |z| ≥ zLimit), or
+ *   |delta| ≥ capLimit.
  *
  * @throws RangeError on an empty window, non-finite values, a window median
  *   ≤ 0 (no relative change) or invalid options.
  */
 export function screen(current: number, window: readonly number[], options: ScreenOptions): ScreenOutcome {
-  const { threshold, zLimit, minWindow, fallbackCv, direction } = resolveScreenOptions(options);
+  const { threshold, zLimit, minWindow, fallbackCv, direction, capLimit } = resolveScreenOptions(options);
   if (!Number.isFinite(current)) throw new RangeError(`current must be finite, got ${current}`);
   const runs = toFiniteArray(window, 'window');
   const centre = median(runs);
@@ -82,6 +96,8 @@ export function screen(current: number, window: readonly number[], options: Scre
   const noise = longEnough ? robustCv(runs) : fallbackCv;
   const gate = Math.max(threshold, 2 * noise);
 
+  const limit = Math.min(capLimit, z === null ? gate : Math.max(gate, zLimit * noise));
+  const capped = Math.abs(delta) >= capLimit;
   const bigEnough = Math.abs(delta) >= gate;
   const farEnough = z === null || Math.abs(z) >= zLimit;
   const moved = `${fmt(current)} is ${pct(Math.abs(delta))} ${delta >= 0 ? 'above' : 'below'} the window median ${fmt(centre)}`;
@@ -91,11 +107,11 @@ export function screen(current: number, window: readonly number[], options: Scre
       : longEnough
         ? 'z not used: the window has no spread (MAD 0)'
         : `z not used: only ${runs.length} run(s) in the window, below ${minWindow}`;
-  const gateText = `gate ${pct(gate)} = max(threshold ${pct(threshold)}, 2 × noise ${pct(noise)})`;
+  const gateText = `gate ${pct(gate)} = max(threshold ${pct(threshold)}, 2 × noise ${pct(noise)})${Number.isFinite(capLimit) ? `, capped at ${pct(capLimit)}` : ''}`;
 
-  if (!(bigEnough && farEnough)) {
+  if (!(bigEnough && farEnough) && !capped) {
     const why = !bigEnough ? 'within the gate' : 'not far enough from the window';
-    return { suspect: false, z, delta, gate, reason: `Run median ${moved}, ${why} (${gateText}; ${zText}).` };
+    return { suspect: false, z, delta, gate, limit, reason: `Run median ${moved}, ${why} (${gateText}; ${zText}).` };
   }
   const worse = direction === 'lower' ? delta > 0 : delta < 0;
   return {
@@ -104,6 +120,7 @@ export function screen(current: number, window: readonly number[], options: Scre
     z,
     delta,
     gate,
+    limit,
     reason: `Run median ${moved}, ${worse ? 'worse' : 'better'} beyond the gate (${gateText}; ${zText}): suspect, to be confirmed.`,
   };
 }

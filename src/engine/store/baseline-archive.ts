@@ -25,12 +25,13 @@ export const baselineSchema = z.looseObject({
   acceptedBy: z.string(),
   acceptedAt: z.string(),
   reason: z.string(),
+  runMedians: z.array(z.number()).optional(),
 });
 
 /** `baselineSchema`, checked by hand (see record-check.ts). */
 const baselineCheck: RecordCheck<Baseline> = {
   schema: baselineSchema as unknown as z.ZodType<Baseline>,
-  quick: (raw) => isFields(raw) && areStrings(raw, ['caseId', 'machine', 'runId', 'unit', 'acceptedBy', 'acceptedAt', 'reason']) && isStringOrNull(raw.commit) && typeof raw.median === 'number',
+  quick: (raw) => isFields(raw) && areStrings(raw, ['caseId', 'machine', 'runId', 'unit', 'acceptedBy', 'acceptedAt', 'reason']) && isStringOrNull(raw.commit) && typeof raw.median === 'number' && (raw.runMedians === undefined || (Array.isArray(raw.runMedians) && raw.runMedians.every((m) => typeof m === 'number'))),
 };
 
 export class BaselineArchive {

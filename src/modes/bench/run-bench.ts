@@ -23,6 +23,12 @@ export const WORKER_FILE = new URL('./worker.ts', import.meta.url).href;
 const CANARY_FILE = fileURLToPath(new URL('./canary.suite.ts', import.meta.url));
 /** Runs in the canary's window before it may mark a run environment-suspect. */
 const CANARY_MIN_WINDOW = 3;
+/**
+ * Fresh-worker runs a case's first baseline is made from: one run has no
+ * spread, so the next run would be screened against the run's own standard
+ * error, which says nothing about fresh-worker-to-fresh-worker variation.
+ */
+export const FIRST_BASELINE_RUNS = 3;
 
 export type BenchProgress =
   | { type: 'listed'; cases: number; suiteErrors: number }
@@ -97,7 +103,11 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
   const entries: ReportEntry[] = [];
   for (const { ref, result } of measured) {
     const confirm: ConfirmSuspect = (baseline, window, run) => confirmSuspect(pool, options.checkout, ref, baseline, window, run);
-    entries.push({ caseId: ref.id, result, comparison: await compareToBaseline(ctx, ref.id, ref.options.threshold, result, confirm) });
+    const remeasure = async () => {
+      const again = await measureCase(pool, ref, ref.options, options.signal);
+      return again.state === 'ok' ? again.summary.median : undefined;
+    };
+    entries.push({ caseId: ref.id, result, comparison: await compareToBaseline(ctx, ref.id, ref.options.threshold, result, confirm, remeasure) });
   }
 
   const all = canary ? [canary, ...entries] : entries;
@@ -114,12 +124,28 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
   }));
   await store.recordResults(run.id, recorded);
 
-  await acceptFirstBaselines(store, run, all);
+  await acceptFirstBaselines(store, run, all, await firstBaselineRuns(pool, measured, entries, options.signal));
 
   const alerts = await alertsFor(store, run, entries, listing.suiteErrors, canary);
   run.finishedAt = new Date().toISOString();
   await store.finishRun(run.id, { finishedAt: run.finishedAt, environment: run.environment });
   return { run, entries, canary, suiteErrors: listing.suiteErrors, alerts };
+}
+
+/** For each case seen for the first time: its run's median and those of `FIRST_BASELINE_RUNS − 1` more fresh-worker runs. */
+async function firstBaselineRuns(pool: ExclusivePool, measured: readonly { ref: BenchCaseRef; result: Result }[], entries: readonly ReportEntry[], signal?: AbortSignal): Promise<Map<string, number[]>> {
+  const runs = new Map<string, number[]>();
+  for (const [i, { ref, result }] of measured.entries()) {
+    if (entries[i]?.comparison.verdict !== 'no-baseline' || result.state !== 'ok') continue;
+    const medians = [result.summary.median];
+    while (medians.length < FIRST_BASELINE_RUNS && !signal?.aborted) {
+      const again = await measureCase(pool, ref, ref.options, signal);
+      if (again.state === 'errored') break; // the runs so far still make a baseline
+      medians.push(again.summary.median);
+    }
+    runs.set(ref.id, medians);
+  }
+  return runs;
 }
 
 /** The canary is screened against its own history only: it has no code change to confirm. */

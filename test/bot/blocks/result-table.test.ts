@@ -26,6 +26,14 @@ function okRow(caseId: string, median: number, ratio?: number): ResultRow {
 const sections = (blocks: { type: string }[]): string[] => blocks.filter((b): b is SectionBlock => b.type === 'section').map((s) => s.text?.text ?? '');
 
 describe('resultTable', () => {
+  it('shows no ratio beside an unstable verdict: its measured ratio is evidence, not a finding', () => {
+    const row = okRow('json/parse 1MB', 1234, 0.677);
+    row.comparison = { caseId: 'json/parse 1MB', verdict: 'unstable', reason: 'Could not tell after 30 interleaved pairs: bursts', change: { ratio: 0.677, ciLow: 0.695, ciHigh: 1.036, pValue: 0.02, method: 'interleaved', runs: 30 } };
+    const [table] = sections(resultTable([row])[0]?.blocks ?? []);
+    expect(table).not.toContain('32.3%');
+    expect(table).not.toContain('0.020');
+  });
+
   it('is one aligned monospace table for a small run', () => {
     const messages = resultTable([okRow('json/parse 1MB', 1234, 1.05), okRow('json/stringify', 56_000)]);
     expect(messages).toHaveLength(1);

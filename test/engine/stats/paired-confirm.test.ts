@@ -70,19 +70,42 @@ describe('decidePairedConfirmation', () => {
   });
 
   it('extends past 30 pairs while the interval straddles the threshold', () => {
-    // Ratio 1.028 ± 4%: at 30 pairs the 99.7% interval is about 1.016–1.040, across +3%.
-    const d = decidePairedConfirmation(pairsAround(30, 1.028, 0.04), timings);
+    // Ratio 1.015 ± 10%: at 30 pairs the 99.7% interval is about 0.98–1.05, across +3%, and p is not small.
+    const d = decidePairedConfirmation(pairsAround(30, 1.015, 0.1), timings);
     expect(d).toMatchObject({ decision: 'continue', nextLook: 40 });
     if (d.decision === 'continue') expect(d.reason).toContain('cap 60');
   });
 
-  it('stops at the cap of 60 pairs and says the change was neither shown nor ruled out', () => {
-    const d = decidePairedConfirmation(pairsAround(60, 1.028, 0.04), timings);
-    expect(d).toMatchObject({ decision: 'unchanged', runs: 60 });
-    if (d.decision !== 'unchanged') return;
-    expect(d.reason).toContain('No change of 3.0% or more shown after 60 interleaved pairs (nor ruled out)');
-    // p = 1e-9: the 2.8% is real, just below the threshold, and the reason says so.
-    expect(d.reason).toContain('a change of 2.8% is shown but it is below the threshold');
+  it('does not extend past 30 pairs once the interval is clear of the threshold', () => {
+    // Same spread, no change: inside ±3% by 30 pairs, so unchanged there (shown equal), not 40.
+    expect(decidePairedConfirmation(pairsAround(30, 1.0, 0.05), timings)).toMatchObject({ decision: 'unchanged', runs: 30 });
+  });
+
+  it('stops at the cap of 60 pairs as unstable, could not tell, with the evidence kept apart from a finding', () => {
+    const d = decidePairedConfirmation(pairsAround(60, 1.015, 0.1), timings);
+    expect(d).toMatchObject({ decision: 'unstable', runs: 60, why: { kind: 'undecided', threshold: 0.03 } });
+    expect(d).not.toHaveProperty('ratio');
+    if (d.decision !== 'unstable') return;
+    expect(d.evidence.ratio).toBeCloseTo(1.015, 10);
+    expect(d.evidence.ciLow).toBeLessThan(1.03);
+    expect(d.evidence.ciHigh).toBeGreaterThan(1.03);
+    expect(d.reason).toContain('Could not tell after 60 interleaved pairs (the cap)');
+    expect(d.reason).toContain('neither shown nor ruled out');
+  });
+
+  it('calls a change of the threshold itself a regression once it is shown', () => {
+    // +3% ± 1%: significant at the first look, the interval reaches +3%.
+    const d = decidePairedConfirmation(pairsAround(10, 1.03, 0.01), timings);
+    expect(d).toMatchObject({ decision: 'regressed', runs: 10 });
+  });
+
+  it('does not alert on a shown change below two thirds of the threshold, even with an interval that reaches it', () => {
+    // +1.9% ± 1% over 10 pairs: shown (p = 1/1024), but below 2% = ⅔ × 3%.
+    expect(decidePairedConfirmation(pairsAround(10, 1.019, 0.01), timings).decision).toBe('unchanged');
+  });
+
+  it('gives up at the first look when the pairs are too noisy for more runs to help', () => {
+    expect(decidePairedConfirmation(pairsAround(10, 1.0, 0.4), timings)).toMatchObject({ decision: 'unstable', runs: 10, why: { kind: 'noise' } });
   });
 
   it('does not extend when the machine is too noisy: unstable at 30 pairs, saying how noisy', () => {
@@ -92,7 +115,7 @@ describe('decidePairedConfirmation', () => {
   });
 
   it('gives up as unstable at the cap when bursts hit both sides, and says so in numbers, with no ratio', () => {
-    const pairs = pairsAround(60, 1.028, 0.04);
+    const pairs = pairsAround(60, 1.015, 0.1);
     for (const i of [3, 4, 5, 40, 41]) pairs[i] = { baseline: 180, candidate: 180 * (pairs[i]!.candidate / 100) };
     const d = decidePairedConfirmation(pairs, timings);
     expect(d).toMatchObject({ decision: 'unstable', runs: 60, why: { kind: 'bursts', baselineRuns: 5, candidateRuns: 5, runs: 120 } });
@@ -102,7 +125,8 @@ describe('decidePairedConfirmation', () => {
       [3, 5],
       [40, 41],
     ]);
-    expect(d.reason).toMatch(/^Unstable after 60 interleaved pairs: bursts: 10 of 120 runs 1\.8× slower, on both sides \(pairs 4–6, 41–42\)/);
+    expect(d.reason).toMatch(/^Could not tell after 60 interleaved pairs: bursts: 10 of 120 runs 1\.8× slower, on both sides \(pairs 4–6, 41–42\)/);
+    expect(d.evidence.ratio).toBeGreaterThan(0);
   });
 
   it('decides on the pairs despite bursts that hit both runs of a pair, and mentions them', () => {

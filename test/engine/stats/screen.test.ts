@@ -39,6 +39,16 @@ describe('screen', () => {
     expect(outcome.z).toBeCloseTo(2.0235, 4);
   });
 
+  it('never asks more than capLimit: a noisy window excuses no change beyond it', () => {
+    const noisy = [80, 90, 100, 110, 120]; // robust cv ≈ 14.8%: the gate would be ≈ 30%
+    expect(screen(106, noisy, lower)).toMatchObject({ suspect: false });
+    const capped = screen(106, noisy, { ...lower, capLimit: 0.05 });
+    expect(capped).toMatchObject({ suspect: true, direction: 'worse', limit: 0.05 });
+    expect(capped.reason).toContain('capped at 5.0%');
+    expect(screen(104, noisy, { ...lower, capLimit: 0.05 })).toMatchObject({ suspect: false, limit: 0.05 });
+    expect(() => screen(100, noisy, { ...lower, capLimit: 0 })).toThrow(RangeError);
+  });
+
   it('raises the gate to twice the window’s robust cv when that exceeds the threshold', () => {
     // window 95…105 step 2.5: MAD 2.5 → robust cv 3.7065%, gate 7.413%
     const outcome = screen(107, [95, 97.5, 100, 102.5, 105], { ...lower, threshold: 0.03 });

@@ -7,7 +7,8 @@ import { ExclusivePool } from '../../../src/engine/pool/exclusive-pool.js';
 import { caseFilter } from '../../../src/engine/suite/case-filter.js';
 import { openStore } from '../../../src/engine/store/open-store.js';
 import type { Store } from '../../../src/engine/store/store.js';
-import { runBench, WORKER_FILE, type RunBenchOptions } from '../../../src/modes/bench/run-bench.js';
+import { FIRST_BASELINE_RUNS, runBench, WORKER_FILE, type RunBenchOptions } from '../../../src/modes/bench/run-bench.js';
+import { baselineWindow } from '../../../src/engine/compare/compare-to-baseline.js';
 import { spinSuite, tempRepo, type TempRepo } from '../../helpers/temp-repo.js';
 
 const FAST = { timeBudgetMs: 60, minSamples: 5, warmupMs: 10 };
@@ -55,6 +56,30 @@ describe('runBench', () => {
     const baseline = (await store.getBaseline('spin/work', 'test-machine'));
     expect(baseline).toMatchObject({ runId: report.run.id, commit, acceptedBy: 'perflab' });
     expect(report.run.commit).toBe(commit);
+  });
+
+  it('makes a first baseline from 3 fresh-worker runs, and screens the next run against their spread', async () => {
+    repo.write('suites/spin.ts', spinSuite(1));
+    repo.commit('spin');
+
+    const first = await run();
+    const baseline = await store.getBaseline('spin/work', 'test-machine');
+    const entry = first.entries[0];
+    if (!baseline || entry?.result.state !== 'ok') throw new Error('no baseline after the first run');
+    expect(baseline.runMedians).toHaveLength(FIRST_BASELINE_RUNS);
+    expect(baseline.runMedians?.[0]).toBe(entry.result.summary.median);
+    expect(baseline.median).toBe([...(baseline.runMedians ?? [])].sort((x, y) => x - y)[1]);
+    expect(baseline.reason).toContain('3 fresh-worker runs');
+    // The window holds the three runs, so a spread exists before any second run.
+    expect((await baselineWindow(store, 'spin/work', 'test-machine', baseline)).current).toEqual(baseline.runMedians);
+
+    const second = await run();
+    expect(second.entries[0]?.comparison.reason).not.toContain('z not used: only 1 run(s) in the window');
+    expect((await baselineWindow(store, 'spin/work', 'test-machine', baseline)).current).toHaveLength(second.entries[0]?.comparison.verdict === 'unchanged' ? 4 : 3);
+    // Reopened, the store still has the runs.
+    await store.close();
+    store = await openStore(storeDir);
+    expect((await store.getBaseline('spin/work', 'test-machine'))?.runMedians).toEqual(baseline.runMedians);
   });
 
   it('calls an unchanged commit unchanged', async () => {

@@ -17,6 +17,7 @@ interface BaselineRow {
   accepted_by: string;
   accepted_at: Date;
   reason: string;
+  run_medians: number[] | null;
 }
 
 /** The baseline and its audit event, in one transaction: neither is ever recorded without the other. */
@@ -31,9 +32,9 @@ export async function acceptBaseline(db: Db, baseline: Baseline): Promise<void> 
 /** Records an acceptance as it was, without auditing it again (copying a store). */
 export async function insertBaseline(db: Db, baseline: Baseline): Promise<void> {
   await db`
-    insert into baselines (case_id, machine, run_id, commit, median, unit, accepted_by, accepted_at, reason)
+    insert into baselines (case_id, machine, run_id, commit, median, unit, accepted_by, accepted_at, reason, run_medians)
     values (${baseline.caseId}, ${baseline.machine}, ${baseline.runId}, ${baseline.commit}, ${baseline.median}, ${baseline.unit},
-            ${baseline.acceptedBy}, ${baseline.acceptedAt}, ${baseline.reason})`;
+            ${baseline.acceptedBy}, ${baseline.acceptedAt}, ${baseline.reason}, ${baseline.runMedians ? db.array(baseline.runMedians) : null}::double precision[])`;
 }
 
 export async function getBaseline(db: Db, caseId: string, machine: string): Promise<Baseline | undefined> {
@@ -69,5 +70,6 @@ function toBaseline(row: BaselineRow): Baseline {
     acceptedBy: row.accepted_by,
     acceptedAt: iso(row.accepted_at),
     reason: row.reason,
+    ...(row.run_medians ? { runMedians: row.run_medians.map(Number) } : {}),
   });
 }

@@ -14,6 +14,19 @@ describe.each(storeKinds)('baselines ($name)', (kind) => {
     await reopened.close();
   });
 
+  it('the run medians a baseline was accepted from read back after reopening, and a baseline without them has none', async () => {
+    const place = await kind.place();
+    const store = await place.open();
+    await store.acceptBaseline(makeBaseline({ median: 101.5, runMedians: [101.5, 99.25, 103.125] }));
+    await store.acceptBaseline(makeBaseline({ caseId: 'parse/csv' }));
+    await store.close();
+
+    const reopened = await place.open();
+    expect((await reopened.getBaseline('parse/json', 'ci-1'))?.runMedians).toEqual([101.5, 99.25, 103.125]);
+    expect(await reopened.getBaseline('parse/csv', 'ci-1')).not.toHaveProperty('runMedians');
+    await reopened.close();
+  });
+
   it('a case without an accepted baseline has none', async () => {
     const store = await openFresh(kind);
     await store.acceptBaseline(makeBaseline({ machine: 'ci-1' }));
