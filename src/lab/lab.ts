@@ -63,6 +63,8 @@ export class Lab {
   readonly #context: LabContext;
   readonly #onError: (context: string, error: unknown) => void;
   readonly #listeners = new Map<string, Set<JobListener>>();
+  /** A job's final event, kept until the queue has marked the job finished: whoever joins it in between still gets its answer. */
+  readonly #finalEvents = new Map<string, JobEvent>();
 
   constructor(options: LabOptions) {
     this.#store = options.store;
@@ -156,6 +158,11 @@ export class Lab {
 
   /** Listens to a queued or running job's events; returns how to stop listening. */
   subscribe(jobId: string, listener: JobListener): () => void {
+    const final = this.#finalEvents.get(jobId);
+    if (final) {
+      queueMicrotask(() => listener(final));
+      return () => {};
+    }
     const listeners = this.#listeners.get(jobId) ?? new Set();
     listeners.add(listener);
     this.#listeners.set(jobId, listeners);
@@ -364,8 +371,11 @@ export class Lab {
           this.#emit(job, signal.aborted ? cancelledEvent(job) : { type: 'failed', job, error: error instanceof Error ? error.message : String(error), cause: error });
           throw error;
         } finally {
-          // Listeners of a finished job are done; let them go.
-          queueMicrotask(() => this.#listeners.delete(job.id));
+          // Listeners of a finished job are done; let them go once the queue has marked it finished.
+          setImmediate(() => {
+            this.#listeners.delete(job.id);
+            this.#finalEvents.delete(job.id);
+          });
         }
       },
       { beside: definition.beside ?? false },
@@ -373,6 +383,7 @@ export class Lab {
   }
 
   #emit(job: Job, event: JobEvent): void {
+    if (FINAL_EVENTS.has(event.type)) this.#finalEvents.set(job.id, event);
     for (const listener of this.#listeners.get(job.id) ?? []) {
       try {
         listener(event);

@@ -72,6 +72,22 @@ describe('Lab', () => {
     expect((await store.listAudit())[0]).toMatchObject({ actor: 'slack:U1', action: 'run', args: { selection: 'spin', via: 'command' } });
   });
 
+  it('a request that joins a job after its last event still gets that event', async () => {
+    repo.write('suites/spin.ts', spinSuite(1));
+    repo.commit('spin');
+    const lab = new Lab({ store, machine: 'm', suitesDir: join(repo.dir, 'suites'), overrides: { timeBudgetMs: 50, minSamples: 5, warmupMs: 5 } });
+    await lab.start();
+    const trigger = { kind: 'command' as const, by: 'slack:U1' };
+
+    // The same request again the moment the first one's answer is out, while the queue may still count it as running.
+    const first = await lab.run('run', { pattern: 'spin' }, trigger);
+    const again = await Promise.race([lab.run('run', { pattern: 'spin' }, trigger), new Promise<null>((resolve) => setTimeout(() => resolve(null), 30_000))]);
+    await lab.idle();
+
+    expect(first.type).toBe('run-finished');
+    expect(again?.type).toBe('run-finished');
+  });
+
   it('runs the suites as they were at a ref', async () => {
     repo.write('suites/old.ts', spinSuite(1, 'old'));
     repo.commit('old suite');
