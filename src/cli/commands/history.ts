@@ -12,6 +12,7 @@ import type { HistoryEntry } from '../../engine/store/store.js';
 import { historyChangePoints } from '../../lab/history-change-points.js';
 import { addOutputOptions, documentExitCodes, withLab, writeOutput, type OutputFlags } from '../context.js';
 import { ExitCode } from '../exit-code.js';
+import { pageLine } from '../page-link.js';
 import { parsePositiveInt } from '../parse-number.js';
 
 export function historyCommand(): Command {
@@ -37,7 +38,7 @@ export function historyCommand(): Command {
         const limit = command.getOptionValueSource('limit') === 'cli' ? { limit: flags.limit } : {};
         await writeFile(flags.chart.path, await lab.caseChart(caseId, { format: flags.chart.format, ...limit }));
       }
-      await writeOutput(flags, { caseId, entries: marked }, () => historyTable(marked, baseline?.runId));
+      await writeOutput(flags, { caseId, entries: marked }, () => historyTable(marked, baseline?.runId) + pageLine({ page: 'case', caseId }));
     });
   });
 }
