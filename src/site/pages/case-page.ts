@@ -7,7 +7,8 @@ import { caseChartSpec } from '../../engine/chart/index.js';
 import type { HistoryEntry } from '../../engine/store/store.js';
 import { caseChartData } from '../../lab/case-chart.js';
 import { caseDirections } from '../../lab/case-direction.js';
-import { cachedChangePoints } from '../change-point-cache.js';
+import { historyChangePoints } from '../../lab/history-change-points.js';
+import { memoByHistory } from '../history-memo.js';
 import { commitAuthors } from '../commit-authors.js';
 import { html } from '../html.js';
 import { layout, link, type SitePage } from '../layout.js';
@@ -26,8 +27,13 @@ export async function casePage(ctx: SiteContext, caseId: string, root = '../'): 
   // A fuzz property or stress scenario may have findings and no timed history: it still has a page.
   if (entries.length === 0 && findings.length === 0 && !(await lab.knownCases()).includes(caseId)) return notFoundPage(ctx, `No case is named “${caseId}” on ${lab.machine}.`, root);
 
-  const [baselines, alerts, direction] = await Promise.all([lab.baselineHistory(caseId), lab.alerts(), caseDirections((runId) => lab.runResults(runId))(caseId, entries)]);
-  const data = caseChartData({ caseId, entries, baselines, alerts, direction, changePoints: cachedChangePoints(lab, caseId, entries) });
+  const [baselines, alerts, direction, changePoints] = await Promise.all([
+    lab.baselineHistory(caseId),
+    lab.alerts(),
+    memoByHistory(lab, 'direction', caseId, entries, () => caseDirections((runId) => lab.runResults(runId))(caseId, entries)),
+    memoByHistory(lab, 'change-points', caseId, entries, () => historyChangePoints(entries)),
+  ]);
+  const data = caseChartData({ caseId, entries, baselines, alerts, direction, changePoints });
   const authors = await commitAuthors(ctx.repo, lab.dataDir, new Set(data.points.map((p) => p.commit)));
   for (const point of data.points) {
     const author = point.commit ? authors.get(point.commit) : undefined;
