@@ -64,7 +64,7 @@ a { color: var(--link); }
 .sub { color: var(--muted); margin: 0 0 12px; }
 table { border-collapse: collapse; margin: 4px 0 12px; }
 th, td { text-align: left; padding: 4px 10px; border-bottom: 1px solid var(--line); vertical-align: top; }
-th { background: var(--bg); font-weight: 600; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+th { background: var(--bg); font-weight: 600; white-space: nowrap; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 code, pre { font-family: "DejaVu Sans Mono", ui-monospace, monospace; font-size: 12.5px; }
 pre { background: var(--bg); padding: 10px; overflow-x: auto; border: 1px solid var(--line); border-radius: 4px; }
 .verdict { padding: 1px 7px; border-radius: 10px; font-size: 12px; background: var(--bg); border: 1px solid var(--line); white-space: nowrap; }

@@ -1,4 +1,4 @@
-// `perflab serve` (and `npm start`): the Slack bot. With Slack tokens in the
+// `perflab serve` (and `npm start`): the Slack bot, and the HTTP server with the pages. With Slack tokens in the
 // environment it connects to Slack; without, it starts the local workspace
 // on 127.0.0.1 and connects to that, so perflab can be tried with no account.
 import { resolve } from 'node:path';
@@ -24,7 +24,7 @@ interface ServeFlags {
 
 export function serveCommand(): Command {
   const command = new Command('serve')
-    .description('run the Slack bot (the local workspace on 127.0.0.1 when no Slack tokens are set)')
+    .description('run the Slack bot (the local workspace on 127.0.0.1 when no Slack tokens are set) and serve the read-only pages (PERFLAB_API_PORT, default 3100)')
     .option('--suites <dir>', 'directory of suite files', 'suites')
     .option('--time-budget <ms>', 'measure each case for this long (overrides suites)', parsePositiveInt);
   addStoreOption(command);
