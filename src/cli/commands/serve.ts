@@ -1,6 +1,7 @@
-// `perflab serve` (and `npm start`): the Slack bot, and the HTTP server with the pages. With Slack tokens in the
-// environment it connects to Slack; without, it starts the local workspace
-// on 127.0.0.1 and connects to that, so perflab can be tried with no account.
+// `perflab serve` (and `npm start`): the Slack bot, and the HTTP server with
+// the read-only pages. With Slack tokens in the environment it connects to
+// Slack; without, it starts the local workspace on 127.0.0.1 and connects to
+// that, so perflab can be tried with no account.
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import pc from 'picocolors';
