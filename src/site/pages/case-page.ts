@@ -34,7 +34,8 @@ export async function casePage(ctx: SiteContext, caseId: string, root = '../'): 
     memoByHistory(lab, 'change-points', caseId, entries, () => historyChangePoints(entries)),
   ]);
   const data = caseChartData({ caseId, entries, baselines, alerts, direction, changePoints });
-  const authors = await commitAuthors(ctx.repo, lab.dataDir, new Set(data.points.map((p) => p.commit)));
+  // One `git log` per repository, again only when a run was added: every run brings its commit.
+  const authors = await memoByHistory(lab, 'authors', caseId, entries, () => commitAuthors(ctx.repo, lab.dataDir, new Set(data.points.map((p) => p.commit))));
   for (const point of data.points) {
     const author = point.commit ? authors.get(point.commit) : undefined;
     if (author) point.author = author;
