@@ -7,10 +7,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
 import { openStore } from '../../src/engine/store/open-store.js';
 import { pagePath } from '../../src/site/page-url.js';
-import { MACHINE, SLOW_CASE, seedSite, type SiteFixture } from './site-fixture.js';
+import { MACHINE, RUNS, SLOW_CASE, seedSite, type SiteFixture } from './site-fixture.js';
 
 const BIN = fileURLToPath(new URL('../../bin/perflab.js', import.meta.url));
 let dir: string;
@@ -55,6 +56,26 @@ describe('perflab report --html DIR', () => {
       }
     }
   });
+});
+
+describe('the static copy in a browser', () => {
+  it('draws the case chart from the files alone (file://, assets beside the pages)', async () => {
+    const out = join(dir, 'site-browser');
+    expect(perflab({}, 'report', '--html', out).code).toBe(0);
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(pathToFileURL(join(out, pagePath({ page: 'case', caseId: SLOW_CASE }))).href);
+      await page.waitForFunction("document.body.dataset.charts === 'drawn'", undefined, { timeout: 20_000 });
+      expect(errors).toEqual([]);
+      expect(await page.locator('.chart svg g.runs_marks path').count()).toBe(RUNS);
+      await page.screenshot({ path: '/tmp/site-static-case.png' });
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });
 
 describe('links to pages under PERFLAB_PUBLIC_URL', () => {
