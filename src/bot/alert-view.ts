@@ -7,8 +7,10 @@ import { listMirrors } from '../engine/git/mirror.js';
 import type { Alert } from '../engine/model.js';
 import type { Lab } from '../lab/lab.js';
 import type { AlertView } from './blocks/alert-message.js';
+import { pageUrl } from '../site/page-url.js';
 
-export async function alertView(lab: Lab, alert: Alert, repo: string | null): Promise<AlertView> {
+/** `publicUrl` (`PERFLAB_PUBLIC_URL`): where the site is; the alert then links to its page. */
+export async function alertView(lab: Lab, alert: Alert, repo: string | null, publicUrl?: string): Promise<AlertView> {
   const run = (await lab.getRun(alert.runId));
   if (!run) throw new PerflabError(ErrorCode.StoreCorrupt, `alert ${alert.id} names run ${alert.runId}, which is not in the store`);
   const results = await lab.runResults(alert.runId);
@@ -37,6 +39,7 @@ export async function alertView(lab: Lab, alert: Alert, repo: string | null): Pr
       })
     : undefined;
   const findings = (await Promise.all((alert.findingIds ?? []).map((id) => lab.finding(id)))).flatMap((f) => f ?? []);
+  const link = pageUrl(publicUrl, { page: 'alert', alertId: alert.id });
   // A drift spans commits by several people: no one author (a bisection names the culprit).
   const author = run.commit && alert.kind !== 'drift' ? await commitAuthor([...(repo ? [repo] : []), ...(await listMirrors(lab.dataDir))], run.commit) : undefined;
   return {
@@ -45,6 +48,7 @@ export async function alertView(lab: Lab, alert: Alert, repo: string | null): Pr
     comparisons,
     commitRange: alert.kind === 'drift' ? { from: alert.drift.from.commit, to: alert.drift.to.commit } : { from, to: run.commit },
     ...(author ? { author } : {}),
+    ...(link ? { link } : {}),
     ...(suiteErrors ? { suiteErrors } : {}),
     ...(findings.length > 0 ? { findings } : {}),
   };

@@ -4,6 +4,8 @@
 import { CONFIG_FILE, readConfigFile } from '../engine/config/config-file.js';
 import type { BotTriggers } from './create-bot.js';
 import { ErrorCode, PerflabError } from '../engine/errors.js';
+import { publicUrlFrom } from '../site/page-url.js';
+import { checkSiteBinding } from '../site/site-access.js';
 
 export type SlackConnection =
   | { mode: 'socket'; botToken: string; appToken: string; apiUrl?: string }
@@ -20,8 +22,21 @@ export interface BotConfig {
   admins: { users: string[]; groups: string[] };
   /** Schedules, their default zone, and the repositories to watch (perflab.config.json). */
   triggers: BotTriggers;
-  /** The HTTP API for webhooks and `perflab ci --push`; absent when neither secret is set. */
-  api?: { port: number; webhookSecret?: string; apiToken?: string };
+  /** The one HTTP server: the site's read-only pages, and the API for webhooks and `perflab ci --push` when their secrets are set. */
+  api: ApiConfig;
+  /** Where the site is reachable for people (`PERFLAB_PUBLIC_URL`): alerts, reports and tables link to pages there. */
+  publicUrl?: string;
+}
+
+export interface ApiConfig {
+  /** `PERFLAB_API_PORT`, default 3100. */
+  port: number;
+  /** `PERFLAB_HOST`, default 127.0.0.1; any other address needs `siteToken`. */
+  host: string;
+  webhookSecret?: string;
+  apiToken?: string;
+  /** `PERFLAB_SITE_TOKEN`: what readers of the pages must bring. */
+  siteToken?: string;
 }
 
 export { CONFIG_FILE };
@@ -66,13 +81,18 @@ export async function loadBotConfig(env: NodeJS.ProcessEnv = process.env, file =
   const apiToken = env.PERFLAB_API_TOKEN || undefined;
   const apiPort = env.PERFLAB_API_PORT ? Number(env.PERFLAB_API_PORT) : 3100;
   if (!Number.isInteger(apiPort) || apiPort < 0 || apiPort > 65_535) fail(`PERFLAB_API_PORT must be a port number, got "${env.PERFLAB_API_PORT}"`);
-  const api = webhookSecret || apiToken ? { port: apiPort, ...(webhookSecret ? { webhookSecret } : {}), ...(apiToken ? { apiToken } : {}) } : undefined;
+  const siteToken = env.PERFLAB_SITE_TOKEN || undefined;
+  const host = env.PERFLAB_HOST || '127.0.0.1';
+  // Refused here, before Slack is connected: the pages would be open to anyone who can reach the address.
+  checkSiteBinding(host, siteToken);
+  const api: ApiConfig = { port: apiPort, host, ...(webhookSecret ? { webhookSecret } : {}), ...(apiToken ? { apiToken } : {}), ...(siteToken ? { siteToken } : {}) };
+  const publicUrl = publicUrlFrom(env);
   const triggers: BotTriggers = {
     ...(fromFile.schedules ? { schedules: fromFile.schedules } : {}),
     ...(fromFile.timezone ? { timezone: fromFile.timezone } : {}),
     ...(fromFile.watch ? { watch: fromFile.watch.repos } : {}),
   };
-  return { connection: connection!, channel, port, admins, triggers, ...(api ? { api } : {}) };
+  return { connection: connection!, channel, port, admins, triggers, api, ...(publicUrl ? { publicUrl } : {}) };
 }
 
 /** `PERFLAB_ADMINS=U012ABC,S034DEF`: users (U…/W…) and user groups (S…). */

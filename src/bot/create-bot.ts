@@ -40,6 +40,8 @@ export interface BotOptions {
   triggers?: BotTriggers;
   /** Run the canary with benchmark runs (default true). */
   canary?: boolean;
+  /** Where the site's pages are (`PERFLAB_PUBLIC_URL`); alerts link to theirs. */
+  publicUrl?: string;
 }
 
 export interface BotTriggers {
@@ -71,7 +73,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   const key = await loadButtonKey(options.store.dir);
   // The notifier reads alerts through the lab, and the lab posts through the notifier.
   const labRef: { current?: Lab } = {};
-  const notifier = new SlackNotifier(app.client, () => labRef.current as Lab, options.channel, key, options.repo);
+  const notifier = new SlackNotifier(app.client, () => labRef.current as Lab, options.channel, key, options.repo, options.publicUrl);
   const log = (message: string, error?: unknown) => app.logger.error(message, error instanceof Error ? error.message : (error ?? ''));
   const lab = new Lab({
     store: options.store,

@@ -25,10 +25,12 @@ export class SlackNotifier implements Notifier {
     private readonly channel: string,
     private readonly key: ButtonKey,
     private readonly repo: string | null,
+    /** `PERFLAB_PUBLIC_URL`: alerts link to their page there. */
+    private readonly publicUrl?: string,
   ) {}
 
   async post(alert: Alert): Promise<PostedMessage> {
-    const view = await alertView(this.lab(), alert, this.repo);
+    const view = await alertView(this.lab(), alert, this.repo, this.publicUrl);
     // An alert settled before it was posted (raised already accepted, or fixed while pending) is posted as it is: no buttons.
     const outcome = outcomeOf(alert);
     const message = outcome ? alertResolved(view, outcome, { sign: this.key.sign }) : alertMessage(view, { sign: this.key.sign });
@@ -54,7 +56,7 @@ export class SlackNotifier implements Notifier {
 
   async update(alert: Alert, message: PostedMessage): Promise<void> {
     const outcome = outcomeOf(alert);
-    const view = await alertView(this.lab(), alert, this.repo);
+    const view = await alertView(this.lab(), alert, this.repo, this.publicUrl);
     // Still open (e.g. a bisection added its culprit): the same message with its buttons.
     const body = outcome ? alertResolved(view, outcome, { sign: this.key.sign }) : alertMessage(view, { sign: this.key.sign });
     await slack(() => this.client.chat.update({ channel: message.channel, ts: message.ts, text: body.text, blocks: body.blocks }));

@@ -4,6 +4,7 @@
 //   POST /webhook          push deliveries from GitHub, GitLab or Gitea (HMAC/token verified)
 //   POST /api/v1/results   `perflab ci --push` (Authorization: Bearer <token>)
 //   GET  /api/v1/health    200 when the server is up
+//   GET  anything else     the site's read-only pages (src/site), when given a site
 //
 // The server parses, authenticates and hands over (`onPush`, `onResults`);
 // what a push or a result does is the lab's business. Tokens and secrets are
@@ -16,6 +17,9 @@ import { handleWebhook, type WebhookRoute } from './handle-webhook.js';
 import { reply, replyError } from './http-reply.js';
 import type { PushEvent } from '../triggers/webhook/push-delivery.js';
 import type { ResultsPayload } from '../lab/jobs/results-payload.js';
+import { handleSite, type SiteRoute } from '../site/handle-site.js';
+import { checkSiteBinding } from '../site/site-access.js';
+import type { SiteContext } from '../site/site-reads.js';
 
 export interface ApiServerOptions {
   /** 0 picks a free port. */
@@ -34,6 +38,8 @@ export interface ApiServerOptions {
   onResults: (payload: ResultsPayload, actor: string) => Promise<{ runId: string; alerts: string[] }>;
   /** One line per refused request or failure; never holds a token or secret. */
   log: (message: string) => void;
+  /** The read-only pages, on every path the machine API does not use; without it those paths answer 404. */
+  site?: { context: SiteContext; token?: string };
 }
 
 export interface ApiServer {
@@ -55,6 +61,10 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const webhook: WebhookRoute | null = options.webhookSecret ? { secret: options.webhookSecret, maxBodyBytes, onPush: options.onPush, log, deliveries: new BoundedMap(RECENT_IDS) } : null;
   const results: ResultsRoute | null = options.apiToken ? { token: options.apiToken, maxBodyBytes, onResults: options.onResults, log, pushes: new BoundedMap(RECENT_IDS) } : null;
 
+  // Pages on an address others can reach need a token: refused before anything listens.
+  if (options.site) checkSiteBinding(host, options.site.token);
+  const site: SiteRoute | null = options.site ? { ...options.site, log } : null;
+
   const off = (what: string): Handler => async (_request, response) => replyError(response, 404, `${what} is off on this server`);
   const routes: Record<string, { method: string; handler: Handler }> = {
     '/webhook': { method: 'POST', handler: webhook ? (req, res) => handleWebhook(webhook, req, res) : off('the webhook (no webhook secret configured)') },
@@ -65,9 +75,10 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     const route = routes[path];
-    if (!route) return replyError(response, 404, `no such endpoint: ${path}`);
-    if (request.method !== route.method) return replyError(response, 405, `${path} accepts ${route.method} only`, { allow: route.method });
-    route.handler(request, response).catch((error: unknown) => {
+    if (!route && !site) return replyError(response, 404, `no such endpoint: ${path}`);
+    if (route && request.method !== route.method) return replyError(response, 405, `${path} accepts ${route.method} only`, { allow: route.method });
+    const handler: Handler = route ? route.handler : (req, res) => handleSite(site!, req, res);
+    handler(request, response).catch((error: unknown) => {
       log(`api: ${request.method} ${path} failed: ${error instanceof Error ? error.message : String(error)}`);
       if (!response.headersSent) replyError(response, 500, 'internal error; see the perflab server log');
       else response.destroy();

@@ -11,12 +11,17 @@ export interface LabApiConfig {
   host?: string;
   webhookSecret?: string;
   apiToken?: string;
+  /** Readers of the pages must bring it; required to listen on anything but loopback. */
+  siteToken?: string;
 }
 
-export async function startLabApi(lab: Lab, watcher: Watcher, config: LabApiConfig, log: (message: string) => void): Promise<ApiServer> {
+/** `repo`: the suites' checkout, where the pages look up commit authors. */
+export async function startLabApi(lab: Lab, watcher: Watcher, config: LabApiConfig, log: (message: string) => void, repo: string | null = null): Promise<ApiServer> {
+  const { siteToken, ...api } = config;
   try {
     return await startApiServer({
-      ...config,
+      ...api,
+      site: { context: { lab, repo }, ...(siteToken ? { token: siteToken } : {}) },
       onPush: (push) => {
         const matched = watcher.poke(push.repository.cloneUrls, push.branch);
         if (matched === 0) log(`push to ${push.repository.fullName} ${push.branch}: not a watched repository and branch, ignored`);

@@ -9,7 +9,7 @@ import { isUsable } from '../engine/report/find-run.js';
 import type { HistoryEntry } from '../engine/store/store.js';
 import { caseDirections } from './case-direction.js';
 import { fuzzChartData } from './fuzz-chart.js';
-import { historyChangePoints } from './history-change-points.js';
+import { historyChangePoints, type HistoryChangePoint } from './history-change-points.js';
 import { stressChartData } from './stress-chart.js';
 import type { Lab } from './lab.js';
 
@@ -25,6 +25,8 @@ export interface CaseChartRecords {
   /** Alerts of any case; those about this case and one of its drawn runs become marks. */
   alerts: readonly Alert[];
   direction: Direction;
+  /** Change points among `entries` when the caller already has them (`historyChangePoints`); default: found here. */
+  changePoints?: readonly HistoryChangePoint[];
 }
 
 /** The chart's data for one case. Pure. */
@@ -52,7 +54,7 @@ export function caseChartData(records: CaseChartRecords): CaseChartData {
     baselines: records.baselines.map((b) => ({ at: b.acceptedAt, median: b.median, acceptedBy: b.acceptedBy, commit: b.commit })),
     // An alert on a run outside the drawn ones would be pinned to the nearest drawn run: a mark where nothing happened.
     alerts: records.alerts.filter((a) => a.caseIds.includes(records.caseId) && drawn.has(a.runId)).map((a) => ({ at: a.createdAt, runId: a.runId, kind: a.kind, state: a.state })),
-    changePoints: historyChangePoints(usable).map((c) => ({ at: c.at, commit: c.commit, ratio: c.ratio })),
+    changePoints: (records.changePoints ?? historyChangePoints(usable)).map((c) => ({ at: c.at, commit: c.commit, ratio: c.ratio })),
   };
 }
 

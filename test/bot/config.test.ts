@@ -33,8 +33,15 @@ describe('loadBotConfig', () => {
     [{ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', PERFLAB_CHANNEL: 'C1', SLACK_API_URL: 'ftp://x' }, 'SLACK_API_URL must be'],
     [{ PORT: 'eighty' }, 'PORT must be a port number'],
     [{ PERFLAB_ADMINS: 'U1,alice' }, '"alice" is not a Slack user id'],
+    [{ PERFLAB_HOST: '0.0.0.0' }, 'set PERFLAB_SITE_TOKEN'],
+    [{ PERFLAB_PUBLIC_URL: 'perf.example.com' }, 'PERFLAB_PUBLIC_URL must be an http(s) URL'],
   ])('stops with a message naming the variable: %j', async (env, message) => {
     await expect(load(env)).rejects.toThrow(message);
+  });
+
+  it('listens for the pages on 127.0.0.1 by default, elsewhere only with a site token', async () => {
+    expect((await load({})).api).toMatchObject({ host: '127.0.0.1', port: 3100 });
+    expect((await load({ PERFLAB_HOST: '0.0.0.0', PERFLAB_SITE_TOKEN: 'long-random' })).api).toMatchObject({ host: '0.0.0.0', siteToken: 'long-random' });
   });
 
   it('reads admins from PERFLAB_ADMINS, users and groups apart', async () => {

@@ -2,7 +2,7 @@
 // chosen medians, as if measured, for tests of what is read back (history,
 // charts, reports) that should not wait for real measurements.
 import { createHash } from 'node:crypto';
-import type { Baseline, RecordedResult, Run } from '../../src/engine/model.js';
+import type { Baseline, Comparison, RecordedResult, Run } from '../../src/engine/model.js';
 import { newRunId } from '../../src/engine/run-id.js';
 import type { Store } from '../../src/engine/store/store.js';
 
@@ -16,6 +16,8 @@ export interface SeedRuns {
   cv?: number;
   /** Commit of run i; default a made-up SHA, one per run. */
   commitOf?: (i: number) => string;
+  /** The comparison of a case's result in run i; default `no-baseline` for run 0, else `unchanged`. A verdict other than those keeps the result out of the window. */
+  comparisonOf?: (caseId: string, i: number) => Comparison | undefined;
 }
 
 /** Records one finished run per time, each with a result for every case; returns the runs, oldest first. */
@@ -28,6 +30,7 @@ export async function seedRuns(store: Store, seed: SeedRuns): Promise<Run[]> {
     await store.beginRun(run);
     const results = Object.entries(seed.cases).map(([caseId, medianOf]): RecordedResult => {
       const median = medianOf(i);
+      const comparison: Comparison = seed.comparisonOf?.(caseId, i) ?? { caseId, verdict: i === 0 ? 'no-baseline' : 'unchanged', reason: 'seeded' };
       const [suite = caseId, name = caseId] = caseId.split('/');
       return {
         runId: run.id,
@@ -45,8 +48,8 @@ export async function seedRuns(store: Store, seed: SeedRuns): Promise<Run[]> {
           samples: '',
           batch: 1,
         },
-        comparison: { caseId, verdict: i === 0 ? 'no-baseline' : 'unchanged', reason: 'seeded' },
-        inWindow: true,
+        comparison,
+        inWindow: comparison.verdict === 'unchanged' || comparison.verdict === 'no-baseline',
       };
     });
     await store.recordResults(run.id, results);

@@ -21,6 +21,7 @@ import { ErrorCode, PerflabError } from '../../engine/errors.js';
 import { describeCheckout } from '../../engine/git/git.js';
 import type { Trigger } from '../../engine/model.js';
 import { compareMarkdown } from '../../engine/report/compare-markdown.js';
+import { pageLine } from '../page-link.js';
 import { addOutputOptions, cliActor, documentExitCodes, machineName, withLab, writeOutput, type OutputFlags } from '../context.js';
 import { ciVerdict } from '../ci-verdict.js';
 import { ExitCode } from '../exit-code.js';
@@ -89,7 +90,8 @@ async function ci(flags: CiFlags): Promise<ExitCode> {
   );
   if (end.type === 'cancelled' || interrupted) return ExitCode.Interrupted;
   const { report } = end;
-  const markdown = compareMarkdown({ ...report, refA: base, refB: 'HEAD' });
+  const runPage = pageLine({ page: 'run', runId: end.recorded.run.id }, 'Run page');
+  const markdown = compareMarkdown({ ...report, refA: base, refB: 'HEAD' }) + (runPage ? `\n${runPage}` : '');
   await writeOutput(flags, { base, runId: end.recorded.run.id, ...report }, () => markdown);
   if (flags.report) await writeFile(flags.report, markdown);
   if (process.env.GITHUB_STEP_SUMMARY) await appendFile(process.env.GITHUB_STEP_SUMMARY, markdown);

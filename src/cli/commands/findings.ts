@@ -3,6 +3,7 @@
 import { Command, Option } from 'commander';
 import type { Finding, FindingState } from '../../engine/model.js';
 import { textTable } from '../../engine/report/text-table.js';
+import { pageLine } from '../page-link.js';
 import { addOutputOptions, documentExitCodes, withLab, writeOutput, type OutputFlags } from '../context.js';
 
 const STATES: FindingState[] = ['new', 'known', 'fixed', 'regressed'];
@@ -16,7 +17,7 @@ export function findingsCommand(): Command {
   return command.action(async (flags: OutputFlags & { state?: FindingState }) => {
     const findings = await withLab({ store: flags.store }, (lab) => lab.findings(flags.state ? { state: flags.state } : {}));
     // JSON carries the full evidence.
-    await writeOutput(flags, { findings }, () => findingsTable(findings, flags.state));
+    await writeOutput(flags, { findings }, () => findingsTable(findings, flags.state) + pageLine({ page: 'findings' }));
   });
 }
 

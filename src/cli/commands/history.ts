@@ -12,6 +12,7 @@ import { historyChangePoints } from '../../lab/history-change-points.js';
 import { addOutputOptions, documentExitCodes, withLab, writeOutput, type OutputFlags } from '../context.js';
 import { ExitCode } from '../exit-code.js';
 import { chartFile, type ChartFile } from '../chart-file.js';
+import { pageLine } from '../page-link.js';
 import { parsePositiveInt } from '../parse-number.js';
 
 export function historyCommand(): Command {
@@ -41,7 +42,7 @@ export function historyCommand(): Command {
       const marked = markChangePoints(entries);
       // The table's default of 50 rows is a screenful, not a trend: the chart takes --limit only when it was asked for.
       if (flags.chart) await writeFile(flags.chart.path, await lab.caseChart(caseId, { format: flags.chart.format, ...chartLimit }));
-      await writeOutput(flags, { caseId, entries: marked }, () => historyTable(marked, baseline?.runId));
+      await writeOutput(flags, { caseId, entries: marked }, () => historyTable(marked, baseline?.runId) + pageLine({ page: 'case', caseId }));
     });
   });
 }

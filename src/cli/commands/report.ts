@@ -2,6 +2,7 @@
 // run, a day, a week, a month and a year ago (or the points asked for), as
 // a table, JSON for scripts, or Markdown for a CI job summary.
 import { appendFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { diffReportJson } from '../../engine/report/diff-report-json.js';
 import { diffReportMarkdown } from '../../engine/report/diff-report-markdown.js';
@@ -10,11 +11,15 @@ import { parseVsPoint, VsPointParseError, VS_POINT_FORMS, type VsPoint } from '.
 import { REPORT_THRESHOLD } from '../../lab/lab-diff-report.js';
 import { addOutputOptions, documentExitCodes, withLab, writeOutput, type OutputFlags } from '../context.js';
 import { ExitCode } from '../exit-code.js';
+import { casePageLinks, pageLine } from '../page-link.js';
+import { describeCheckout } from '../../engine/git/git.js';
+import { writeStaticSite } from '../../site/write-static-site.js';
 
 interface ReportFlags extends OutputFlags {
   vs: VsPoint[];
   filter?: string;
   markdown?: string;
+  html?: string;
   suites: string;
   failOnRegression?: boolean;
 }
@@ -25,6 +30,7 @@ export function reportCommand(): Command {
     .option('--vs <point>', `compare with this point; repeat for more columns (default: previous, day, week, month, year). One of ${VS_POINT_FORMS}`, collectVsPoint, [])
     .option('--filter <pattern>', 'only cases whose id matches (a glob such as "json/*", or part of the id)')
     .option('--markdown <file>', 'also write the report as Markdown here (and append it to $GITHUB_STEP_SUMMARY when set)')
+    .option('--html <dir>', "also write the site's pages (overview, cases, runs, alerts, findings) as static files here, with relative links, for a CI artifact")
     .option('--suites <dir>', 'directory of suite files; git refs given to --vs are resolved in its checkout', 'suites')
     .option('--fail-on-regression', `exit ${ExitCode.Regression} when a case regressed against any point`);
   addOutputOptions(command);
@@ -34,10 +40,17 @@ export function reportCommand(): Command {
     [ExitCode.UserError]: 'a --vs that is none of the accepted forms, or a ref git does not know',
   });
   return command.action(async (flags: ReportFlags) => {
-    const report = await withLab({ store: flags.store, suites: flags.suites }, (lab) => lab.diffReport({ vs: flags.vs, ...(flags.filter ? { pattern: flags.filter } : {}) }));
-    await writeOutput(flags, diffReportJson(report), () => (report.cases.length === 0 ? noCases(flags.filter) : diffReportTable(report)));
+    const { report, site } = await withLab({ store: flags.store, suites: flags.suites }, async (lab) => ({
+      report: await lab.diffReport({ vs: flags.vs, ...(flags.filter ? { pattern: flags.filter } : {}) }),
+      site: flags.html ? await writeStaticSite({ lab, repo: (await describeCheckout(lab.suitesDir))?.root ?? null }, flags.html) : undefined,
+    }));
+    await writeOutput(flags, diffReportJson(report), () => (report.cases.length === 0 ? noCases(flags.filter) : diffReportTable(report) + pageLine({ page: 'overview' }, 'Pages')));
+    if (site && flags.html) {
+      process.stderr.write(`wrote ${site.files.length} files to ${flags.html} (open ${join(flags.html, 'index.html')})${site.skipped > 0 ? `; ${site.skipped} linked pages left out (over the limit)` : ''}\n`);
+    }
     if (flags.markdown) {
-      const markdown = diffReportMarkdown(report);
+      const linkFor = casePageLinks();
+      const markdown = diffReportMarkdown(report, linkFor ? { linkFor } : {});
       await writeFile(flags.markdown, markdown);
       if (process.env.GITHUB_STEP_SUMMARY) await appendFile(process.env.GITHUB_STEP_SUMMARY, markdown);
     }

@@ -5,6 +5,7 @@ import pc from 'picocolors';
 import { formatTable } from '../../engine/report/format-table.js';
 import { resultJson } from '../../engine/report/result-json.js';
 import type { BenchReport } from '../../modes/bench/run-bench.js';
+import { pageLine } from '../page-link.js';
 import { addOutputOptions, cliTrigger, documentExitCodes, withLab, writeOutput, type OutputFlags } from '../context.js';
 import { ExitCode } from '../exit-code.js';
 import { parsePositiveInt } from '../parse-number.js';
@@ -55,7 +56,7 @@ async function run(flags: RunFlags): Promise<ExitCode> {
   const report = end.report;
   // Cancelled before anything was measured: nothing to print.
   if (!report) return ExitCode.Interrupted;
-  await writeOutput(flags, reportJson(report), () => humanReport(report));
+  await writeOutput(flags, reportJson(report), () => humanReport(report) + pageLine({ page: 'run', runId: report.run.id }));
   if (interrupted) return ExitCode.Interrupted;
   return exitCode(report, flags.failOnRegression === true);
 }

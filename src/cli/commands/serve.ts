@@ -1,11 +1,13 @@
-// `perflab serve` (and `npm start`): the Slack bot. With Slack tokens in the
-// environment it connects to Slack; without, it starts the local workspace
-// on 127.0.0.1 and connects to that, so perflab can be tried with no account.
+// `perflab serve` (and `npm start`): the Slack bot, and the HTTP server with
+// the read-only pages. With Slack tokens in the environment it connects to
+// Slack; without, it starts the local workspace on 127.0.0.1 and connects to
+// that, so perflab can be tried with no account.
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import pc from 'picocolors';
 import { createBot, type Bot } from '../../bot/create-bot.js';
 import { startLabApi } from '../../http/lab-api.js';
+import type { ApiServer } from '../../http/http-server.js';
 import { loadBotConfig, type BotConfig } from '../../bot/config.js';
 import { ErrorCode, PerflabError } from '../../engine/errors.js';
 import type { Store } from '../../engine/store/store.js';
@@ -23,7 +25,7 @@ interface ServeFlags {
 
 export function serveCommand(): Command {
   const command = new Command('serve')
-    .description('run the Slack bot (the local workspace on 127.0.0.1 when no Slack tokens are set)')
+    .description('run the Slack bot (the local workspace on 127.0.0.1 when no Slack tokens are set) and serve the read-only pages (PERFLAB_API_PORT, default 3100)')
     .option('--suites <dir>', 'directory of suite files', 'suites')
     .option('--time-budget <ms>', 'measure each case for this long (overrides suites)', parsePositiveInt);
   addStoreOption(command);
@@ -52,6 +54,7 @@ async function serve(config: BotConfig, store: Store, flags: ServeFlags): Promis
     port: config.port,
     repo: (await describeCheckout(suitesDir))?.root ?? null,
     triggers: config.triggers,
+    ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
     ...(flags.timeBudget ? { overrides: { timeBudgetMs: flags.timeBudget } } : {}),
   };
   let stop: () => Promise<void>;
@@ -74,13 +77,19 @@ async function serve(config: BotConfig, store: Store, flags: ServeFlags): Promis
     console.log(`${pc.bold('perflab')} is connected to Slack (${config.connection.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${config.port}`}); alerts go to ${channel}`);
   }
   if (bot.watcher.repos.length > 0) console.log(`watching ${bot.watcher.repos.map((r) => `${r.url} (${r.branches.join(', ')})`).join('; ')}`);
-  const api = config.api ? await startLabApi(bot.lab, bot.watcher, config.api, (message) => console.error(`api: ${message}`)) : undefined;
-  if (api) console.log(`the HTTP API listens on ${api.url}${config.api?.webhookSecret ? ' (POST /webhook)' : ''}${config.api?.apiToken ? ' (POST /api/v1/results)' : ''}`);
+  let api: ApiServer;
+  try {
+    api = await startLabApi(bot.lab, bot.watcher, config.api, (message) => console.error(`api: ${message}`), common.repo);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  console.log(`pages at ${pc.cyan(`${api.url}/`)}${config.api.siteToken ? ' (open one once with ?token=<PERFLAB_SITE_TOKEN>)' : ''}${config.api.webhookSecret ? '; POST /webhook' : ''}${config.api.apiToken ? '; POST /api/v1/results' : ''}`);
   await new Promise<void>((done) => {
     process.once('SIGINT', () => done());
     process.once('SIGTERM', () => done());
   });
   console.log('stopping…');
-  await api?.close();
+  await api.close();
   await stop();
 }

@@ -110,8 +110,9 @@ export async function compareToBaseline(ctx: CompareContext, caseId: string, thr
 
   const { window, screened } = await screenResult(ctx, caseId, baseline, result.summary, threshold, remeasure);
   if (!screened.suspect) return { caseId, verdict: 'unchanged', reason: screened.reason };
+  const screening = { median: result.summary.median, windowMedian: result.summary.median / (1 + screened.delta), windowRuns: Math.max(1, window.current.length), delta: screened.delta, z: screened.z, gate: screened.gate };
   if (ctx.environment === 'suspect') {
-    return { caseId, verdict: 'unstable', reason: `${screened.reason} The canary moved too: the machine, not the code, may have changed; no verdict.` };
+    return { caseId, verdict: 'unstable', reason: `${screened.reason} The canary moved too: the machine, not the code, may have changed; no verdict.`, evidence: { screening } };
   }
 
   const run: ConfirmRunOptions = {
@@ -125,5 +126,6 @@ export async function compareToBaseline(ctx: CompareContext, caseId: string, thr
     return { caseId, verdict: 'errored', reason: confirmation.reason };
   }
   const reason = `Screening: ${screened.reason} ${confirmation.reason}`;
-  return confirmation.change ? { caseId, verdict: confirmation.verdict, change: confirmation.change, reason } : { caseId, verdict: 'unstable', reason };
+  const evidence = { screening, ...(confirmation.medians ? { confirmation: confirmation.medians } : {}) };
+  return confirmation.change ? { caseId, verdict: confirmation.verdict, change: confirmation.change, reason, evidence } : { caseId, verdict: 'unstable', reason, evidence };
 }

@@ -22,10 +22,32 @@ export interface Change {
   runs: number;
 }
 
+/** The numbers a verdict rests on, kept for the alert's page (absent on results stored before they were kept). */
+export interface ComparisonEvidence {
+  /** The screening of this run against the baseline's window. */
+  screening: {
+    /** This run's median, in the result's unit. */
+    median: number;
+    /** Median of the window's per-run medians. */
+    windowMedian: number;
+    /** Runs in the window (1: only the accepted baseline). */
+    windowRuns: number;
+    /** median / windowMedian − 1. */
+    delta: number;
+    /** Robust z, or null when the window is too short or has no spread. */
+    z: number | null;
+    /** Smallest |delta| that counts, e.g. 0.03. */
+    gate: number;
+  };
+  /** Every confirmation run's median per side, in `unit`, in the order measured. */
+  confirmation?: { unit: string; baseline: number[]; candidate: number[] };
+}
+
 interface ComparisonBase {
   caseId: string;
   /** Why this verdict, in one sentence a person can act on. */
   reason: string;
+  evidence?: ComparisonEvidence;
 }
 
 /** A result set against its baseline: a confirmed change always carries its evidence. */

@@ -70,7 +70,8 @@ async function runBisect(lab: LabContext, job: Job, request: z.output<typeof bis
   });
   if (!outcome) return;
   if (signal.aborted) return;
-  await lab.audit(job.trigger, 'bisect', { alertId: request.alertId, culprit: outcome.culprit ?? null, candidates: outcome.candidates.length, steps: outcome.steps.length });
+  // Each step (commit measured, and what it showed) is kept: the alert's page shows how the culprit was found.
+  await lab.audit(job.trigger, 'bisect', { alertId: request.alertId, culprit: outcome.culprit ?? null, candidates: outcome.candidates.length, steps: outcome.steps.length, path: outcome.steps });
   lab.emit(job, { type: 'bisect-finished', job, outcome });
   await report(lab, repo, request.alertId, outcome);
 }
