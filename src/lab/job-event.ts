@@ -31,7 +31,9 @@ export type JobEvent =
   | { type: 'failed'; job: Job; error: string; cause?: unknown }
   /** A watched commit that did not build: recorded with a `build-failed` alert; the job itself is done. */
   | { type: 'build-failed'; job: Job; commit: string; message: string; output: string }
-  | { type: 'bisect-finished'; job: Job; outcome: BisectOutcome };
+  | { type: 'bisect-finished'; job: Job; outcome: BisectOutcome }
+  /** Run by another process (an agent, with a shared queue): how it ended is `job.state` and `job.error`; its report is in the store, its events stayed there. */
+  | { type: 'ended-elsewhere'; job: Job };
 
 export type JobListener = (event: JobEvent) => void;
 
@@ -48,4 +50,5 @@ export const FINAL_EVENTS: ReadonlySet<JobEvent['type']> = new Set([
   'failed',
   'build-failed',
   'bisect-finished',
+  'ended-elsewhere',
 ]);
