@@ -4,7 +4,6 @@
 // The jobs are `ci-results` (results a CI machine pushed): a real job kind
 // that measures nothing, so 200 of them take seconds, not hours.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { openPgStore } from '../../src/engine/store/postgres/open-pg-store.js';
 import { stdoutLines, waitForExit, waitForLine } from '../engine/store/helpers/child.js';
 import { freshSchemaUrl, serverUrl } from '../engine/store/helpers/pg-database.js';
 import { tempDir } from '../engine/store/helpers/store-fixtures.js';
+import { postedIds } from '../helpers/file-notifier.js';
 import { until } from '../helpers/until.js';
 
 const BIN = fileURLToPath(new URL('../../bin/perflab.js', import.meta.url));
@@ -67,8 +67,7 @@ describe('perflab agent', () => {
     const alerts = await store.listAlerts();
     expect(alerts).toHaveLength(JOBS / 10);
     await until(async () => (await store.listAlerts()).every((alert) => alert.delivery?.state === 'posted'), 20_000, 'every alert posted');
-    const posted = readFileSync(posts, 'utf8').trim().split('\n').map((line) => line.split(' ')[0]);
-    expect(posted.sort()).toEqual(alerts.map((alert) => alert.id).sort());
+    expect(postedIds(posts).sort()).toEqual(alerts.map((alert) => alert.id).sort());
     await store.close();
   });
 
