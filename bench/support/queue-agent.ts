@@ -9,6 +9,7 @@ const { sql } = await connectPg(url, { maxConnections: 2 });
 const queue = new PgJobQueue(sql, { agent, machine: 'bench-box', kinds: ['noop'], keepFinished: 1_000_000 });
 process.stdout.write('ready\n');
 await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
+process.stdin.destroy(); // else the open pipe keeps this process alive at the end
 let taken = 0;
 for (let job = await queue.claim(); job; job = await queue.claim()) {
   await queue.finish(job.id, 'done');
