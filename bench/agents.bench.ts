@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import type postgres from 'postgres';
 import { connectPg } from '../src/engine/store/postgres/open-pg-store.js';
 import { PgJobQueue } from '../src/engine/store/postgres/pg-job-queue.js';
 import { startPgServer } from '../test/engine/store/helpers/pg-server.js';
@@ -55,7 +56,9 @@ function startAgent(url: string, name: string): Agent {
   return { child, lines, next };
 }
 
-async function round(url: string, agents: number, queue: PgJobQueue): Promise<{ seconds: number; split: number[] }> {
+async function round(url: string, agents: number, queue: PgJobQueue, sql: postgres.Sql): Promise<{ seconds: number; split: number[] }> {
+  // Every round starts from an empty table, so that rounds do not measure what earlier rounds left.
+  await sql`delete from jobs`;
   // Queued before the agents start (not timed), twenty at a time.
   for (let i = 0; i < JOBS; i += 20) {
     await Promise.all(Array.from({ length: Math.min(20, JOBS - i) }, (_, k) => queue.submit({ kind: 'noop', description: `job ${i + k}`, trigger: { kind: 'schedule', by: 'bench' }, request: { i: i + k, at: Math.random() } })));
@@ -83,7 +86,7 @@ async function main(): Promise<void> {
       const splits: string[] = [];
       for (let r = 0; r < REPEAT; r++) {
         progress(`${agents} agent(s), round ${r + 1}/${REPEAT}: ${JOBS} jobs …`);
-        const { seconds, split } = await round(server.url, agents, queue);
+        const { seconds, split } = await round(server.url, agents, queue, sql);
         if (split.reduce((a, b) => a + b, 0) !== JOBS) throw new Error(`${agents} agents took ${split.join('+')} jobs of ${JOBS}`);
         rates.push(JOBS / seconds);
         splits.push(split.join('/'));
@@ -92,6 +95,7 @@ async function main(): Promise<void> {
     }
     const [left] = await sql<{ count: string }[]>`select count(*)::text as count from jobs where state <> 'done'`;
     if (left?.count !== '0') throw new Error(`${left?.count ?? '?'} jobs not done`);
+
   } finally {
     await sql.end();
     await server.stop();

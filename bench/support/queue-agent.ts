@@ -6,7 +6,8 @@ import { PgJobQueue } from '../../src/engine/store/postgres/pg-job-queue.js';
 
 const [url = '', agent = 'agent'] = process.argv.slice(2);
 const { sql } = await connectPg(url, { maxConnections: 2 });
-const queue = new PgJobQueue(sql, { agent, machine: 'bench-box', kinds: ['noop'], keepFinished: 1_000_000 });
+// keepFinished as perflab runs it (200): finishing a job also forgets the oldest finished ones.
+const queue = new PgJobQueue(sql, { agent, machine: 'bench-box', kinds: ['noop'] });
 process.stdout.write('ready\n');
 await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
 process.stdin.destroy(); // else the open pipe keeps this process alive at the end
