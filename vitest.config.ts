@@ -1,7 +1,7 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /** Tests that need the PostgreSQL test server (started once per run by their project's globalSetup). */
-const NEEDS_POSTGRES = ['test/engine/store/contract/**/*.test.ts', 'test/engine/store/postgres/**/*.test.ts', 'test/cli/store-migrate.test.ts'];
+const NEEDS_POSTGRES = ['test/engine/store/contract/**/*.test.ts', 'test/engine/store/postgres/**/*.test.ts', 'test/cli/store-migrate.test.ts', 'test/cli/agent.test.ts'];
 
 export default defineConfig({
   test: {

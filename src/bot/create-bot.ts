@@ -17,6 +17,7 @@ import { registerAlertButtons } from './listeners/alert-buttons.js';
 import { registerInvestigateView } from './listeners/investigate-view.js';
 import { registerSlashCommand } from './listeners/slash-command.js';
 import { SlackNotifier } from './slack-notifier.js';
+import type { LabQueue } from '../engine/queue/lab-queue.js';
 
 /** A connection Bolt can open: the local workspace is Socket Mode with its own API URL. */
 export type BotConnection = Exclude<BotConfig['connection'], { mode: 'local' }>;
@@ -42,6 +43,8 @@ export interface BotOptions {
   canary?: boolean;
   /** Where the site's pages are (`PERFLAB_PUBLIC_URL`); alerts link to theirs. */
   publicUrl?: string;
+  /** Where jobs wait: a queue shared with `perflab agent` processes (PostgreSQL). Default: the lab's own. */
+  queue?: LabQueue;
 }
 
 export interface BotTriggers {
@@ -82,6 +85,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     notifier,
     ...(options.overrides ? { overrides: options.overrides } : {}),
     ...(options.canary !== undefined ? { canary: options.canary } : {}),
+    ...(options.queue ? { queue: options.queue } : {}),
     onError: (context, error) => log(context, error),
   });
   const triggers = options.triggers ?? {};

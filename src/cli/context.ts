@@ -6,6 +6,7 @@ import { hostname, userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { openAnyStore } from '../engine/store/open-any-store.js';
+import { sharedQueueOf } from '../engine/store/postgres/shared-queue-of.js';
 import type { Store } from '../engine/store/store.js';
 import type { Trigger } from '../engine/model.js';
 import type { BenchOptions } from '../engine/suite/define-suite.js';
@@ -107,9 +108,13 @@ export interface CliLabOptions {
  */
 export async function withLab<T>(options: CliLabOptions, fn: (lab: Lab) => Promise<T>): Promise<T> {
   return withStore(options.store, async (store) => {
+    const machine = machineName();
+    // With PostgreSQL the command's jobs go through the shared queue, held by this process so that it runs them itself.
+    const queue = sharedQueueOf(store, { machine, take: 'own', role: 'cli' });
     const lab = new Lab({
       store,
-      machine: machineName(),
+      machine,
+      ...(queue ? { queue } : {}),
       suitesDir: resolve(options.suites ?? 'suites'),
       ...(options.overrides ? { overrides: options.overrides } : {}),
       ...(options.canary !== undefined ? { canary: options.canary } : {}),

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import pc from 'picocolors';
 import { isUserError, PerflabError } from '../engine/errors.js';
+import { agentCommand } from './commands/agent.js';
 import { auditCommand } from './commands/audit.js';
 import { baselineCommand } from './commands/baseline.js';
 import { ciCommand } from './commands/ci.js';
@@ -30,7 +31,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run perflab --help for usage)')
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(pc.red(text)) });
-  for (const command of [runCommand(), stressCommand(), fuzzCommand(), findingsCommand(), baselineCommand(), historyCommand(), reportCommand(), digestCommand(), compareCommand(), ciCommand(), watchCommand(), serveCommand(), demoCommand(), auditCommand(), storeCommand()]) {
+  for (const command of [runCommand(), stressCommand(), fuzzCommand(), findingsCommand(), baselineCommand(), historyCommand(), reportCommand(), digestCommand(), compareCommand(), ciCommand(), watchCommand(), serveCommand(), agentCommand(), demoCommand(), auditCommand(), storeCommand()]) {
     program.addCommand(command.exitOverride());
   }
   for (const sub of program.commands.flatMap((c) => c.commands)) sub.exitOverride();

@@ -33,7 +33,10 @@ export type JobEvent =
   /** A watched commit that did not build: recorded with a `build-failed` alert; the job itself is done. */
   | { type: 'build-failed'; job: Job; commit: string; message: string; output: string }
   | { type: 'bisect-finished'; job: Job; outcome: BisectOutcome }
-  | { type: 'digest-finished'; job: Job; outcome: DigestOutcome };
+  | { type: 'digest-finished'; job: Job; outcome: DigestOutcome }
+
+  /** Run by another process (an agent, with a shared queue): how it ended is `job.state` and `job.error`; its report is in the store, its events stayed there. */
+  | { type: 'ended-elsewhere'; job: Job };
 
 export type JobListener = (event: JobEvent) => void;
 
@@ -51,4 +54,5 @@ export const FINAL_EVENTS: ReadonlySet<JobEvent['type']> = new Set([
   'build-failed',
   'bisect-finished',
   'digest-finished',
+  'ended-elsewhere',
 ]);

@@ -11,6 +11,7 @@ import { logError } from '../engine/log/logger.js';
 import type { Alert, AlertState, AuditEvent, Baseline, Finding, FindingState, Job, RecordedResult, Run, Schedule, Trigger, WatchCursor } from '../engine/model.js';
 import { ExclusivePool } from '../engine/pool/exclusive-pool.js';
 import { JobQueue, type CancelOutcome } from '../engine/queue/job-queue.js';
+import type { LabQueue } from '../engine/queue/lab-queue.js';
 import type { DiffReport } from '../engine/report/diff-report.js';
 import type { BenchOptions } from '../engine/suite/define-suite.js';
 import type { HistoryEntry, Store } from '../engine/store/store.js';
@@ -47,6 +48,20 @@ export interface LabOptions {
   canary?: boolean;
   /** A failure the lab survives (a listener that threw, a post that failed). Default: the log. */
   onError?: (context: string, error: unknown) => void;
+  /**
+   * Where jobs wait. Default: a JobQueue in this process, saved in the store.
+   * A queue shared with other processes (PostgreSQL: `sharedQueueOf`) lets
+   * agents on other machines run them.
+   */
+  queue?: LabQueue;
+  /** With a shared queue and a notifier: how often to post alerts other processes stored, ms. Default 2000. */
+  pendingAlertsEveryMs?: number;
+}
+
+/** What may go with a submission besides its request. */
+export interface SubmitOptions {
+  /** Only an agent of this machine may run it (baselines are per machine). Only a shared queue has other machines. */
+  machine?: string;
 }
 
 /** Finished jobs kept in the store for `/perflab status` and after a restart. */
@@ -58,7 +73,10 @@ export class Lab {
   /** Where the lab keeps its files (git mirrors, the button key). */
   readonly dataDir: string;
   readonly #store: Store;
-  readonly #queue: JobQueue;
+  readonly #queue: LabQueue;
+  readonly #shared: boolean;
+  readonly #pendingAlertsEveryMs: number;
+  #pendingAlertsTimer: NodeJS.Timeout | undefined;
   readonly #outbox: Outbox | null;
   readonly #context: LabContext;
   readonly #onError: (context: string, error: unknown) => void;
@@ -77,9 +95,13 @@ export class Lab {
       ? new Outbox(this.#store, notifier, {
           onError: (alert, error) => this.#onError(`posting alert ${alert.id}`, error),
           afterPost: (alert, message) => attachAlertCharts(this, notifier, alert, message, this.#onError),
+          holder: `${this.machine}:${process.pid}`,
         })
       : null;
-    this.#queue = new JobQueue({ save: (job) => this.#store.putJob(job, KEEP_FINISHED_JOBS), onError: this.#onError });
+    this.#shared = options.queue !== undefined;
+    this.#pendingAlertsEveryMs = options.pendingAlertsEveryMs ?? 2000;
+    this.#queue = options.queue ?? new JobQueue({ save: (job) => this.#store.putJob(job, KEEP_FINISHED_JOBS), onError: this.#onError });
+    this.#queue.onEndedElsewhere?.((job) => this.#emit(job, { type: 'ended-elsewhere', job }));
     this.#context = {
       store: this.#store,
       machine: this.machine,
@@ -110,9 +132,15 @@ export class Lab {
    */
   async start(options: { resume?: boolean } = {}): Promise<Job[]> {
     const resume = options.resume ?? true;
-    const interrupted = this.#queue.start(resume ? await this.#store.listJobs() : []);
+    // A shared queue keeps its jobs in the database, not in this process's store records.
+    const interrupted = await this.#queue.start(resume && !this.#shared ? await this.#store.listJobs() : []);
     for (const job of interrupted) await this.audit({ kind: 'command', by: 'perflab' }, 'job.interrupted', { jobId: job.id, description: job.description });
     if (resume) await this.postPendingAlerts();
+    if (resume && this.#shared && this.#outbox) {
+      // Agents on other machines store alerts without posting them: this process posts them (the outbox claims each in the store, so once).
+      this.#pendingAlertsTimer = setInterval(() => void this.postPendingAlerts().catch((error: unknown) => this.#onError('posting pending alerts', error)), this.#pendingAlertsEveryMs);
+      this.#pendingAlertsTimer.unref();
+    }
     return interrupted;
   }
 
@@ -126,7 +154,7 @@ export class Lab {
    * how it goes. A request that does not fit its kind is a `PerflabError`
    * naming the field. Audited with who asked and from where.
    */
-  submit<K extends JobKindName>(kind: K, request: JobRequest<K>, trigger: Trigger, listener?: JobListener): Job {
+  submit<K extends JobKindName>(kind: K, request: JobRequest<K>, trigger: Trigger, listener?: JobListener, options: SubmitOptions = {}): Job {
     if (!isJobKindName(kind)) throw new PerflabError(ErrorCode.Config, `unknown kind of job "${String(kind)}"`);
     const definition = JOB_KINDS[kind] as unknown as JobKind;
     const checked = definition.request.safeParse(request);
@@ -140,6 +168,7 @@ export class Lab {
       trigger,
       request: checked.data,
       ...(definition.dedupeKey ? { dedupeKey: definition.dedupeKey(checked.data) } : {}),
+      ...(options.machine !== undefined ? { machine: options.machine } : {}),
     });
     if (listener) this.subscribe(job.id, listener);
     void this.audit(trigger, 'job.submit', { jobId: job.id, kind, description: job.description, ...(duplicate ? { joined: true } : {}) });
@@ -354,6 +383,7 @@ export class Lab {
 
   /** Stops retry timers and waits for running jobs to notice; queued jobs stay queued in the store for the next start. */
   async close(): Promise<void> {
+    clearInterval(this.#pendingAlertsTimer);
     this.#outbox?.close();
     await this.#queue.stop();
   }

@@ -95,6 +95,14 @@ export async function postProgressMessage(req: ProgressRequest, what: string, re
       case 'failed':
         show({ state: 'failed', error: event.error }, true);
         return;
+      case 'ended-elsewhere': {
+        // An agent on another machine ran it: its results are in the store, its alerts come through the outbox.
+        const { state, error } = event.job;
+        if (state === 'done') show({ state: 'done', counts: {} }, true);
+        else if (state === 'cancelled') show({ state: 'cancelled', ...(event.job.cancelledBy ? { by: event.job.cancelledBy } : {}) }, true);
+        else show({ state: 'failed', error: error ?? state }, true);
+        return;
+      }
       case 'started':
         return;
     }

@@ -13,7 +13,8 @@ import { ErrorCode, PerflabError } from '../../engine/errors.js';
 import type { Store } from '../../engine/store/store.js';
 import { startLocalBot } from '../../bot/start-local-bot.js';
 import { describeCheckout } from '../../engine/git/git.js';
-import { openAnyStore } from '../../engine/store/open-any-store.js';
+import { DATABASE_URL_VARIABLE, openAnyStore } from '../../engine/store/open-any-store.js';
+import { sharedQueueOf } from '../../engine/store/postgres/shared-queue-of.js';
 import { addStoreOption, machineName, storeDir } from '../context.js';
 import { parsePositiveInt } from '../parse-number.js';
 
@@ -21,13 +22,16 @@ interface ServeFlags {
   suites: string;
   store?: string;
   timeBudget?: number;
+  /** `--no-agent`: false. */
+  agent: boolean;
 }
 
 export function serveCommand(): Command {
   const command = new Command('serve')
     .description('run the Slack bot (the local workspace on 127.0.0.1 when no Slack tokens are set) and serve the read-only pages (PERFLAB_API_PORT, default 3100)')
     .option('--suites <dir>', 'directory of suite files', 'suites')
-    .option('--time-budget <ms>', 'measure each case for this long (overrides suites)', parsePositiveInt);
+    .option('--time-budget <ms>', 'measure each case for this long (overrides suites)', parsePositiveInt)
+    .option('--no-agent', `with ${DATABASE_URL_VARIABLE}: only queue jobs for \`perflab agent\` processes, run none here`);
   addStoreOption(command);
   return command.action(async (flags: ServeFlags) => {
     const config = await loadBotConfig();
@@ -47,9 +51,13 @@ export function serveCommand(): Command {
 
 async function serve(config: BotConfig, store: Store, flags: ServeFlags): Promise<void> {
   const suitesDir = resolve(flags.suites);
+  const machine = machineName();
+  // With PostgreSQL the bot queues into the table agents take jobs from, and is one of those agents unless --no-agent.
+  const queue = sharedQueueOf(store, { machine, take: flags.agent ? 'any' : 'none', role: 'serve' });
   const common = {
     store,
-    machine: machineName(),
+    machine,
+    ...(queue ? { queue } : {}),
     suitesDir,
     port: config.port,
     repo: (await describeCheckout(suitesDir))?.root ?? null,

@@ -12,6 +12,11 @@ export interface PostedMessage {
 export interface Notifier {
   /** Posts a new alert. Throws on failure; a `NotifyError` with `retryAfterMs` asks for a later retry. */
   post(alert: Alert): Promise<PostedMessage>;
+  /**
+   * The alert's message if it was posted already (by a process that died
+   * before the store recorded it), so it is not posted twice. Optional.
+   */
+  findPosted?(alert: Alert): Promise<PostedMessage | undefined>;
   /** Optional follow-up after the post is recorded (e.g. details in the message's thread); failures are only logged. */
   postDetails?(alert: Alert, message: PostedMessage): Promise<void>;
   /** Shows an alert's new state (accepted, dismissed, investigating) or new facts (a culprit) in its existing message. */

@@ -3,8 +3,16 @@
 // marked posted is never posted again — also after a restart, which resumes
 // whatever was still pending.
 //
-// The one gap: a crash after Slack accepted the post but before the store
-// recorded it would post that alert again on restart (milliseconds wide).
+// Several processes may share one store (PostgreSQL: the bot and agents on
+// other machines). Before posting, an outbox claims the alert in the store
+// (`claimAlertDelivery`, atomic across processes), so exactly one of them
+// posts it; a claim whose holder died runs out after `claimMs` and another
+// takes it over.
+//
+// The one gap: a crash after the notifier accepted the post but before the
+// store recorded it. The next claimant asks the notifier whether the alert is
+// already there (`findPosted`); a notifier that cannot tell (Slack, today)
+// posts that alert again (milliseconds wide).
 import type { Alert } from '../model.js';
 import type { Store } from '../store/store.js';
 import { NotifyError, type Notifier, type PostedMessage } from './notifier.js';
@@ -17,6 +25,10 @@ export interface OutboxOptions {
   onError?: (alert: Alert, error: unknown) => void;
   /** More for the posted message once its details are in (e.g. charts in its thread); runs after every successful post, retries and resumes included. A throw is passed to `onError`. */
   afterPost?: (alert: Alert, message: PostedMessage) => Promise<void>;
+  /** Who claims posts, e.g. `serve:host:pid`. Default: this process. */
+  holder?: string;
+  /** How long a claim to post holds; a post that takes longer may be made twice. Default 60 s. */
+  claimMs?: number;
 }
 
 export class Outbox {
@@ -26,6 +38,8 @@ export class Outbox {
   readonly #maxAttempts: number;
   readonly #onError: ((alert: Alert, error: unknown) => void) | undefined;
   readonly #afterPost: OutboxOptions['afterPost'];
+  readonly #holder: string;
+  readonly #claimMs: number;
   readonly #inFlight = new Map<string, Promise<void>>();
   readonly #timers = new Set<NodeJS.Timeout>();
   #closed = false;
@@ -37,6 +51,8 @@ export class Outbox {
     this.#maxAttempts = options.maxAttempts ?? 20;
     this.#onError = options.onError;
     this.#afterPost = options.afterPost;
+    this.#holder = options.holder ?? `outbox:${process.pid}`;
+    this.#claimMs = options.claimMs ?? 60_000;
   }
 
   /** Posts the alert unless it was posted already; concurrent calls for one alert share one attempt. */
@@ -93,11 +109,14 @@ export class Outbox {
   }
 
   async #attempt(alertId: string): Promise<void> {
-    const alert = (await this.#store.getAlert(alertId));
-    if (!alert || alert.delivery?.state === 'posted' || this.#closed) return;
+    if (this.#closed) return;
+    // Posted, given up on, or another process's to post: nothing to do here.
+    const alert = await this.#store.claimAlertDelivery(alertId, this.#holder, this.#claimMs);
+    if (!alert) return;
     const attempts = (alert.delivery?.attempts ?? 0) + 1;
     try {
-      const message = await this.#notifier.post(alert);
+      // An earlier claimant may have died between posting and recording it.
+      const message = (await this.#notifier.findPosted?.(alert)) ?? (await this.#notifier.post(alert));
       await this.#store.setAlertDelivery(alertId, { state: 'posted', attempts, channel: message.channel, ts: message.ts });
       // Recorded first, so a click on the fresh message can already find and update it.
       await this.#notifier.postDetails?.(alert, message).catch((error: unknown) => this.#onError?.(alert, error));

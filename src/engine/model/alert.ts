@@ -42,8 +42,12 @@ export type Alert =
   | (AlertBase & { kind: 'build-failed'; message: string; culprit?: never; drift?: never; findingIds?: never });
 
 export interface AlertDelivery {
-  state: 'pending' | 'posted' | 'failed';
+  /** `posting`: one process claimed the post (see `Store.claimAlertDelivery`); others leave it alone until `claimedUntil`. */
+  state: 'pending' | 'posting' | 'posted' | 'failed';
   attempts: number;
+  /** Who is posting it, and until when the claim holds (UTC ISO); only while `posting`. */
+  claimedBy?: string;
+  claimedUntil?: string;
   /** Where the message is, once posted. */
   channel?: string;
   ts?: string;

@@ -8,6 +8,7 @@
 import { logError } from '../log/logger.js';
 import { randomBytes } from 'node:crypto';
 import type { Job, JobState, Trigger } from '../model.js';
+import type { LabQueue } from './lab-queue.js';
 
 export type { Job, JobState };
 
@@ -19,6 +20,8 @@ export interface JobSpec {
   request: Record<string, unknown>;
   priority?: number;
   dedupeKey?: string;
+  /** Only an agent of this machine may run it (a shared queue; a queue of one process runs everything on its own machine). */
+  machine?: string;
 }
 
 /** Runs one job; resolves when done, rejects when failed. Stops early when `signal` aborts. */
@@ -57,7 +60,7 @@ export interface JobQueueOptions {
 const ACTIVE: readonly JobState[] = ['queued', 'running'];
 const KEEP_FINISHED = 50;
 
-export class JobQueue {
+export class JobQueue implements LabQueue {
   readonly #handlers = new Map<string, JobHandler>();
   readonly #beside = new Set<string>();
   readonly #runningBeside = new Set<Promise<void>>();
@@ -105,7 +108,7 @@ export class JobQueue {
   }
 
   submit(spec: JobSpec): SubmitOutcome {
-    const dedupeKey = spec.dedupeKey ?? `${spec.kind}:${stableJson(spec.request)}`;
+    const dedupeKey = spec.dedupeKey ?? defaultDedupeKey(spec);
     const existing = [...this.#jobs.values()].find((j) => j.dedupeKey === dedupeKey && ACTIVE.includes(j.state));
     if (existing) return { job: existing, duplicate: true };
     if (!this.#handlers.has(spec.kind)) throw new Error(`no handler for jobs of kind "${spec.kind}"`);
@@ -170,18 +173,7 @@ export class JobQueue {
 
   /** `createdAt` is kept for a job queued again, so it keeps its place in line. */
   #create(spec: JobSpec & { dedupeKey: string }, restarts: number, createdAt = new Date().toISOString()): Job {
-    const job: Job = {
-      id: `j-${randomBytes(3).toString('hex')}`,
-      kind: spec.kind,
-      description: spec.description,
-      trigger: spec.trigger,
-      request: spec.request,
-      priority: spec.priority ?? priorityOf(spec.trigger),
-      dedupeKey: spec.dedupeKey,
-      state: 'queued',
-      createdAt,
-      restarts,
-    };
+    const job = newJob(spec, restarts, createdAt);
     this.#jobs.set(job.id, job);
     this.#persist(job);
     this.#forgetOld();
@@ -261,6 +253,27 @@ export class JobQueue {
     const finished = [...this.#jobs.values()].filter((j) => !ACTIVE.includes(j.state));
     for (const job of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.#jobs.delete(job.id);
   }
+}
+
+/** A new queued job record; `createdAt` is kept for a job queued again, so it keeps its place in line. */
+export function newJob(spec: JobSpec & { dedupeKey: string }, restarts = 0, createdAt = new Date().toISOString()): Job {
+  return {
+    id: `j-${randomBytes(4).toString('hex')}`,
+    kind: spec.kind,
+    description: spec.description,
+    trigger: spec.trigger,
+    request: spec.request,
+    priority: spec.priority ?? priorityOf(spec.trigger),
+    dedupeKey: spec.dedupeKey,
+    state: 'queued',
+    createdAt,
+    restarts,
+  };
+}
+
+/** Kind × request with sorted keys: what makes two submissions the same work unless the kind says otherwise. */
+export function defaultDedupeKey(spec: Pick<JobSpec, 'kind' | 'request'>): string {
+  return `${spec.kind}:${stableJson(spec.request)}`;
 }
 
 /** JSON with sorted keys, so `{a, b}` and `{b, a}` are the same request. */

@@ -137,6 +137,10 @@ export class DiskStore implements Store {
     return this.#write(() => this.#parts.state.setAlertDelivery(id, delivery));
   }
 
+  claimAlertDelivery(id: string, by: string, leaseMs: number): Promise<Alert | undefined> {
+    return this.#write(() => this.#parts.state.claimAlertDelivery(id, by, leaseMs));
+  }
+
   recordFinding(report: FindingReport, seen: Sighting): Promise<FindingSighting> {
     return this.#write(() => this.#parts.state.recordFinding(report, seen, () => `f-${randomBytes(4).toString('hex')}`));
   }

@@ -6,6 +6,7 @@
 import { access, copyFile, readFile } from 'node:fs/promises';
 import type { Low } from 'lowdb';
 import { z } from 'zod';
+import { deliveryClaimable } from '../alert/delivery-claim.js';
 import { cleanRun, sightFinding } from '../alert/finding-lifecycle.js';
 import type { Alert, AlertDelivery, AlertState, Baseline, Finding, FindingReport, FindingState, Job, Schedule, Sighting, WatchCursor } from '../model.js';
 import { AlertArchive, isLive } from './alert-archive.js';
@@ -121,6 +122,14 @@ export class StoreState {
 
   async setAlertDelivery(id: string, delivery: AlertDelivery): Promise<Alert | undefined> {
     return this.patchAlert(id, { delivery });
+  }
+
+  /** Check and change in one step, as `transitionAlert`. */
+  async claimAlertDelivery(id: string, by: string, leaseMs: number): Promise<Alert | undefined> {
+    const alert = await this.getAlert(id);
+    const now = Date.now();
+    if (!alert || !deliveryClaimable(alert.delivery, now)) return undefined;
+    return this.patchAlert(id, { delivery: { state: 'posting', attempts: alert.delivery?.attempts ?? 0, claimedBy: by, claimedUntil: new Date(now + leaseMs).toISOString() } });
   }
 
   /** Adds facts to an alert (its delivery, a culprit); never its state, which only `transitionAlert` moves. */

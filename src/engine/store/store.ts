@@ -75,6 +75,12 @@ export interface Store {
   setAlertCulprit(id: string, culprit: Culprit): Promise<Alert | undefined>;
   /** Records the outbox's delivery state of an alert; its state is not touched. */
   setAlertDelivery(id: string, delivery: AlertDelivery): Promise<Alert | undefined>;
+  /**
+   * Atomic, across processes: the alert's post becomes `by`'s to make for
+   * `leaseMs` (delivery `posting`), if nobody posted it, nobody gave up on it
+   * and nobody else holds an unexpired claim. The claimed alert, or undefined.
+   */
+  claimAlertDelivery(id: string, by: string, leaseMs: number): Promise<Alert | undefined>;
 
   /** Deduplicates by mode × signature: a known signature counts a sighting; a fixed one comes back `regressed`. */
   recordFinding(report: FindingReport, seen: Sighting): Promise<FindingSighting>;

@@ -73,6 +73,25 @@ export async function patchAlert(db: Db, id: string, patch: { culprit: Culprit }
   return row && toAlert(row);
 }
 
+/**
+ * One conditional UPDATE, so of two processes claiming at once exactly one
+ * gets the row. Claim times are the database's clock, as job leases are.
+ */
+export async function claimAlertDelivery(db: Db, id: string, by: string, leaseMs: number): Promise<Alert | undefined> {
+  const [row] = await db<AlertRow[]>`
+    update alerts set delivery = jsonb_build_object(
+        'state', 'posting',
+        'attempts', coalesce((delivery ->> 'attempts')::integer, 0),
+        'claimedBy', ${by}::text,
+        'claimedUntil', to_char((now() + ${leaseMs} * interval '1 millisecond') at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+    where id = ${id} and (
+      delivery is null
+      or delivery ->> 'state' = 'pending'
+      or (delivery ->> 'state' = 'posting' and (delivery ->> 'claimedUntil')::timestamptz < now()))
+    returning *`;
+  return row && toAlert(row);
+}
+
 function toAlert(row: AlertRow): Alert {
   const optional = present({
     findingIds: row.finding_ids,

@@ -1,5 +1,6 @@
 // The job queue shared by `perflab agent` processes on many machines (DESIGN
-// §9), kept in the `jobs` table. Not wired in yet: see "How it plugs in".
+// §9), kept in the `jobs` table. The lab reaches it through SharedJobQueue
+// (queue/shared-job-queue.ts), which runs the lab's handlers on what it claims.
 //
 //   submit          any process (the Slack server, a webhook, the CLI) adds a
 //                   job; a job already queued or running with the same dedupe
@@ -19,16 +20,13 @@
 // machine: baselines are per machine. Lease times are the database's clock, so
 // agents whose clocks disagree still agree on who holds what.
 //
-// How it plugs in: the lab's JobQueue keeps running one job at a time in its
-// process; an agent is a loop of reclaimExpired → claim → run the handler
-// registered for the job's kind (the same handlers as JobQueue.register) with
-// an AbortSignal that aborts when renew answers 'lost' or 'cancel' → finish.
-// Edges submit through PgJobQueue instead of JobQueue when the store is
-// PostgreSQL. PgStore.putJob/listJobs keep serving the single-process lab.
+// Submitting notifies the channel `perflab_jobs` (at commit), so idle agents
+// claim at once instead of at their next poll.
 import { randomBytes } from 'node:crypto';
 import type postgres from 'postgres';
 import type { CancelOutcome, JobSpec, SubmitOutcome } from '../../queue/job-queue.js';
-import { priorityOf } from '../../queue/job-queue.js';
+import { defaultDedupeKey, priorityOf } from '../../queue/job-queue.js';
+import type { SharedQueueBackend, SubmitAs } from '../../queue/shared-job-queue.js';
 import type { Job } from '../../model.js';
 import { jsonb, transaction } from './pg-db.js';
 import type { JobRow } from './pg-jobs.js';
@@ -58,8 +56,9 @@ function resolveOptions(options: PgJobQueueOptions): ResolvedOptions {
 }
 
 const ACTIVE = ['queued', 'running'];
+const CHANNEL = 'perflab_jobs';
 
-export class PgJobQueue {
+export class PgJobQueue implements SharedQueueBackend {
   readonly #sql: postgres.Sql;
   readonly #options: ResolvedOptions;
 
@@ -68,9 +67,20 @@ export class PgJobQueue {
     this.#options = resolveOptions(options);
   }
 
-  /** Adds a job, or returns the queued or running one with the same dedupe key. */
-  async submit(spec: JobSpec & { machine?: string }): Promise<SubmitOutcome> {
+  /** This agent's name: who holds its leases. */
+  get agent(): string {
+    return this.#options.agent;
+  }
+
+  /**
+   * Adds a job, or returns the queued or running one with the same dedupe key.
+   * `as.id` names the new job; `as.held`: it is born running and leased to this
+   * agent (work a process runs itself, e.g. a CLI command's), so no other
+   * agent takes it unless this one dies.
+   */
+  async submit(spec: JobSpec & { machine?: string }, as: SubmitAs = {}): Promise<SubmitOutcome> {
     const dedupeKey = spec.dedupeKey ?? defaultDedupeKey(spec);
+    const held = as.held === true;
     return transaction(this.#sql, async (tx) => {
       // Two processes submitting the same work at once: the second waits here, then finds the first's job.
       await tx`select pg_advisory_xact_lock(hashtextextended(${`perflab.job:${dedupeKey}`}, 0))`;
@@ -78,20 +88,27 @@ export class PgJobQueue {
       if (existing) return { job: toJob(existing), duplicate: true };
       const [row] = await tx<JobRow[]>`
         insert into jobs (id, kind, description, trigger, request, priority, dedupe_key, state, created_at, restarts, machine)
-        values (${newJobId()}, ${spec.kind}, ${spec.description}, ${jsonb(tx, spec.trigger)}, ${jsonb(tx, spec.request)},
-                ${spec.priority ?? priorityOf(spec.trigger)}, ${dedupeKey}, 'queued', now(), 0, ${spec.machine ?? null})
+        values (${as.id ?? newJobId()}, ${spec.kind}, ${spec.description}, ${jsonb(tx, spec.trigger)}, ${jsonb(tx, spec.request)},
+                ${spec.priority ?? priorityOf(spec.trigger)}, ${dedupeKey}, ${held ? 'running' : 'queued'}, now(), 0, ${spec.machine ?? null})
         returning *`;
       if (!row) throw new Error('inserting a job returned nothing');
+      if (held) {
+        const [leased] = await tx<JobRow[]>`
+          update jobs set started_at = now(), leased_by = ${this.#options.agent}, lease_until = now() + ${this.#options.leaseMs} * interval '1 millisecond'
+          where id = ${row.id} returning *`;
+        return { job: toJob(leased ?? row), duplicate: false };
+      }
+      await tx`select pg_notify(${CHANNEL}, ${spec.kind})`;
       return { job: toJob(row), duplicate: false };
     });
   }
 
-  /** The best queued job this agent may run, now `running` and leased to it; undefined when there is none. */
-  async claim(): Promise<Job | undefined> {
+  /** The best queued job this agent may run (of `kinds`, default all it has handlers for), now `running` and leased to it; undefined when there is none. */
+  async claim(kinds: readonly string[] = this.#options.kinds): Promise<Job | undefined> {
     const [row] = await this.#sql<JobRow[]>`
       with next as (
         select id from jobs
-        where state = 'queued' and (machine is null or machine = ${this.#options.machine}) and kind = any(${[...this.#options.kinds]})
+        where state = 'queued' and (machine is null or machine = ${this.#options.machine}) and kind = any(${[...kinds]})
         order by priority desc, created_at, restarts desc
         limit 1
         for update skip locked
@@ -138,32 +155,67 @@ export class PgJobQueue {
     return finished ? { ok: false, reason: 'finished', job: toJob(finished) } : { ok: false, reason: 'not-found' };
   }
 
+  /** The job as the table has it now. */
+  async get(id: string): Promise<Job | undefined> {
+    const [row] = await this.#sql<JobRow[]>`select * from jobs where id = ${id}`;
+    return row && toJob(row);
+  }
+
+  /** Running first, then queued in the order they will run, then the newest `finished` finished ones. */
+  async list(finished = 50): Promise<Job[]> {
+    const rows = await this.#sql<JobRow[]>`
+      (select * from jobs where state = any(${ACTIVE}) order by state = 'running' desc, priority desc, created_at, restarts desc)
+      union all
+      (select * from jobs where state <> all(${ACTIVE}) order by seq desc limit ${finished})`;
+    return rows.map(toJob);
+  }
+
+  /** Calls `onSubmitted` when any process submits a job; resolves to a way to stop listening. */
+  async listen(onSubmitted: () => void): Promise<() => Promise<void>> {
+    const { unlisten } = await this.#sql.listen(CHANNEL, () => onSubmitted());
+    return unlisten;
+  }
+
+  /**
+   * This agent stops (its process is shutting down) while it holds the job:
+   * `interrupted` now, and queued again as after a lease ran out. The job as
+   * it ended, or undefined when this agent no longer held it.
+   */
+  async interrupt(id: string): Promise<Job | undefined> {
+    const [ended] = await transaction(this.#sql, (tx) => this.#expire(tx, tx`id = ${id} and leased_by = ${this.#options.agent}`, `${this.#options.agent} stopped while this job ran`));
+    return ended;
+  }
+
   /**
    * Running jobs whose lease ran out become `interrupted`; each is queued
    * again (same request, its place in line kept) unless it already was
    * `maxRestarts` times. Returns the interrupted jobs.
    */
   async reclaimExpired(): Promise<Job[]> {
-    return transaction(this.#sql, async (tx) => {
-      const expired = await tx<JobRow[]>`
-        update jobs set state = 'interrupted', finished_at = now(),
-          error = 'the lease of ' || coalesce(leased_by, 'its agent') || ' ran out while this job ran',
-          leased_by = null, lease_until = null
-        where id in (select id from jobs where state = 'running' and lease_until < now() for update skip locked)
-        returning *`;
-      for (const job of expired) {
-        if (job.restarts >= this.#options.maxRestarts) continue;
-        const again = newJobId();
-        await tx`
-          insert into jobs (id, kind, description, trigger, request, priority, dedupe_key, state, created_at, restarts, machine)
-          select ${again}, kind, description, trigger, request, priority, dedupe_key, 'queued', created_at, restarts + 1, machine
-          from jobs where id = ${job.id}`;
-        await tx`update jobs set error = error || '; queued again as ' || ${again} where id = ${job.id}`;
-      }
-      if (expired.length === 0) return [];
-      const rows = await tx<JobRow[]>`select * from jobs where id = any(${expired.map((job) => job.id)}) order by seq`;
-      return rows.map(toJob);
-    });
+    return transaction(this.#sql, (tx) => this.#expire(tx, tx`lease_until < now()`));
+  }
+
+  /** Running jobs matching `which` become `interrupted` (`why`, default: their lease ran out), each queued again unless restarted `maxRestarts` times. */
+  async #expire(tx: postgres.TransactionSql, which: postgres.PendingQuery<postgres.Row[]>, why?: string): Promise<Job[]> {
+    const expired = await tx<JobRow[]>`
+      update jobs set state = 'interrupted', finished_at = now(),
+        error = coalesce(${why ?? null}::text, 'the lease of ' || coalesce(leased_by, 'its agent') || ' ran out while this job ran'),
+        leased_by = null, lease_until = null
+      where id in (select id from jobs where state = 'running' and ${which} for update skip locked)
+      returning *`;
+    if (expired.length === 0) return [];
+    for (const job of expired) {
+      if (job.restarts >= this.#options.maxRestarts) continue;
+      const again = newJobId();
+      await tx`
+        insert into jobs (id, kind, description, trigger, request, priority, dedupe_key, state, created_at, restarts, machine)
+        select ${again}, kind, description, trigger, request, priority, dedupe_key, 'queued', created_at, restarts + 1, machine
+        from jobs where id = ${job.id}`;
+      await tx`update jobs set error = error || '; queued again as ' || ${again} where id = ${job.id}`;
+    }
+    if (expired.some((job) => job.restarts < this.#options.maxRestarts)) await tx`select pg_notify(${CHANNEL}, 'requeued')`;
+    const rows = await tx<JobRow[]>`select * from jobs where id = any(${expired.map((job) => job.id)}) order by seq`;
+    return rows.map(toJob);
   }
 
   async #forgetOld(db: postgres.TransactionSql): Promise<void> {
@@ -175,13 +227,4 @@ export class PgJobQueue {
 
 function newJobId(): string {
   return `j-${randomBytes(4).toString('hex')}`;
-}
-
-// TODO(when wired): JobQueue's default key is the same (kind × request with
-// sorted keys) but private to job-queue.ts; export it there and use it here.
-function defaultDedupeKey(spec: JobSpec): string {
-  const sorted = JSON.stringify(spec.request, (_key, value: unknown) =>
-    value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : value,
-  );
-  return `${spec.kind}:${sorted}`;
 }

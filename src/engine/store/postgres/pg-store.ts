@@ -12,6 +12,7 @@ import * as findings from './pg-findings.js';
 import * as jobs from './pg-jobs.js';
 import * as runs from './pg-runs.js';
 import * as triggers from './pg-triggers.js';
+import { PgJobQueue, type PgJobQueueOptions } from './pg-job-queue.js';
 
 export class PgStore implements Store {
   /** This machine's own files (git mirrors, the button key); every record is in the database. */
@@ -95,6 +96,10 @@ export class PgStore implements Store {
     return this.#run((sql) => alerts.patchAlert(sql, id, { delivery }));
   }
 
+  claimAlertDelivery(id: string, by: string, leaseMs: number): Promise<Alert | undefined> {
+    return this.#run((sql) => alerts.claimAlertDelivery(sql, id, by, leaseMs));
+  }
+
   recordFinding(report: FindingReport, seen: Sighting): Promise<FindingSighting> {
     return this.#run((sql) => findings.recordFinding(sql, report, seen));
   }
@@ -153,6 +158,11 @@ export class PgStore implements Store {
 
   listAudit(options: { limit?: number } = {}): Promise<AuditEvent[]> {
     return this.#run((sql) => audit.listAudit(sql, options.limit));
+  }
+
+  /** The shared queue of `perflab agent` processes, on this store's connections. */
+  jobQueue(options: PgJobQueueOptions): PgJobQueue {
+    return new PgJobQueue(this.#sql, options);
   }
 
   /** Lets queries already sent finish (up to 5 s), then closes the connections. Later calls are refused; calling it again is harmless. */

@@ -128,6 +128,43 @@ describe.each(storeKinds)('alerts ($name)', (kind) => {
     await reopened.close();
   });
 
+  it('of two claims to post an alert at once exactly one wins; a posted or given-up alert cannot be claimed', async () => {
+    const store = await openFresh(kind);
+    await store.addAlert(makeAlert());
+    await store.addAlert(makeAlert({ id: 'alert-2' }));
+    await store.addAlert(makeAlert({ id: 'alert-3' }));
+
+    const claims = await Promise.all([store.claimAlertDelivery('alert-1', 'bot', 60_000), store.claimAlertDelivery('alert-1', 'agent', 60_000)]);
+    await store.setAlertDelivery('alert-2', { state: 'posted', attempts: 1, channel: 'C1', ts: '1.1' });
+    await store.setAlertDelivery('alert-3', { state: 'failed', attempts: 20 });
+
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    const winner = claims.find(Boolean);
+    expect(winner?.delivery).toMatchObject({ state: 'posting', attempts: 0, claimedBy: expect.stringMatching(/^(bot|agent)$/) });
+    expect(Date.parse(winner?.delivery?.claimedUntil ?? '') - Date.now()).toBeGreaterThan(50_000);
+    expect(await store.claimAlertDelivery('alert-2', 'bot', 60_000)).toBeUndefined();
+    expect(await store.claimAlertDelivery('alert-3', 'bot', 60_000)).toBeUndefined();
+    expect(await store.claimAlertDelivery('nope', 'bot', 60_000)).toBeUndefined();
+    expect((await store.getAlert('alert-1'))?.state).toBe('open');
+    await store.close();
+  });
+
+  it('a claim to post whose holder died runs out and another may take it; a failed post is pending and claimable again', async () => {
+    const store = await openFresh(kind);
+    await store.addAlert(makeAlert());
+    await store.addAlert(makeAlert({ id: 'alert-2' }));
+
+    expect(await store.claimAlertDelivery('alert-1', 'dead', 30)).toBeDefined();
+    expect(await store.claimAlertDelivery('alert-1', 'bot', 60_000)).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect((await store.claimAlertDelivery('alert-1', 'bot', 60_000))?.delivery).toMatchObject({ state: 'posting', claimedBy: 'bot' });
+
+    await store.claimAlertDelivery('alert-2', 'bot', 60_000);
+    await store.setAlertDelivery('alert-2', { state: 'pending', attempts: 1, lastError: 'rate limited' });
+    expect((await store.claimAlertDelivery('alert-2', 'agent', 60_000))?.delivery).toMatchObject({ state: 'posting', attempts: 1, claimedBy: 'agent' });
+    await store.close();
+  });
+
   it('a culprit is recorded without touching the alert state; an unknown alert has none', async () => {
     const place = await kind.place();
     const store = await place.open();

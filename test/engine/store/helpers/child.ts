@@ -2,7 +2,9 @@
 // `node --import tsx <script>`.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build, type Plugin } from 'esbuild';
 
 export function fixture(name: string): string {
   return fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
@@ -10,6 +12,33 @@ export function fixture(name: string): string {
 
 export function spawnFixture(name: string, args: string[]): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', fixture(name), ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
+/**
+ * The fixture bundled into one plain JavaScript file (packages stay imports),
+ * for tests that start it dozens of times: node loads it in a fraction of what
+ * tsx takes to load the TypeScript modules one by one on a busy machine.
+ */
+export async function bundleFixture(name: string): Promise<string> {
+  // Under node_modules, so that the packages it imports resolve from there.
+  const outfile = fileURLToPath(new URL(`../../../../node_modules/.cache/perflab-tests/${name.replace(/\.ts$/, '')}-${process.pid}.mjs`, import.meta.url));
+  await build({ entryPoints: [fixture(name)], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'error', plugins: [keepModuleUrls] });
+  return outfile;
+}
+
+/** Each module keeps its own `import.meta.url` (the PostgreSQL store finds its migrations beside its source). */
+const keepModuleUrls: Plugin = {
+  name: 'keep-module-urls',
+  setup(build) {
+    build.onLoad({ filter: /\.ts$/ }, async (args) => ({
+      contents: (await readFile(args.path, 'utf8')).replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
+      loader: 'ts',
+    }));
+  },
+};
+
+export function spawnScript(file: string, args: string[]): ChildProcess {
+  return spawn(process.execPath, [file, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
 }
 
 /** Collects the child's complete stdout lines; a line cut short by a kill is not a line. */
