@@ -13,6 +13,7 @@ import { DEFAULT_DIFF_WINDOW, diffReport, type DiffCaseInput, type DiffReport } 
 import { DEFAULT_VS_POINTS, type ResolvedVsPoint, type VsPoint } from '../engine/report/vs-point.js';
 import { caseFilter } from '../engine/suite/case-filter.js';
 import { caseDirections } from './case-direction.js';
+import type { HistoryEntry, HistoryQuery, Store } from '../engine/store/store.js';
 import type { Lab } from './lab.js';
 import { reportHistory } from './report-history.js';
 
@@ -33,7 +34,29 @@ export interface LabDiffReportOptions {
   now?: Date;
 }
 
-export type LabDiffReportReads = Pick<Lab, 'knownCases' | 'history' | 'runResults' | 'suitesDir'>;
+/** What a report reads: a `Lab` is one; `storeDiffReportReads` is one without a lab. */
+export interface LabDiffReportReads {
+  readonly suitesDir: string;
+  knownCases: Lab['knownCases'];
+  /** This machine's entries of the case, as `query` selects. */
+  history: (caseId: string, query?: Omit<HistoryQuery, 'machine'>) => Promise<HistoryEntry[]>;
+  runResults: Lab['runResults'];
+}
+
+/**
+ * A report's reads straight from a store, as `Lab` does them (the cases with
+ * a baseline on `machine`, that machine's history): for a process that only
+ * reports (`perflab report`), which then loads no job queue and none of the
+ * modules of the job kinds.
+ */
+export function storeDiffReportReads(store: Store, machine: string, suitesDir: string): LabDiffReportReads {
+  return {
+    suitesDir,
+    knownCases: async () => (await store.listBaselines(machine)).map((baseline) => baseline.caseId),
+    history: (caseId, query = {}) => store.history(caseId, { ...query, machine }),
+    runResults: (runId) => store.runResults(runId),
+  };
+}
 
 /**
  * @throws PerflabError `PERFLAB_E_UNKNOWN_REF` for a ref git does not know,

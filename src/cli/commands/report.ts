@@ -2,13 +2,15 @@
 // run, a day, a week, a month and a year ago (or the points asked for), as
 // a table, JSON for scripts, or Markdown for a CI job summary.
 import { appendFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { diffReportJson } from '../../engine/report/diff-report-json.js';
 import { diffReportMarkdown } from '../../engine/report/diff-report-markdown.js';
 import { diffReportTable } from '../../engine/report/diff-report-table.js';
 import { parseVsPoint, VsPointParseError, VS_POINT_FORMS, type VsPoint } from '../../engine/report/vs-point.js';
-import { REPORT_THRESHOLD } from '../../lab/lab-diff-report.js';
-import { addOutputOptions, documentExitCodes, withLab, writeOutput, type OutputFlags } from '../context.js';
+import { labDiffReport, REPORT_THRESHOLD, storeDiffReportReads } from '../../lab/lab-diff-report.js';
+import type { Store } from '../../engine/store/store.js';
+import { addOutputOptions, documentExitCodes, machineName, withStore, writeOutput, type OutputFlags } from '../context.js';
 import { ExitCode } from '../exit-code.js';
 
 interface ReportFlags extends OutputFlags {
@@ -34,7 +36,9 @@ export function reportCommand(): Command {
     [ExitCode.UserError]: 'a --vs that is none of the accepted forms, or a ref git does not know',
   });
   return command.action(async (flags: ReportFlags) => {
-    const report = await withLab({ store: flags.store, suites: flags.suites }, (lab) => lab.diffReport({ vs: flags.vs, ...(flags.filter ? { pattern: flags.filter } : {}) }));
+    // Straight from the store, without a lab: a read-only report needs no job queue, and loading one cost most of its start.
+    const reads = (store: Store) => storeDiffReportReads(store, machineName(), resolve(flags.suites));
+    const report = await withStore(flags.store, (store) => labDiffReport(reads(store), { vs: flags.vs, ...(flags.filter ? { pattern: flags.filter } : {}) }));
     await writeOutput(flags, diffReportJson(report), () => (report.cases.length === 0 ? noCases(flags.filter) : diffReportTable(report)));
     if (flags.markdown) {
       const markdown = diffReportMarkdown(report);

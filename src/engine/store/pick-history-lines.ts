@@ -7,7 +7,17 @@
 // where it is not found is parsed to learn its time. Lines are parsed only
 // when they are in range and among those kept; lines never parsed are not
 // checked (a full read still checks every one).
-import { readFileSync } from 'node:fs';
+//
+// A month of a busy case is ~360 KB, and reading it whole costs more than
+// the rest of a report together, so a read of the newest (or oldest) few
+// lines on one side of an instant finds that instant by a binary search
+// over byte offsets and reads only the lines next to it. That relies on the
+// layout: a line's time is the recording process's clock when it recorded
+// the result, under the store's lock, so lines are appended in time order.
+// Where the lines read are not (a clock stepped back), or a line is not as
+// perflab writes it, the whole file is scanned instead. A line far from its
+// time's place elsewhere in the file is not noticed.
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { corruptStoreFile } from './store-file.js';
 
 export interface LinePick {
@@ -22,9 +32,113 @@ export interface LinePick {
 }
 
 const AT = '"at":"';
+const AT_BYTES = Buffer.from(AT);
+
+/** Files smaller than this are read whole. */
+const SEEK_ABOVE = 64 * 1024;
 
 /** The accepted records of a JSON-lines file, oldest first (by `at`); [] when there is none. A torn last line is dropped. */
 export function pickHistoryLines(file: string, pick: LinePick): unknown[] {
+  const oneSided = pick.take !== Infinity && (pick.oldest ? pick.until === undefined : pick.since === undefined);
+  if (!oneSided) return scanLines(file, pick);
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    return (size > SEEK_ABOVE && seekLines(fd, size, file, pick)) || scanLines(file, pick);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads `length` bytes at `position` (fewer at the end of the file). */
+function readAt(fd: number, position: number, length: number): Buffer {
+  const buffer = Buffer.allocUnsafe(length);
+  return buffer.subarray(0, readSync(fd, buffer, 0, length, position));
+}
+
+const PROBE = 2048; // bytes: more than a history line, which is ~250
+
+/**
+ * The picked records found by seeking, or null when the file is not as this
+ * relies on (a line without a time where expected, lines out of order near
+ * the instant): the caller then scans it whole.
+ */
+function seekLines(fd: number, size: number, file: string, pick: LinePick): unknown[] | null {
+  const tail = readAt(fd, Math.max(0, size - PROBE), PROBE);
+  const end = size - tail.length + tail.lastIndexOf(0x0a) + 1; // bytes before `end` are whole lines
+  if (end <= 0 || end === size - tail.length) return null;
+  const probe = Buffer.allocUnsafe(PROBE);
+  /**
+   * The first line starting at or after `position`, and its time (null when
+   * it is not found in one probe): one read, and no string but the time.
+   */
+  const lineFrom = (position: number): { start: number; at: string | null } => {
+    const from = Math.max(0, position - 1);
+    const bytes = probe.subarray(0, readSync(fd, probe, 0, PROBE, from));
+    const newline = position === 0 ? -1 : bytes.indexOf(0x0a);
+    if (position > 0 && newline < 0) return { start: Math.min(end, from + bytes.length), at: null };
+    const start = from + newline + 1;
+    if (start >= end) return { start: end, at: null };
+    const lineEnd = bytes.indexOf(0x0a, newline + 1);
+    const key = bytes.indexOf(AT_BYTES, newline + 1);
+    if (lineEnd < 0 || key < 0 || key > lineEnd) return { start, at: null };
+    const to = bytes.indexOf(0x22, key + AT_BYTES.length);
+    return { start, at: to > 0 && to < lineEnd ? bytes.toString('latin1', key + AT_BYTES.length, to) : null };
+  };
+  // The boundary: the first line on the far side of the instant (after `until`, or at or after `since`).
+  const near = pick.oldest ? (at: string) => pick.since === undefined || at < pick.since : (at: string) => pick.until === undefined || at <= pick.until;
+  let lo = 0;
+  let hi = end;
+  if (pick.oldest ? pick.since === undefined : pick.until === undefined) lo = hi = pick.oldest ? 0 : end;
+  while (lo < hi) {
+    let line = lineFrom(lo + Math.floor((hi - lo) / 2));
+    if (line.start >= hi) line = lineFrom(lo);
+    if (line.at === null) return null;
+    if (near(line.at)) lo = lineFrom(line.start + 1).start;
+    else hi = line.start;
+  }
+  // Read outwards from the boundary until enough lines are accepted.
+  for (let span = pick.take * 320 + 512; ; span *= 4) {
+    const from = pick.oldest ? lo : Math.max(0, lo - span);
+    const to = pick.oldest ? Math.min(end, lo + span) : lo;
+    const text = readAt(fd, from, to - from).toString('utf8');
+    let lines = text.split('\n');
+    if (pick.oldest) lines = to < end ? lines.slice(0, -1) : lines.filter((line) => line !== '');
+    else lines = (from > 0 ? lines.slice(1) : lines).filter((line) => line !== '');
+    const ats = lines.map((line) => {
+      const key = line.indexOf(AT);
+      return key < 0 ? null : line.slice(key + AT.length, line.indexOf('"', key + AT.length));
+    });
+    if (ats.some((at, i) => at === null || (i > 0 && (ats[i - 1] as string) > at))) return null;
+    // The lines next to the boundary must lie on their side of it (they do in a file in time order).
+    const edge = pick.oldest ? ats[0] : ats.at(-1);
+    if (edge != null && near(edge) === pick.oldest) return null;
+    const picked: unknown[] = [];
+    for (let k = 0; k < lines.length && picked.length < pick.take; k++) {
+      const i = pick.oldest ? k : lines.length - 1 - k;
+      const at = ats[i] as string;
+      if (!(pick.oldest ? pick.until === undefined || at <= pick.until : pick.since === undefined || at >= pick.since)) continue;
+      let record: unknown;
+      try {
+        record = JSON.parse(lines[i] as string) as unknown;
+      } catch {
+        return null; // the scan names the line
+      }
+      if (pick.accept(record, -1)) picked.push(record);
+    }
+    const whole = pick.oldest ? to >= end : from === 0;
+    if (picked.length >= pick.take || whole) return pick.oldest ? picked : picked.reverse();
+  }
+}
+
+/** Every line's time, then the picked lines parsed. */
+function scanLines(file: string, pick: LinePick): unknown[] {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
