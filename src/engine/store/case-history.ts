@@ -7,7 +7,7 @@
 // (`<case>.json`, one JSON document each) where they are: they are read
 // beside the lines, never written again, so the migration does not rewrite
 // the history.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { RecordedResult } from '../model.js';
 import type { LineAppender } from './line-file.js';
@@ -96,7 +96,8 @@ export class CaseHistory {
     const inBounds = (entry: HistoryEntry): boolean => keep(entry) && (pick.since === undefined || entry.at >= pick.since) && (pick.until === undefined || entry.at <= pick.until);
     const v2File = this.#layout.v2.historyFile(month, caseId);
     const linesFile = this.#layout.historyFile(month, caseId);
-    if (readV2File(v2File, caseId).length > 0) {
+    // existsSync first: most months have no schema 2 file, and a failed read throws (~20 µs each, 9 reads a case in a report).
+    if (existsSync(v2File) && readV2File(v2File, caseId).length > 0) {
       // A month migrated from schema 2 (rare, until compaction): read whole.
       const entries = this.readFiles(v2File, linesFile, caseId, inBounds);
       return pick.oldest ? entries.slice(0, pick.take) : entries.slice(Math.max(0, entries.length - pick.take));

@@ -35,7 +35,7 @@ const AT = '"at":"';
 const AT_BYTES = Buffer.from(AT);
 
 /** Files smaller than this are read whole. */
-const SEEK_ABOVE = 64 * 1024;
+const SEEK_ABOVE = 8 * 1024;
 
 /** The accepted records of a JSON-lines file, oldest first (by `at`); [] when there is none. A torn last line is dropped. */
 export function pickHistoryLines(file: string, pick: LinePick): unknown[] {
@@ -54,6 +54,18 @@ export function pickHistoryLines(file: string, pick: LinePick): unknown[] {
   } finally {
     closeSync(fd);
   }
+}
+
+/** Below this many bytes between its bounds, the search reads them at once. */
+const NARROW = 16 * 1024;
+
+/** The time of the line starting at `start` in `bytes` (null when not found before its end) and the index of its newline (-1: none). */
+function lineTime(bytes: Buffer, start: number): { at: string | null; end: number } {
+  const end = bytes.indexOf(0x0a, start);
+  const key = bytes.indexOf(AT_BYTES, start);
+  if (key < 0 || (end >= 0 && key > end)) return { at: null, end };
+  const to = bytes.indexOf(0x22, key + AT_BYTES.length);
+  return { at: to > 0 && (end < 0 || to < end) ? bytes.toString('latin1', key + AT_BYTES.length, to) : null, end };
 }
 
 /** Reads `length` bytes at `position` (fewer at the end of the file). */
@@ -75,33 +87,43 @@ function seekLines(fd: number, size: number, file: string, pick: LinePick): unkn
   if (end <= 0 || end === size - tail.length) return null;
   const probe = Buffer.allocUnsafe(PROBE);
   /**
-   * The first line starting at or after `position`, and its time (null when
-   * it is not found in one probe): one read, and no string but the time.
+   * The first line starting at or after `position`: its start, its time (null
+   * when not found in one probe) and the next line's start (-1: beyond the
+   * probe). One read, and no string but the time.
    */
-  const lineFrom = (position: number): { start: number; at: string | null } => {
+  const lineFrom = (position: number): { start: number; at: string | null; next: number } => {
     const from = Math.max(0, position - 1);
     const bytes = probe.subarray(0, readSync(fd, probe, 0, PROBE, from));
     const newline = position === 0 ? -1 : bytes.indexOf(0x0a);
-    if (position > 0 && newline < 0) return { start: Math.min(end, from + bytes.length), at: null };
+    if (position > 0 && newline < 0) return { start: Math.min(end, from + bytes.length), at: null, next: end };
     const start = from + newline + 1;
-    if (start >= end) return { start: end, at: null };
-    const lineEnd = bytes.indexOf(0x0a, newline + 1);
-    const key = bytes.indexOf(AT_BYTES, newline + 1);
-    if (lineEnd < 0 || key < 0 || key > lineEnd) return { start, at: null };
-    const to = bytes.indexOf(0x22, key + AT_BYTES.length);
-    return { start, at: to > 0 && to < lineEnd ? bytes.toString('latin1', key + AT_BYTES.length, to) : null };
+    if (start >= end) return { start: end, at: null, next: end };
+    const line = lineTime(bytes, newline + 1);
+    return { start, at: line.at, next: line.end < 0 ? -1 : from + line.end + 1 };
   };
   // The boundary: the first line on the far side of the instant (after `until`, or at or after `since`).
   const near = pick.oldest ? (at: string) => pick.since === undefined || at < pick.since : (at: string) => pick.until === undefined || at <= pick.until;
   let lo = 0;
   let hi = end;
   if (pick.oldest ? pick.since === undefined : pick.until === undefined) lo = hi = pick.oldest ? 0 : end;
-  while (lo < hi) {
+  while (hi - lo > NARROW) {
     let line = lineFrom(lo + Math.floor((hi - lo) / 2));
     if (line.start >= hi) line = lineFrom(lo);
-    if (line.at === null) return null;
-    if (near(line.at)) lo = lineFrom(line.start + 1).start;
+    if (line.at === null || line.next < 0) return null;
+    if (near(line.at)) lo = line.next;
     else hi = line.start;
+  }
+  // The last few KB in one read: step line by line to the boundary.
+  if (lo < hi) {
+    const bytes = readAt(fd, lo, hi - lo); // whole lines: `hi` is a line start or `end`
+    let offset = 0;
+    while (offset < bytes.length) {
+      const line = lineTime(bytes, offset);
+      if (line.at === null || line.end < 0) return null;
+      if (!near(line.at)) break;
+      offset = line.end + 1;
+    }
+    lo += offset;
   }
   // Read outwards from the boundary until enough lines are accepted.
   for (let span = pick.take * 320 + 512; ; span *= 4) {
