@@ -10,7 +10,7 @@ import { sharedQueueOf } from '../engine/store/postgres/shared-queue-of.js';
 import type { Store } from '../engine/store/store.js';
 import type { Trigger } from '../engine/model.js';
 import type { BenchOptions } from '../engine/suite/define-suite.js';
-import { Lab } from '../lab/lab.js';
+import type { Lab } from '../lab/lab.js';
 import { ExitCode } from './exit-code.js';
 
 export const DEFAULT_STORE = '.perflab';
@@ -107,6 +107,8 @@ export interface CliLabOptions {
  * in the store for the bot to post.
  */
 export async function withLab<T>(options: CliLabOptions, fn: (lab: Lab) => Promise<T>): Promise<T> {
+  // Loaded here: the lab brings every job kind's modules, which commands that only read the store do without.
+  const { Lab } = await import('../lab/lab.js');
   return withStore(options.store, async (store) => {
     const machine = machineName();
     // With PostgreSQL the command's jobs go through the shared queue, held by this process so that it runs them itself.

@@ -4,35 +4,29 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import pc from 'picocolors';
 import { isUserError, PerflabError } from '../engine/errors.js';
-import { agentCommand } from './commands/agent.js';
-import { auditCommand } from './commands/audit.js';
-import { baselineCommand } from './commands/baseline.js';
-import { ciCommand } from './commands/ci.js';
-import { compareCommand } from './commands/compare.js';
-import { demoCommand } from './commands/demo.js';
-import { digestCommand } from './commands/digest.js';
-import { findingsCommand } from './commands/findings.js';
-import { fuzzCommand } from './commands/fuzz.js';
-import { historyCommand } from './commands/history.js';
-import { reportCommand } from './commands/report.js';
-import { runCommand } from './commands/run.js';
-import { serveCommand } from './commands/serve.js';
-import { watchCommand } from './commands/watch.js';
-import { storeCommand } from './commands/store.js';
-import { stressCommand } from './commands/stress.js';
+import { COMMANDS } from './command-table.js';
 import { ExitCode } from './exit-code.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
-export function buildProgram(): Command {
+/**
+ * The program with every command named, but only the one `argv` runs loaded:
+ * a command's module brings its dependencies (the lab, vega, PostgreSQL,
+ * Bolt…), and loading all of them cost seconds before any command started.
+ * The others stand in with their summary, for `perflab --help` and for
+ * commander's "did you mean".
+ */
+export async function buildProgram(argv: readonly string[]): Promise<Command> {
   const program = new Command('perflab')
     .description('benchmarks on every commit, with statistics that do not cry wolf')
     .version(pkg.version)
     .showHelpAfterError('(run perflab --help for usage)')
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(pc.red(text)) });
-  for (const command of [runCommand(), stressCommand(), fuzzCommand(), findingsCommand(), baselineCommand(), historyCommand(), reportCommand(), digestCommand(), compareCommand(), ciCommand(), watchCommand(), serveCommand(), agentCommand(), demoCommand(), auditCommand(), storeCommand()]) {
-    program.addCommand(command.exitOverride());
+  const wanted = argv[0] === 'help' ? argv[1] : argv[0];
+  for (const entry of COMMANDS) {
+    const command = entry.name === wanted ? await entry.load() : new Command(entry.name).description(entry.summary);
+    program.addCommand(command.summary(entry.summary).exitOverride());
   }
   for (const sub of program.commands.flatMap((c) => c.commands)) sub.exitOverride();
   return program;
@@ -40,7 +34,7 @@ export function buildProgram(): Command {
 
 export async function main(argv: readonly string[]): Promise<number> {
   try {
-    await buildProgram().parseAsync([...argv], { from: 'user' });
+    await (await buildProgram(argv)).parseAsync([...argv], { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.Ok;
   } catch (error) {
     if (error instanceof CommanderError) {

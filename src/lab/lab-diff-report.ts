@@ -9,11 +9,13 @@
 // posts to the channel, is work and will be a job kind built on this.
 import { describeCheckout, resolveCommit } from '../engine/git/git.js';
 import { ErrorCode, PerflabError } from '../engine/errors.js';
-import { diffReport, type DiffCaseInput, type DiffReport } from '../engine/report/diff-report.js';
+import { DEFAULT_DIFF_WINDOW, diffReport, type DiffCaseInput, type DiffReport } from '../engine/report/diff-report.js';
 import { DEFAULT_VS_POINTS, type ResolvedVsPoint, type VsPoint } from '../engine/report/vs-point.js';
 import { caseFilter } from '../engine/suite/case-filter.js';
 import { caseDirections } from './case-direction.js';
+import type { HistoryEntry, HistoryQuery, Store } from '../engine/store/store.js';
 import type { Lab } from './lab.js';
+import { reportHistory } from './report-history.js';
 
 /**
  * The threshold every case is marked against. A case's own `threshold` lives
@@ -32,7 +34,29 @@ export interface LabDiffReportOptions {
   now?: Date;
 }
 
-export type LabDiffReportReads = Pick<Lab, 'knownCases' | 'history' | 'runResults' | 'suitesDir'>;
+/** What a report reads: a `Lab` is one; `storeDiffReportReads` is one without a lab. */
+export interface LabDiffReportReads {
+  readonly suitesDir: string;
+  knownCases: Lab['knownCases'];
+  /** This machine's entries of the case, as `query` selects. */
+  history: (caseId: string, query?: Omit<HistoryQuery, 'machine'>) => Promise<HistoryEntry[]>;
+  runResults: Lab['runResults'];
+}
+
+/**
+ * A report's reads straight from a store, as `Lab` does them (the cases with
+ * a baseline on `machine`, that machine's history): for a process that only
+ * reports (`perflab report`), which then loads no job queue and none of the
+ * modules of the job kinds.
+ */
+export function storeDiffReportReads(store: Store, machine: string, suitesDir: string): LabDiffReportReads {
+  return {
+    suitesDir,
+    knownCases: async () => (await store.listBaselines(machine)).map((baseline) => baseline.caseId),
+    history: (caseId, query = {}) => store.history(caseId, { ...query, machine }),
+    runResults: (runId) => store.runResults(runId),
+  };
+}
 
 /**
  * @throws PerflabError `PERFLAB_E_UNKNOWN_REF` for a ref git does not know,
@@ -41,14 +65,15 @@ export type LabDiffReportReads = Pick<Lab, 'knownCases' | 'history' | 'runResult
 export async function labDiffReport(lab: LabDiffReportReads, options: LabDiffReportOptions = {}): Promise<DiffReport> {
   const points = options.vs && options.vs.length > 0 ? await resolvePoints(lab.suitesDir, options.vs) : DEFAULT_VS_POINTS;
   const wanted = caseFilter(options.pattern);
+  const nowMs = (options.now ?? new Date()).getTime();
   const directionOf = caseDirections((runId) => lab.runResults(runId));
   const cases: DiffCaseInput[] = [];
   for (const caseId of (await lab.knownCases()).filter(wanted)) {
-    // The whole history: a point a year back also needs the runs just before it.
-    const history = await lab.history(caseId);
+    // Only the runs around the points: a year of a busy case is ~18 000 entries.
+    const history = await reportHistory((query) => lab.history(caseId, query), points, nowMs, DEFAULT_DIFF_WINDOW);
     cases.push({ caseId, threshold: REPORT_THRESHOLD, direction: await directionOf(caseId, history), history });
   }
-  return diffReport({ now: options.now ?? new Date(), cases }, { points });
+  return diffReport({ now: new Date(nowMs), cases }, { points });
 }
 
 async function resolvePoints(suitesDir: string, points: readonly VsPoint[]): Promise<ResolvedVsPoint[]> {

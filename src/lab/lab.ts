@@ -14,7 +14,7 @@ import { JobQueue, type CancelOutcome } from '../engine/queue/job-queue.js';
 import type { LabQueue } from '../engine/queue/lab-queue.js';
 import type { DiffReport } from '../engine/report/diff-report.js';
 import type { BenchOptions } from '../engine/suite/define-suite.js';
-import type { HistoryEntry, Store } from '../engine/store/store.js';
+import type { HistoryEntry, HistoryQuery, Store } from '../engine/store/store.js';
 import { WORKER_FILE } from '../modes/bench/run-bench.js';
 import * as actions from './alert-actions.js';
 import { attachAlertCharts } from './alert-charts.js';
@@ -295,9 +295,10 @@ export class Lab {
 
   // --- read-only queries ---
 
-  /** Oldest first; this machine's unless `allMachines`. */
-  history(caseId: string, options: { limit?: number; allMachines?: boolean; since?: string } = {}): Promise<HistoryEntry[]> {
-    return this.#store.history(caseId, { ...(options.allMachines ? {} : { machine: this.machine }), ...(options.limit !== undefined ? { limit: options.limit } : {}), ...(options.since ? { since: options.since } : {}) });
+  /** Oldest first, as `query` selects; this machine's unless `allMachines`. */
+  history(caseId: string, options: Omit<HistoryQuery, 'machine'> & { allMachines?: boolean } = {}): Promise<HistoryEntry[]> {
+    const { allMachines, ...query } = options;
+    return this.#store.history(caseId, { ...query, ...(allMachines ? {} : { machine: this.machine }) });
   }
 
   async baseline(caseId: string): Promise<{ current: Baseline | undefined; previous: Baseline[] }> {

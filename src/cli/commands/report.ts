@@ -2,18 +2,18 @@
 // run, a day, a week, a month and a year ago (or the points asked for), as
 // a table, JSON for scripts, or Markdown for a CI job summary.
 import { appendFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { diffReportJson } from '../../engine/report/diff-report-json.js';
 import { diffReportMarkdown } from '../../engine/report/diff-report-markdown.js';
 import { diffReportTable } from '../../engine/report/diff-report-table.js';
 import { parseVsPoint, VsPointParseError, VS_POINT_FORMS, type VsPoint } from '../../engine/report/vs-point.js';
-import { REPORT_THRESHOLD } from '../../lab/lab-diff-report.js';
-import { addOutputOptions, documentExitCodes, withLab, writeOutput, type OutputFlags } from '../context.js';
+import { labDiffReport, REPORT_THRESHOLD, storeDiffReportReads } from '../../lab/lab-diff-report.js';
+import type { Store } from '../../engine/store/store.js';
+import { addOutputOptions, documentExitCodes, machineName, withLab, withStore, writeOutput, type OutputFlags } from '../context.js';
 import { ExitCode } from '../exit-code.js';
 import { casePageLinks, pageLine } from '../page-link.js';
 import { describeCheckout } from '../../engine/git/git.js';
-import { writeStaticSite } from '../../site/write-static-site.js';
 
 interface ReportFlags extends OutputFlags {
   vs: VsPoint[];
@@ -40,13 +40,16 @@ export function reportCommand(): Command {
     [ExitCode.UserError]: 'a --vs that is none of the accepted forms, or a ref git does not know',
   });
   return command.action(async (flags: ReportFlags) => {
-    const { report, site } = await withLab({ store: flags.store, suites: flags.suites }, async (lab) => ({
-      report: await lab.diffReport({ vs: flags.vs, ...(flags.filter ? { pattern: flags.filter } : {}) }),
-      site: flags.html ? await writeStaticSite({ lab, repo: (await describeCheckout(lab.suitesDir))?.root ?? null }, flags.html) : undefined,
-    }));
+    // Straight from the store, without a lab: a read-only report needs no job queue, and loading one cost most of its start.
+    const reads = (store: Store) => storeDiffReportReads(store, machineName(), resolve(flags.suites));
+    const report = await withStore(flags.store, (store) => labDiffReport(reads(store), { vs: flags.vs, ...(flags.filter ? { pattern: flags.filter } : {}) }));
     await writeOutput(flags, diffReportJson(report), () => (report.cases.length === 0 ? noCases(flags.filter) : diffReportTable(report) + pageLine({ page: 'overview' }, 'Pages')));
-    if (site && flags.html) {
-      process.stderr.write(`wrote ${site.files.length} files to ${flags.html} (open ${join(flags.html, 'index.html')})${site.skipped > 0 ? `; ${site.skipped} linked pages left out (over the limit)` : ''}\n`);
+    const html = flags.html;
+    if (html) {
+      // Pages draw charts: their code loads only when asked for.
+      const { writeStaticSite } = await import('../../site/write-static-site.js');
+      const site = await withLab({ store: flags.store, suites: flags.suites }, async (lab) => writeStaticSite({ lab, repo: (await describeCheckout(lab.suitesDir))?.root ?? null }, html));
+      process.stderr.write(`wrote ${site.files.length} files to ${html} (open ${join(html, 'index.html')})${site.skipped > 0 ? `; ${site.skipped} linked pages left out (over the limit)` : ''}\n`);
     }
     if (flags.markdown) {
       const linkFor = casePageLinks();

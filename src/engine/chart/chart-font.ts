@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ResvgRenderOptions } from '@resvg/resvg-js';
-import * as vega from 'vega';
 import { CHART_FONT } from './chart-theme.js';
 import { readFontMetrics, type TextWidth } from './font-metrics.js';
 
@@ -46,8 +45,6 @@ interface TextMetrics {
  * for exactly this (vl-convert replaces it the same way); it is not in vega's
  * typings but is exported at runtime.
  */
-const { textMetrics } = vega as unknown as { textMetrics: TextMetrics };
-
 let installed: TextMetrics['width'] | undefined;
 
 /**
@@ -55,7 +52,9 @@ let installed: TextMetrics['width'] | undefined;
  * module state shared by every vega View in the process: perflab draws all its
  * charts in one font, so one setting fits. Idempotent.
  */
-export function useChartTextWidth(): void {
+export async function useChartTextWidth(): Promise<void> {
+  // Loaded here, not at the top: vega is ~200 modules, and only drawing needs it.
+  const { textMetrics } = (await import('vega')) as unknown as { textMetrics: TextMetrics };
   if (installed && textMetrics.width === installed) return;
   const [regular, bold] = CHART_FONT_FILES.map((file) => readFontMetrics(readFileSync(file))) as [TextWidth, TextWidth];
   installed = (item, text) => widthOf(item, text, regular, bold);

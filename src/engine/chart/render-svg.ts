@@ -1,12 +1,15 @@
 // vega-lite spec → SVG text, in Node, with no canvas: vega's View with the
 // 'none' renderer lays the scene out and serialises it (DESIGN §9a).
-import { Error as ERRORS_ONLY, View, logger, parse, type Loader } from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { Loader } from 'vega';
+import type { TopLevelSpec } from 'vega-lite';
 import { useChartTextWidth } from './chart-font.js';
 
 /** The spec drawn as a standalone SVG document (with its width, height and a white background). */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
-  useChartTextWidth();
+  // vega and vega-lite are loaded on the first chart, not with the module: a
+  // command that draws nothing (perflab report) should not pay for them.
+  const [{ Error: ERRORS_ONLY, View, logger, parse }, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
+  await useChartTextWidth();
   const problems: string[] = [];
   const view = new View(parse(compile(spec).spec), {
     renderer: 'none',

@@ -55,8 +55,11 @@ interface ResolvedDiffReportOptions {
 
 const MAX_WINDOW = 30;
 
+/** Runs per side unless `window` says otherwise. */
+export const DEFAULT_DIFF_WINDOW = 5;
+
 function resolveDiffReportOptions(options: DiffReportOptions): ResolvedDiffReportOptions {
-  const resolved = { points: options.points ?? DEFAULT_VS_POINTS, window: options.window ?? 5, alpha: options.alpha ?? 0.01 };
+  const resolved = { points: options.points ?? DEFAULT_VS_POINTS, window: options.window ?? DEFAULT_DIFF_WINDOW, alpha: options.alpha ?? 0.01 };
   if (!Number.isInteger(resolved.window) || resolved.window < 2 || resolved.window > MAX_WINDOW) {
     throw new RangeError(`window must be a whole number of runs from 2 to ${MAX_WINDOW}, got ${resolved.window}`);
   }

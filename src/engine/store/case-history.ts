@@ -7,7 +7,7 @@
 // (`<case>.json`, one JSON document each) where they are: they are read
 // beside the lines, never written again, so the migration does not rewrite
 // the history.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { RecordedResult } from '../model.js';
 import type { LineAppender } from './line-file.js';
@@ -16,7 +16,8 @@ import { listMonths } from './list-months.js';
 import { toUtcIso } from './month-of.js';
 import type { RecordCheck } from './record-check.js';
 import { areStrings, checkRecord, isFields } from './record-check.js';
-import type { HistoryEntry } from './store.js';
+import { pickHistoryLines } from './pick-history-lines.js';
+import type { HistoryEntry, HistoryQuery } from './store.js';
 import { corruptStoreFile, parseStoreJson } from './store-file.js';
 import type { StoreLayout } from './store-layout.js';
 import { toHistoryEntry } from './to-history-entry.js';
@@ -27,14 +28,6 @@ const entryCheck: RecordCheck<HistoryEntry> = { schema: entrySchema, quick: (raw
 
 /** Schema version 2's month file. */
 const v2FileSchema = z.object({ caseId: z.string(), entries: z.array(entrySchema) });
-
-export interface HistoryQuery {
-  machine?: string;
-  /** Keep the newest `limit` entries. */
-  limit?: number;
-  /** Only entries at or after this time. */
-  since?: string;
-}
 
 export class CaseHistory {
   readonly #layout: StoreLayout;
@@ -67,30 +60,50 @@ export class CaseHistory {
     for (const [file, entries] of files) this.#appender.append(file, entries);
   }
 
-  /** Oldest first. With `limit`, reads months newest first and stops once it has enough. */
+  /**
+   * Oldest first. Reads only the months that can hold the selected entries;
+   * with `limit`, from the wanted end, stopping once it has enough, and in
+   * those months parses only the lines it keeps (pick-history-lines.ts).
+   */
   async read(caseId: string, query: HistoryQuery = {}): Promise<HistoryEntry[]> {
-    const limit = query.limit === undefined ? undefined : Math.max(0, query.limit);
+    const limit = query.limit === undefined ? Infinity : Math.max(0, query.limit);
     const since = query.since === undefined ? undefined : toUtcIso(query.since);
-    const firstMonth = since?.slice(0, 7) ?? '';
-    const months = [...this.#months].filter((month) => month >= firstMonth).sort();
-    const keep = (entry: HistoryEntry): boolean => (query.machine === undefined || entry.machine === query.machine) && (since === undefined || entry.at >= since);
+    const until = query.until === undefined ? undefined : toUtcIso(query.until);
+    const months = [...this.#months].filter((month) => month >= (since?.slice(0, 7) ?? '') && (until === undefined || month <= until.slice(0, 7))).sort();
+    const machineOk = (entry: HistoryEntry): boolean => query.machine === undefined || entry.machine === query.machine;
+    if (limit === Infinity && since === undefined && until === undefined) return months.flatMap((month) => this.#readMonth(month, caseId, machineOk));
 
-    if (limit === undefined) return months.flatMap((month) => this.#readMonth(month, caseId, keep));
+    const oldest = query.oldest === true;
+    const bounds = { ...(since === undefined ? {} : { since }), ...(until === undefined ? {} : { until }) };
     const chunks: HistoryEntry[][] = [];
     let found = 0;
-    for (const month of months.reverse()) {
+    for (const month of oldest ? months : months.reverse()) {
       if (found >= limit) break;
-      const entries = this.#readMonth(month, caseId, keep);
+      const entries = this.#pickMonth(month, caseId, { ...bounds, take: limit - found, oldest }, machineOk);
       chunks.push(entries);
       found += entries.length;
     }
-    const all = chunks.reverse().flat();
-    return all.slice(Math.max(0, all.length - limit));
+    return (oldest ? chunks : chunks.reverse()).flat();
   }
 
   /** One month of a case, the entries `keep` accepts, oldest first. */
   #readMonth(month: string, caseId: string, keep: (entry: HistoryEntry) => boolean): HistoryEntry[] {
     return this.readFiles(this.#layout.v2.historyFile(month, caseId), this.#layout.historyFile(month, caseId), caseId, keep);
+  }
+
+  /** The `take` newest (or oldest) entries of a month between the bounds that `keep` accepts, oldest first; parses no other line. */
+  #pickMonth(month: string, caseId: string, pick: { since?: string; until?: string; take: number; oldest: boolean }, keep: (entry: HistoryEntry) => boolean): HistoryEntry[] {
+    const inBounds = (entry: HistoryEntry): boolean => keep(entry) && (pick.since === undefined || entry.at >= pick.since) && (pick.until === undefined || entry.at <= pick.until);
+    const v2File = this.#layout.v2.historyFile(month, caseId);
+    const linesFile = this.#layout.historyFile(month, caseId);
+    // existsSync first: most months have no schema 2 file, and a failed read throws (~20 µs each, 9 reads a case in a report).
+    if (existsSync(v2File) && readV2File(v2File, caseId).length > 0) {
+      // A month migrated from schema 2 (rare, until compaction): read whole.
+      const entries = this.readFiles(v2File, linesFile, caseId, inBounds);
+      return pick.oldest ? entries.slice(0, pick.take) : entries.slice(Math.max(0, entries.length - pick.take));
+    }
+    const accept = (raw: unknown, i: number): boolean => keep(checkRecord(raw, linesFile, entryCheck, `record ${i + 1}`));
+    return pickHistoryLines(linesFile, { ...pick, accept }) as HistoryEntry[];
   }
 
   /**

@@ -18,7 +18,7 @@ import { readResultsFile, writeResultsFile } from './results-file.js';
 import type { RunLog } from './run-log.js';
 import type { StoreLock } from './store-lock.js';
 import type { StoreState } from './store-state.js';
-import type { AlertStatePatch, FindingSighting, FindingTransition, HistoryEntry, RunFinish, Store, Transition } from './store.js';
+import type { AlertStatePatch, FindingSighting, FindingTransition, HistoryEntry, HistoryQuery, RunFinish, Store, Transition } from './store.js';
 import type { StoreLayout } from './store-layout.js';
 import type { WriteQueue } from './write-queue.js';
 
@@ -79,7 +79,7 @@ export class DiskStore implements Store {
     return month === undefined ? [] : readResultsFile(this.#parts.layout, month, runId);
   }
 
-  history(caseId: string, options: { machine?: string; limit?: number; since?: string } = {}): Promise<HistoryEntry[]> {
+  history(caseId: string, options: HistoryQuery = {}): Promise<HistoryEntry[]> {
     return this.#parts.history.read(caseId, options);
   }
 

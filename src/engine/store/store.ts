@@ -20,6 +20,24 @@ export interface HistoryEntry {
   inWindow: boolean;
 }
 
+/**
+ * Which of a case's history entries to read. A year of a busy case is ~18 000
+ * entries: readers that need a few runs around some instants (a diff report)
+ * ask for those, and a store reads no more than it must to answer.
+ */
+export interface HistoryQuery {
+  /** Only this machine's entries. */
+  machine?: string;
+  /** Only entries at or after this instant (any form `Date.parse` reads). */
+  since?: string;
+  /** Only entries at or before this instant. */
+  until?: string;
+  /** At most this many of the selected entries: the newest, or the oldest with `oldest`. */
+  limit?: number;
+  /** With `limit`, keep the oldest entries rather than the newest. */
+  oldest?: boolean;
+}
+
 /** What finishing a run records; a fuzz run also replaces its `fuzz` record (plan plus what each property did). */
 export type RunFinish = Pick<Run, 'finishedAt' | 'environment'> & Partial<Pick<Run, 'fuzz'>>;
 
@@ -56,8 +74,8 @@ export interface Store {
   /** Full results of one run, with samples. */
   runResults(runId: string): Promise<RecordedResult[]>;
 
-  /** Oldest first. `limit` keeps the newest `limit` entries. */
-  history(caseId: string, options?: { machine?: string; limit?: number; since?: string }): Promise<HistoryEntry[]>;
+  /** Oldest first: the entries `query` selects (all of the case's by default). */
+  history(caseId: string, query?: HistoryQuery): Promise<HistoryEntry[]>;
 
   getBaseline(caseId: string, machine: string): Promise<Baseline | undefined>;
   listBaselines(machine?: string): Promise<Baseline[]>;

@@ -8,7 +8,7 @@ import type { Comparison, RecordedResult, Result, Run, Trigger } from '../../mod
 type FuzzRunRecord = NonNullable<Run['fuzz']>;
 import { toUtcIso } from '../month-of.js';
 import { deepFreeze } from '../snapshot.js';
-import type { HistoryEntry, RunFinish } from '../store.js';
+import type { HistoryEntry, HistoryQuery, RunFinish } from '../store.js';
 import type { Db } from './pg-db.js';
 import { iso, isUniqueViolation, jsonb, present, sqlLimit, transaction } from './pg-db.js';
 
@@ -118,13 +118,21 @@ export async function runResults(db: Db, runId: string): Promise<RecordedResult[
   return rows.map(toRecordedResult);
 }
 
-/** Oldest first. `limit` keeps the newest entries. */
-export async function history(db: Db, caseId: string, options: { machine?: string; limit?: number; since?: string }): Promise<HistoryEntry[]> {
+/** Oldest first, as `HistoryQuery` selects: `where recorded_at between …`, newest (or oldest) `limit` first. */
+export async function history(db: Db, caseId: string, options: HistoryQuery): Promise<HistoryEntry[]> {
   const limit = sqlLimit(options.limit);
   if (limit === 0) return [];
   const since = options.since === undefined ? undefined : toUtcIso(options.since);
-  const sinceFilter = since === undefined ? db`` : db`and recorded_at >= ${since}`;
+  const until = options.until === undefined ? undefined : toUtcIso(options.until);
+  const sinceFilter = db`${since === undefined ? db`` : db`and recorded_at >= ${since}`} ${until === undefined ? db`` : db`and recorded_at <= ${until}`}`;
   let rows: HistoryRow[];
+  if (limit !== null && options.oldest) {
+    rows = await db<HistoryRow[]>`
+      select ${HISTORY_COLUMNS(db)} from results
+      where case_id = ${caseId} ${options.machine === undefined ? db`` : db`and machine = ${options.machine}`} ${sinceFilter}
+      order by recorded_at, seq limit ${limit}`;
+    return rows.map(toHistoryEntry);
+  }
   if (limit === null) {
     rows = await db<HistoryRow[]>`
       select ${HISTORY_COLUMNS(db)} from results

@@ -4,7 +4,7 @@
 // concurrent writers (other perflab processes included) from interleaving.
 import type postgres from 'postgres';
 import type { Alert, AlertDelivery, AlertState, AuditEvent, Baseline, Culprit, Finding, FindingReport, FindingState, Job, RecordedResult, Run, Schedule, Sighting, WatchCursor } from '../../model.js';
-import type { AlertStatePatch, FindingSighting, FindingTransition, HistoryEntry, RunFinish, Store, Transition } from '../store.js';
+import type { AlertStatePatch, FindingSighting, FindingTransition, HistoryEntry, HistoryQuery, RunFinish, Store, Transition } from '../store.js';
 import * as alerts from './pg-alerts.js';
 import * as audit from './pg-audit.js';
 import * as baselines from './pg-baselines.js';
@@ -52,7 +52,7 @@ export class PgStore implements Store {
     return this.#run((sql) => runs.runResults(sql, runId));
   }
 
-  history(caseId: string, options: { machine?: string; limit?: number; since?: string } = {}): Promise<HistoryEntry[]> {
+  history(caseId: string, options: HistoryQuery = {}): Promise<HistoryEntry[]> {
     return this.#run((sql) => runs.history(sql, caseId, options));
   }
 

@@ -131,6 +131,67 @@ describe.each(storeKinds)('history ($name)', (kind) => {
     await store.close();
   });
 
+  it('history until excludes entries after that time, in later months too', async () => {
+    const store = await openFresh(kind);
+    await recordDaily(store, '2024-01-29T00:00:00.000Z', 5); // Jan 29 … Feb 2, each at 00:01
+
+    const entries = await store.history('parse/json', { until: '2024-01-31T00:01:00.000Z' });
+
+    expect(entries.map((entry) => entry.at.slice(0, 10))).toEqual(['2024-01-29', '2024-01-30', '2024-01-31']);
+    expect(await store.history('parse/json', { until: '2024-01-29T00:00:59.999Z' })).toEqual([]);
+    await store.close();
+  });
+
+  it('history between since and until with a limit keeps the newest entries of that span', async () => {
+    const store = await openFresh(kind);
+    await recordDaily(store, '2024-01-20T00:00:00.000Z', 30); // Jan 20 … Feb 18
+    await recordDaily(store, '2024-01-20T12:00:00.000Z', 30, 'parse/json', 'arm-2');
+
+    const entries = await store.history('parse/json', { machine: 'ci-1', since: '2024-01-25T00:00:00.000Z', until: '2024-02-03T00:01:00.000Z', limit: 4 });
+
+    expect(entries.map((entry) => [entry.machine, entry.at.slice(0, 10)])).toEqual([
+      ['ci-1', '2024-01-31'], ['ci-1', '2024-02-01'], ['ci-1', '2024-02-02'], ['ci-1', '2024-02-03'],
+    ]);
+    await store.close();
+  });
+
+  it('history with oldest keeps the oldest entries from since on, across months and machines', async () => {
+    const store = await openFresh(kind);
+    await recordDaily(store, '2024-01-28T00:00:00.000Z', 10); // Jan 28 … Feb 6, 00:01
+    await recordDaily(store, '2024-01-30T12:00:00.000Z', 3, 'parse/json', 'arm-2'); // Jan 30 … Feb 1, 12:01
+
+    const any = await store.history('parse/json', { since: '2024-01-30T00:00:00.000Z', limit: 4, oldest: true });
+    const ci = await store.history('parse/json', { machine: 'ci-1', since: '2024-01-31T00:01:00.000Z', limit: 3, oldest: true });
+
+    expect(any.map((entry) => [entry.machine, entry.at.slice(0, 13)])).toEqual([
+      ['ci-1', '2024-01-30T00'], ['arm-2', '2024-01-30T12'], ['ci-1', '2024-01-31T00'], ['arm-2', '2024-01-31T12'],
+    ]);
+    expect(ci.map((entry) => entry.at.slice(0, 10))).toEqual(['2024-01-31', '2024-02-01', '2024-02-02']);
+    await store.close();
+  });
+
+  it('a bounded history read gives the entries a whole read holds there, errored ones included', async () => {
+    const store = await openFresh(kind);
+    for (let day = 0; day < 40; day++) {
+      const startedAt = new Date(Date.parse('2024-01-15T00:00:00.000Z') + day * 86_400_000).toISOString();
+      const run = makeRun({ id: `r${day}`, startedAt });
+      await store.beginRun(run);
+      const ok = makeResult(run, 'parse/json', 100 + day);
+      const errored = makeResult(run, 'parse/json', 0, { result: { caseId: 'parse/json', suite: 'parse', name: 'json', mode: 'bench', state: 'errored', error: { code: 'PERFLAB_E_CASE_THREW', message: 'boom' } }, comparison: undefined });
+      await store.recordResults(run.id, [day % 7 === 3 ? errored : ok]);
+    }
+    const whole = await store.history('parse/json');
+
+    const until = '2024-02-10T00:01:00.000Z';
+    const before = await store.history('parse/json', { until, limit: 6 });
+    const after = await store.history('parse/json', { since: until, limit: 6, oldest: true });
+
+    const upTo = whole.filter((entry) => entry.at <= until);
+    expect(before).toEqual(upTo.slice(-6));
+    expect(after).toEqual(whole.slice(upTo.length - 1, upTo.length + 5));
+    await store.close();
+  });
+
   it('history of a case never recorded is empty', async () => {
     const store = await openFresh(kind);
     await recordDaily(store, '2024-01-30T00:00:00.000Z', 1);
