@@ -35,7 +35,8 @@ describe('measureFunction', () => {
     );
     expect(m.batch).toBe(1);
     expect(median(m.samples)).toBeGreaterThanOrEqual(1_500_000); // the median, as above
-    for (const ns of m.samples) expect(ns).toBeLessThan(15_000_000); // never the unmarked 20 ms
+    // Timing the unmarked 20 ms too would put every sample above 22 ms; one sample a loaded machine stalls must not decide.
+    expect(median(m.samples)).toBeLessThan(15_000_000);
   });
 
   it('passes what setup returns to fn and teardown, and always tears down', async () => {
