@@ -18,7 +18,6 @@ import { expectEveryFileParses } from './helpers/store-files.js';
 import { makeResult, makeRun, tempDir } from './helpers/store-fixtures.js';
 
 const ITERATIONS = 12;
-const MAX_DELAY = 500; // ms after the child reports the store open; compacting this store took ~0.7 s here
 const CASES = Array.from({ length: 20 }, (_, i) => `load/case-${i}`);
 const READ: ReadOptions = { caseIds: ['parse/json', 'parse/csv', ...CASES.slice(0, 3)], machines: ['ci-1', 'arm-2'], since: '2024-02-01T00:00:00.000Z', withoutSamples: true };
 const SAMPLES = Buffer.from(Float32Array.from({ length: 200 }, (_, i) => 100 + Math.sin(i * 7.3)).buffer).toString('base64');
@@ -48,16 +47,32 @@ beforeAll(async () => {
 
 afterAll(() => onCleanup());
 
+/** Milliseconds from the child's "ready" to its "compacted", left to finish once. */
+async function timeOneCompaction(): Promise<number> {
+  const dir = join(await tempDir(), 'store');
+  await cp(pristine, dir, { recursive: true });
+  const child = spawnFixture('compact-loop.ts', [dir]);
+  const output = stdoutLines(child);
+  await waitForLine(child, output, 'ready');
+  const started = performance.now();
+  await waitForLine(child, output, 'compacted');
+  const took = performance.now() - started;
+  await waitForExit(child);
+  return took;
+}
+
 function withSamples(recorded: RecordedResult): RecordedResult {
   return recorded.result.state === 'ok' ? { ...recorded, result: { ...recorded.result, samples: SAMPLES } } : recorded;
 }
 
 it(`a compaction SIGKILLed at ${ITERATIONS} random moments leaves every file old or new, the store reading the same, and compacts fully on the next try`, async () => {
+  // Kills are spread over as long as one whole compaction takes on this machine now (a quiet machine compacts faster than a busy one).
+  const compactionMs = await timeOneCompaction();
   let killedMidway = 0;
   for (let iteration = 0; iteration < ITERATIONS; iteration++) {
     const dir = join(await tempDir(), 'store');
     await cp(pristine, dir, { recursive: true });
-    const delay = Math.round(Math.random() * MAX_DELAY);
+    const delay = Math.round(Math.random() * compactionMs);
     const child = spawnFixture('compact-loop.ts', [dir]);
     const output = stdoutLines(child);
     await waitForLine(child, output, 'ready');
@@ -65,7 +80,7 @@ it(`a compaction SIGKILLed at ${ITERATIONS} random moments leaves every file old
     child.kill('SIGKILL');
     await waitForExit(child);
     if (!output.lines.includes('compacted')) killedMidway++;
-    const context = `iteration ${iteration}, killed ${delay} ms after ready${output.lines.includes('compacted') ? ', after it finished' : ''}`;
+    const context = `iteration ${iteration}, killed ${delay} ms after ready (a compaction takes ${Math.round(compactionMs)} ms)${output.lines.includes('compacted') ? ', after it finished' : ''}`;
 
     await expectEveryFileParses(dir, context);
     const store = await openDiskStore(dir);
