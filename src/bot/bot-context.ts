@@ -15,6 +15,8 @@ export interface BotContext {
   /** The alerts channel. */
   channel: string;
   log: (message: string, error?: unknown) => void;
+  /** Where the site's pages are (`PERFLAB_PUBLIC_URL`); answers link to theirs. */
+  publicUrl?: string;
   /** Registers a Slack call still under way, so stopping the bot waits for it. */
   track: (work: Promise<unknown>) => void;
 }

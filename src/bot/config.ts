@@ -86,7 +86,10 @@ export async function loadBotConfig(env: NodeJS.ProcessEnv = process.env, file =
   // Refused here, before Slack is connected: the pages would be open to anyone who can reach the address.
   checkSiteBinding(host, siteToken);
   const api: ApiConfig = { port: apiPort, host, ...(webhookSecret ? { webhookSecret } : {}), ...(apiToken ? { apiToken } : {}), ...(siteToken ? { siteToken } : {}) };
-  const publicUrl = publicUrlFrom(env);
+  // The local workspace (a newcomer's `npm start`) links to the pages this
+  // process serves, which the same browser opens. Real Slack gets no default:
+  // 127.0.0.1 there would be each reader's own machine.
+  const publicUrl = publicUrlFrom(env) ?? (connection!.mode === 'local' && apiPort !== 0 ? localPagesUrl(host, apiPort) : undefined);
   const triggers: BotTriggers = {
     ...(fromFile.schedules ? { schedules: fromFile.schedules } : {}),
     ...(fromFile.timezone ? { timezone: fromFile.timezone } : {}),
@@ -102,4 +105,10 @@ function parseAdmins(value: string | undefined): BotConfig['admins'] | undefined
   const bad = ids.find((id) => !/^[UWS][A-Z0-9]+$/.test(id));
   if (bad) throw new PerflabError(ErrorCode.Config, `PERFLAB_ADMINS: "${bad}" is not a Slack user id (U…) or user group id (S…)`);
   return { users: ids.filter((id) => !id.startsWith('S')), groups: ids.filter((id) => id.startsWith('S')) };
+}
+
+/** The pages' address as a browser on this machine reaches them. */
+function localPagesUrl(host: string, port: number): string {
+  const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
 }

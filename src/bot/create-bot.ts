@@ -98,7 +98,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     const done = (): void => void inFlight.delete(work);
     work.then(done, done);
   };
-  const ctx: BotContext = { lab, scheduler, watcher, authorizer: new Authorizer(options.admins, app.client), key, channel: options.channel, log, track };
+  const ctx: BotContext = { lab, scheduler, watcher, authorizer: new Authorizer(options.admins, app.client), key, channel: options.channel, log, track, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) };
   registerSlashCommand(app, ctx);
   registerAlertButtons(app, ctx);
   registerInvestigateView(app, ctx);

@@ -44,6 +44,14 @@ describe('loadBotConfig', () => {
     expect((await load({ PERFLAB_HOST: '0.0.0.0', PERFLAB_SITE_TOKEN: 'long-random' })).api).toMatchObject({ host: '0.0.0.0', siteToken: 'long-random' });
   });
 
+  it('links the local workspace to the pages it serves, real Slack only to PERFLAB_PUBLIC_URL', async () => {
+    expect((await load({})).publicUrl).toBe('http://127.0.0.1:3100');
+    expect((await load({ PERFLAB_API_PORT: '4100', PERFLAB_HOST: '0.0.0.0', PERFLAB_SITE_TOKEN: 't' })).publicUrl).toBe('http://127.0.0.1:4100');
+    expect((await load({ PERFLAB_API_PORT: '0' })).publicUrl).toBeUndefined();
+    expect((await load({ PERFLAB_PUBLIC_URL: 'https://perf.example.com/' })).publicUrl).toBe('https://perf.example.com/');
+    expect((await load({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', PERFLAB_CHANNEL: 'C1' })).publicUrl).toBeUndefined();
+  });
+
   it('reads admins from PERFLAB_ADMINS, users and groups apart', async () => {
     expect((await load({ PERFLAB_ADMINS: 'U1, S2 ,W3' })).admins).toEqual({ users: ['U1', 'W3'], groups: ['S2'] });
   });

@@ -20,6 +20,8 @@ export interface HistoryView {
   entries: readonly HistoryEntry[];
   baseline?: Baseline;
   machine?: string;
+  /** The case's page (chart, every run, baselines), when the site has a public address. */
+  pageUrl?: string;
 }
 
 export interface HistoryMessageOptions {
@@ -73,7 +75,8 @@ export function historyMessage(view: HistoryView, options: HistoryMessageOptions
   const chunks = codeBlockChunks(head, lines);
   const blocks: KnownBlock[] = [header(`History of ${name}`), section(summary.join('\n')), ...chunks.slice(0, MAX_TABLE_SECTIONS).map((c) => section(c))];
   const shownNote = rows.length < view.entries.length || chunks.length > MAX_TABLE_SECTIONS ? `Newest ${Math.min(rows.length, view.entries.length)} of ${plural(view.entries.length, 'run')}` : plural(view.entries.length, 'run');
-  blocks.push(context([`${shownNote}${machine} · \`perflab history\` on the CLI shows everything`]));
+  const everything = view.pageUrl ? `<${view.pageUrl}|the case's page> shows every run` : '`perflab history` on the CLI shows everything';
+  blocks.push(context([`${shownNote}${machine} · ${everything}`]));
   return { text: `History of ${escapeMrkdwn(name)}: ${plural(view.entries.length, 'run')}`, blocks };
 }
 

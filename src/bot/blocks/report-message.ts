@@ -18,6 +18,8 @@ export interface ReportMessageOptions {
   maxRows?: number;
   /** The pattern the cases were chosen by, to say so. */
   pattern?: string;
+  /** The site's overview page, when the site has a public address. */
+  pageUrl?: string;
 }
 
 /** Three sections of ~3 000 characters stay well inside a message's ~12 000. */
@@ -40,7 +42,7 @@ export function reportMessage(report: DiffReport, options: ReportMessageOptions 
   const more = report.cases.length - listed;
   blocks.push(
     context([
-      `▲/▼ significant (α = ${report.alpha}) and beyond the case's threshold · ? too few runs to tell · — no data that far back${more > 0 ? ` · ${plural(more, 'more case')} not shown` : ''} · \`perflab report\` on the CLI adds the intervals`,
+      `▲/▼ significant (α = ${report.alpha}) and beyond the case's threshold · ? too few runs to tell · — no data that far back${more > 0 ? ` · ${plural(more, 'more case')} not shown` : ''} · ${options.pageUrl ? `<${options.pageUrl}|the pages> chart every case` : '`perflab report` on the CLI adds the intervals'}`,
     ]),
   );
   return { text: `perflab report: ${regressed} regressed, ${improved} improved of ${plural(report.cases.length, 'case')}`, blocks };

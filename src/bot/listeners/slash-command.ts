@@ -16,6 +16,7 @@ import { parseVsPoint } from '../../engine/report/vs-point.js';
 import { stressProgress, stressResultTable, type StressProgressState } from '../blocks/stress-progress.js';
 import { helpText, parseCommand, type Subcommand, type SubcommandName } from '../commands/parse-command.js';
 import { slackActor, type BotContext } from '../bot-context.js';
+import { pageUrl } from '../../site/page-url.js';
 import { uploadChart } from '../upload-chart.js';
 import { startDemo } from './demo-command.js';
 import { PROGRESS_INTERVAL_MS, startWithProgress } from './progress-message.js';
@@ -76,13 +77,15 @@ async function dispatch(command: Subcommand, req: Request): Promise<void> {
         return;
       }
       if (entries.length === 0) return void (await req.respond({ response_type: 'ephemeral', text: unknownCase(command.caseId, await lab.knownCases()) }));
-      await req.reply(historyMessage({ caseId: command.caseId, entries, baseline: (await lab.baseline(command.caseId)).current, machine: lab.machine }));
+      const page = pageUrl(ctx.publicUrl, { page: 'case', caseId: command.caseId });
+      await req.reply(historyMessage({ caseId: command.caseId, entries, baseline: (await lab.baseline(command.caseId)).current, machine: lab.machine, ...(page ? { pageUrl: page } : {}) }));
       await postHistoryChart(req, command.caseId);
       return;
     }
     case 'report': {
       const report = await lab.diffReport({ ...(command.point ? { vs: [parseVsPoint(command.point)] } : {}), ...(command.pattern ? { pattern: command.pattern } : {}) });
-      await req.reply(reportMessage(report, command.pattern ? { pattern: command.pattern } : {}));
+      const page = pageUrl(ctx.publicUrl, { page: 'overview' });
+      await req.reply(reportMessage(report, { ...(command.pattern ? { pattern: command.pattern } : {}), ...(page ? { pageUrl: page } : {}) }));
       return;
     }
     case 'baseline': {

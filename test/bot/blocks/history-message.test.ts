@@ -32,6 +32,13 @@ describe('historyMessage', () => {
     expect(table.at(-1)).toMatch(/unchanged\s+baseline/);
   });
 
+  it("links to the case's page when the site has an address, else names the CLI", () => {
+    expect(allText(message)).toContain('`perflab history` on the CLI shows everything');
+    const linked = historyMessage({ caseId: 'json/parse 1MB', entries, baseline, pageUrl: 'https://perf.example.com/cases/json~2Fparse~201MB.html' });
+    expect(allText(linked)).toContain("<https://perf.example.com/cases/json~2Fparse~201MB.html|the case's page> shows every run");
+    expect(allText(linked)).not.toContain('perflab history');
+  });
+
   it('says how to get a history when there is none', () => {
     const empty = historyMessage({ caseId: 'json/<new>', entries: [] });
     expect(empty.text).toBe('No history for json/&lt;new&gt; yet');

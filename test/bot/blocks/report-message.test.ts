@@ -35,6 +35,11 @@ describe('reportMessage', () => {
     expect(allText(big)).toMatch(/\d+ more cases not shown/);
   });
 
+  it('links to the pages when the site has an address', () => {
+    expect(allText(message)).toContain('`perflab report` on the CLI adds the intervals');
+    expect(allText(reportMessage(report, { pageUrl: 'https://perf.example.com/index.html' }))).toContain('<https://perf.example.com/index.html|the pages> chart every case');
+  });
+
   it('says what to do when no case has a baseline', () => {
     const empty = reportMessage(diffReport({ now: new Date(NOW), cases: [] }));
     expect(empty.text).toContain('/perflab run all');
