@@ -1,5 +1,5 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM } from '../helpers/workspace-page.js';
+import type { Page } from 'playwright-core';
+import { openChannelPage } from '../helpers/workspace-page.js';
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/local-workspace/index.js';
 import { startWorkspaceAndApp } from './start-workspace-and-app.js';
@@ -43,10 +43,10 @@ function alertBlocks(text: string): Block[] {
   ];
 }
 
-async function withBrowser<T>(run: (page: Page) => Promise<T>): Promise<T> {
-  const browser: Browser = await chromium.launch(CHROMIUM);
+/** Runs `run` on the workspace page at `url` with `userId` picked as "you", then closes the browser. */
+async function inChannel<T>(url: string, userId: string, run: (page: Page) => Promise<T>): Promise<T> {
+  const { browser, page } = await openChannelPage(url, userId, { width: 1180, height: 720 });
   try {
-    const page = await browser.newPage({ viewport: { width: 1180, height: 720 } });
     return await run(page);
   } finally {
     await browser.close();
@@ -73,10 +73,7 @@ describe('the local workspace page in a browser', () => {
       });
     });
 
-    await withBrowser(async (page) => {
-      await page.goto(workspace.url);
-      await page.locator('#app-status[data-connected="true"]').waitFor();
-      await page.selectOption('#user-picker', 'U0BOB');
+    await inChannel(workspace.url, 'U0BOB', async (page) => {
 
       await page.fill('#composer-input', '/perflab hello');
       await page.press('#composer-input', 'Enter');
@@ -130,9 +127,7 @@ describe('the local workspace page in a browser', () => {
       });
     });
 
-    await withBrowser(async (page) => {
-      await page.goto(workspace.url);
-      await page.locator('#app-status[data-connected="true"]').waitFor();
+    await inChannel(workspace.url, 'U0ALICE', async (page) => {
       await page.fill('#composer-input', '/perflab schedule');
       await page.press('#composer-input', 'Enter');
 
