@@ -31,15 +31,15 @@ export interface TimeAxis {
 const MONDAY = 4 * MS.day;
 
 /**
- * Ticks and labels (UTC) for a time axis over `from`…`to` drawn `width` px
+ * Ticks and labels (UTC) for a time axis over `from`…`to` (ISO or epoch ms) drawn `width` px
  * wide: whole seconds as 09:57:30, minutes and hours as 09:57 (with the day
  * when the span crosses midnight), days and weeks as 5 Dec (with the year
  * when it crosses New Year). Spans of months are left to vega, whose month
  * and year labels read well.
  */
-export function timeAxis(from: string, to: string, width: number): TimeAxis {
-  const start = Date.parse(from);
-  const end = Date.parse(to);
+export function timeAxis(from: string | number, to: string | number, width: number): TimeAxis {
+  const start = new Date(from).getTime();
+  const end = new Date(to).getTime();
   const most = Math.max(2, Math.floor(width / PX_PER_TICK));
   const step = STEPS.find(([interval, n]) => (end - start) / (MS[interval] * n) <= most);
   if (step === undefined) return {};

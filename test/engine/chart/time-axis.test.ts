@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { renderSvg } from '../../../src/engine/chart/render-svg.js';
 import { caseChartSpec } from '../../../src/engine/chart/case-chart-spec.js';
 import type { CaseChartData } from '../../../src/engine/chart/chart-data.js';
+import { moversChartSpec } from '../../../src/engine/chart/movers-chart-spec.js';
+import { stressChartSpec } from '../../../src/engine/chart/stress-chart-spec.js';
 import { timeAxis } from '../../../src/engine/chart/time-axis.js';
 import { layersOf } from './spec-layers.js';
 
@@ -78,5 +80,24 @@ describe('the case chart over a few minutes', () => {
     const labels = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
     expect(labels).toEqual(expect.arrayContaining(['09:57:00', '09:58:30', '10:00:00']));
     expect(labels.filter((l) => /^\.\d+$|^:\d\d$| [AP]M$/.test(l ?? ''))).toEqual([]);
+  });
+});
+
+describe('the stress and movers charts over a few minutes', () => {
+  const at = (i: number) => new Date(END - (4 - i) * 45_000).toISOString();
+
+  it('stress: the throughput panel labels the ticks, the p99 panel above draws the same grid without labels', () => {
+    const points = [0, 1, 2, 3, 4].map((i) => ({ runId: `s${i}`, commit: null, at: at(i), p99: 2e8, throughput: 1000 + i }));
+    const spec = stressChartSpec({ scenarioId: 'api/checkout', points });
+    const [p99, throughput] = layersOf(spec).map((layer) => (layer.encoding?.x as { axis?: { values?: number[]; format?: string; labels?: boolean } }).axis);
+    expect(throughput?.format).toBe('%H:%M:%S');
+    expect(iso(throughput?.values)?.[0]).toBe('2026-12-06T09:57:00');
+    expect(p99).toMatchObject({ values: throughput?.values, labels: false });
+  });
+
+  it('movers: one time axis for all the lines', () => {
+    const series = [{ caseId: 'a', direction: 'lower' as const, points: [0, 1, 2, 3, 4].map((i) => ({ runId: `r${i}`, commit: null, at: at(i), median: 100 + i })) }];
+    const x = layersOf(moversChartSpec({ title: 'movers', subtitle: '', series })).find((layer) => layer.name === 'movers')?.encoding?.x as { axis?: { format?: string } };
+    expect(x.axis).toEqual(over(3 * MINUTE));
   });
 });
