@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { openChannelPage } from '../helpers/workspace-page.js';
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/local-workspace/index.js';
-import { startWorkspaceAndApp } from './start-workspace-and-app.js';
+import { openModalOnCommand, startWorkspaceAndApp } from './start-workspace-and-app.js';
 
 const SCREENSHOT = '/tmp/local-workspace.png';
 const CONFIRM_SCREENSHOT = '/tmp/local-workspace-confirm.png';
@@ -103,22 +103,16 @@ describe('the local workspace page in a browser', () => {
   it('shows a modal from views.open and submits what the person entered', async () => {
     const submitted: unknown[] = [];
     const { workspace } = await startWorkspaceAndApp((app) => {
-      app.command('/perflab', async ({ ack, client, command }) => {
-        await ack();
-        await client.views.open({
-          trigger_id: command.trigger_id,
-          view: {
-            type: 'modal',
-            callback_id: 'schedule',
-            title: { type: 'plain_text', text: 'Schedule a run' },
-            submit: { type: 'plain_text', text: 'Schedule' },
-            close: { type: 'plain_text', text: 'Cancel' },
-            blocks: [
-              { type: 'input', block_id: 'cron', label: { type: 'plain_text', text: 'When (cron)' }, element: { type: 'plain_text_input', action_id: 'value' } },
-              { type: 'input', block_id: 'owner', label: { type: 'plain_text', text: 'Owner' }, element: { type: 'users_select', action_id: 'user' } },
-            ],
-          },
-        });
+      openModalOnCommand(app, {
+        type: 'modal',
+        callback_id: 'schedule',
+        title: { type: 'plain_text', text: 'Schedule a run' },
+        submit: { type: 'plain_text', text: 'Schedule' },
+        close: { type: 'plain_text', text: 'Cancel' },
+        blocks: [
+          { type: 'input', block_id: 'cron', label: { type: 'plain_text', text: 'When (cron)' }, element: { type: 'plain_text_input', action_id: 'value' } },
+          { type: 'input', block_id: 'owner', label: { type: 'plain_text', text: 'Owner' }, element: { type: 'users_select', action_id: 'user' } },
+        ],
       });
       app.view('schedule', async ({ ack, view, client }) => {
         submitted.push(view.state.values);
