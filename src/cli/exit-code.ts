@@ -14,6 +14,8 @@ export const ExitCode = {
   Unsettled: 5,
   /** Stopped with Ctrl-C (what was measured is recorded). The shell's convention, 128 + SIGINT. */
   Interrupted: 130,
+  /** Whoever read the output closed it early (`perflab … | head`): ended at once, quietly. The shell's convention, 128 + SIGPIPE. */
+  ClosedPipe: 141,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

@@ -6,6 +6,7 @@ import pc from 'picocolors';
 import { isUserError, PerflabError } from '../engine/errors.js';
 import { COMMANDS } from './command-table.js';
 import { ExitCode } from './exit-code.js';
+import { exitOnClosedPipe } from './exit-on-closed-pipe.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -33,6 +34,7 @@ export async function buildProgram(argv: readonly string[]): Promise<Command> {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  exitOnClosedPipe();
   try {
     await (await buildProgram(argv)).parseAsync([...argv], { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.Ok;

@@ -2,16 +2,11 @@
 // it: headless Chromium on the workspace page, alice picked as "you", commands
 // typed in the message box, the regression alert's button clicked and its
 // confirmation dialog answered. Only the final check reads the store.
-import type { Browser, Page } from 'playwright-core';
-import { channelMessage, openChannelPage, send } from '../helpers/workspace-page.js';
+import type { Page } from 'playwright-core';
+import { channelMessage, send } from '../helpers/workspace-page.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LocalWorkspace } from '../../src/local-workspace/index.js';
-import { LOCAL_ADMINS, startLocalBot, type LocalBot } from '../../src/bot/start-local-bot.js';
-import { openStore } from '../../src/engine/store/open-store.js';
-import type { Store } from '../../src/engine/store/store.js';
+import { startBotInBrowser, type BotInBrowser } from '../helpers/bot-in-browser.js';
 import { spinSuite, tempRepo, type TempRepo } from '../helpers/temp-repo.js';
 
 const SCREENSHOT = '/tmp/perflab-browser-e2e.png';
@@ -24,38 +19,21 @@ const RUN_TIMEOUT_MS = 60_000; // ms
 const ALERT_TIMEOUT_MS = 150_000; // ms
 
 let repo: TempRepo | undefined;
-let storeDir: string | undefined;
-let store: Store | undefined;
-let local: LocalBot | undefined;
-let ws: LocalWorkspace | undefined;
-let browser: Browser | undefined;
+let bot: BotInBrowser | undefined;
 let page: Page;
 
 beforeAll(async () => {
   repo = tempRepo();
   repo.write('suites/spin.ts', spinSuite(1));
   repo.commit('spin');
-  storeDir = mkdtempSync(join(tmpdir(), 'perflab-browser-'));
-  store = await openStore(storeDir);
   // The real bot (createBot) on a fresh local workspace; alice is in S0MAINTAINERS.
-  local = await startLocalBot({
-    admins: LOCAL_ADMINS,
-    store,
-    machine: MACHINE,
-    suitesDir: join(repo.dir, 'suites'),
-    repo: repo.dir,
-    overrides: { timeBudgetMs: 60, minSamples: 5, warmupMs: 10 },
-  });
-  ws = local.workspace;
-  ({ browser, page } = await openChannelPage(ws.url, ALICE));
+  bot = await startBotInBrowser({ machine: MACHINE, userId: ALICE, suitesDir: join(repo.dir, 'suites'), repo: repo.dir, overrides: { timeBudgetMs: 60, minSamples: 5, warmupMs: 10 } });
+  page = bot.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await local?.stop(); // the bot, then the workspace
-  await store?.close();
+  await bot?.stop();
   repo?.remove();
-  if (storeDir) rmSync(storeDir, { recursive: true, force: true });
 });
 
 describe('the perflab bot in a browser on the local workspace', () => {
@@ -80,7 +58,7 @@ describe('the perflab bot in a browser on the local workspace', () => {
     const alert = channelMessage(page, 'Performance regression');
     const accept = alert.getByRole('button', { name: 'Accept as new baseline' });
     await accept.waitFor({ timeout: ALERT_TIMEOUT_MS }).catch((error: unknown) => {
-      throw new Error(`no alert with buttons; the channel shows:\n${JSON.stringify(ws?.messages().map((m) => m.text), null, 1)}`, { cause: error });
+      throw new Error(`no alert with buttons; the channel shows:\n${JSON.stringify(bot?.local.workspace.messages().map((m) => m.text), null, 1)}`, { cause: error });
     });
     await expect(alert.getByRole('button', { name: 'Dismiss as noise' }).count()).resolves.toBe(1);
     await expect(alert.textContent()).resolves.toContain('spin/work');
@@ -93,6 +71,6 @@ describe('the perflab bot in a browser on the local workspace', () => {
     await alert.getByText('Accepted as the new baseline by @alice').waitFor({ timeout: 30_000 });
     await expect(alert.getByRole('button').filter({ hasNotText: /repl(y|ies)/ }).count()).resolves.toBe(0);
     await page.screenshot({ path: SCREENSHOT });
-    expect((await store?.getBaseline('spin/work', MACHINE))?.acceptedBy).toBe(`slack:${ALICE}`);
+    expect((await bot?.store.getBaseline('spin/work', MACHINE))?.acceptedBy).toBe(`slack:${ALICE}`);
   }, ALERT_TIMEOUT_MS + 60_000);
 });

@@ -5,57 +5,43 @@
 // scheduled digest shows the movers' chart in its thread. Each image must
 // have loaded (a broken image has no natural size). Screenshots go to /tmp
 // for a person to look at.
-import type { Browser, Locator, Page } from 'playwright-core';
-import { channelMessage, openChannelPage, send } from '../helpers/workspace-page.js';
+import type { Locator, Page } from 'playwright-core';
+import { channelMessage, send } from '../helpers/workspace-page.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { LocalWorkspace } from '../../src/local-workspace/index.js';
-import { LOCAL_ADMINS, startLocalBot, type LocalBot } from '../../src/bot/start-local-bot.js';
 import type { Alert, Run } from '../../src/engine/model.js';
-import { openStore } from '../../src/engine/store/open-store.js';
 import type { Store } from '../../src/engine/store/store.js';
+import { startBotInBrowser, type BotInBrowser } from '../helpers/bot-in-browser.js';
 import { seedBaselines, seedRuns } from '../helpers/seed-runs.js';
 import { until } from '../helpers/until.js';
 
 const SHOTS = '/tmp/perflab-charts-e2e';
 const MACHINE = 'charts-e2e';
-const ALICE = 'U0ALICE';
 const CASE = 'json/parse 1MB';
 const HOUR = 3_600_000; // ms
 
-let storeDir: string | undefined;
-let store: Store | undefined;
-let local: LocalBot | undefined;
-let ws: LocalWorkspace | undefined;
-let browser: Browser | undefined;
+let bot: BotInBrowser | undefined;
 let page: Page;
-let runs: Run[];
 
 beforeAll(async () => {
-  storeDir = mkdtempSync(join(tmpdir(), 'perflab-charts-browser-'));
-  store = await openStore(storeDir);
-  // 40 days every 8 hours up to an hour ago; 25% slower for the last 3 days.
+  bot = await startBotInBrowser({ machine: MACHINE, viewport: { width: 1280, height: 1400 }, seed: seedStep });
+  page = bot.page;
+});
+
+afterAll(async () => {
+  await bot?.stop();
+});
+
+/** 40 days every 8 hours up to an hour ago, 25% slower for the last 3 days, and the alert on the step. */
+async function seedStep(store: Store): Promise<void> {
   const now = Date.now() - HOUR;
   const times = Array.from({ length: 120 }, (_, i) => now - (119 - i) * 8 * HOUR);
-  runs = await seedRuns(store, { machine: MACHINE, times, cases: { [CASE]: (i) => ((times[i] ?? 0) > now - 72 * HOUR ? 1_250_000 : 1_000_000) * (1 + 0.004 * Math.sin(i)) } });
+  const runs = await seedRuns(store, { machine: MACHINE, times, cases: { [CASE]: (i) => ((times[i] ?? 0) > now - 72 * HOUR ? 1_250_000 : 1_000_000) * (1 + 0.004 * Math.sin(i)) } });
   await seedBaselines(store, runs[0]!, [CASE]);
   const stepped = runs.find((r) => Date.parse(r.startedAt) > now - 72 * HOUR) as Run;
   // Stored but not yet posted: the bot's outbox posts it when it starts, chart and all.
   const alert: Alert = { id: 'a-step', runId: stepped.id, commit: stepped.commit, kind: 'regression', caseIds: [CASE], state: 'open', createdAt: stepped.startedAt };
   await store.addAlert(alert);
-  local = await startLocalBot({ admins: LOCAL_ADMINS, store, machine: MACHINE, suitesDir: join(storeDir, 'no-suites'), repo: null });
-  ws = local.workspace;
-  ({ browser, page } = await openChannelPage(ws.url, ALICE, { width: 1280, height: 1400 }));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await local?.stop();
-  await store?.close();
-  if (storeDir) rmSync(storeDir, { recursive: true, force: true });
-});
+}
 
 /** What is read of an <img> in the page (tests have no DOM types). */
 interface ImageSize {
@@ -95,9 +81,9 @@ describe('charts in the local workspace, in a browser', () => {
 
   it("shows the scheduled digest with the movers' chart in its thread", async () => {
     await send(page, '/perflab schedule add "0 9 * * 1" all digest');
-    const schedule = await until(async () => (await store?.listSchedules())?.[0], 30_000, 'the schedule');
+    const schedule = await until(async () => (await bot?.store.listSchedules())?.[0], 30_000, 'the schedule');
 
-    local?.bot.scheduler.fire(schedule, new Date());
+    bot?.local.bot.scheduler.fire(schedule, new Date());
 
     const digest = channelMessage(page, 'perflab digest');
     await digest.waitFor({ timeout: 30_000 });

@@ -3,16 +3,10 @@
 // Chromium. The story must reach the channel: the pushes measured, the
 // regression alert with its chart and the bisection naming the slow commit
 // in its thread; and Accept must work as on any alert.
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { LocalWorkspace } from '../../src/local-workspace/index.js';
-import { LOCAL_ADMINS, startLocalBot, type LocalBot } from '../../src/bot/start-local-bot.js';
-import { openStore } from '../../src/engine/store/open-store.js';
-import type { Store } from '../../src/engine/store/store.js';
-import { channelMessage as messageIn, openChannelPage } from '../helpers/workspace-page.js';
+import { startBotInBrowser, type BotInBrowser } from '../helpers/bot-in-browser.js';
+import { channelMessage as messageIn } from '../helpers/workspace-page.js';
 
 /** Look at these after a change to the demo or the alert: `…-story.png` and `…-alert.png`. */
 const SCREENSHOTS = '/tmp/perflab-demo-e2e';
@@ -22,27 +16,17 @@ const CASE = 'demo-1/checksum 16KB';
 // The issue asks for the story within about two minutes on this 2-core machine; the test allows some slack for load.
 const STORY_TIMEOUT_MS = 150_000; // ms
 
-let storeDir: string | undefined;
-let store: Store | undefined;
-let local: LocalBot | undefined;
-let ws: LocalWorkspace | undefined;
-let browser: Browser | undefined;
+let bot: BotInBrowser | undefined;
 let page: Page;
 
 beforeAll(async () => {
-  storeDir = mkdtempSync(join(tmpdir(), 'perflab-demo-browser-'));
-  store = await openStore(storeDir);
-  // As `npm start` runs it: no overrides, the canary on, suites of its own (the demo brings its own repository).
-  local = await startLocalBot({ admins: LOCAL_ADMINS, store, machine: MACHINE, suitesDir: join(storeDir, 'no-suites'), repo: null });
-  ws = local.workspace;
-  ({ browser, page } = await openChannelPage(ws.url, ALICE, { width: 1280, height: 1400 }));
+  // As `npm start` runs it: no overrides, the canary on, no suites or repository (the demo brings its own).
+  bot = await startBotInBrowser({ machine: MACHINE, userId: ALICE, viewport: { width: 1280, height: 1400 } });
+  page = bot.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await local?.stop();
-  await store?.close();
-  if (storeDir) rmSync(storeDir, { recursive: true, force: true });
+  await bot?.stop();
 });
 
 function channelMessage(text: string | RegExp): Locator {
@@ -63,7 +47,7 @@ describe('/perflab demo in the local workspace', () => {
     const alert = channelMessage('Performance regression');
     const accept = alert.getByRole('button', { name: 'Accept as new baseline' });
     await accept.waitFor({ timeout: STORY_TIMEOUT_MS }).catch((error: unknown) => {
-      throw new Error(`no alert with buttons; the channel shows:\n${JSON.stringify(ws?.messages().map((m) => m.text), null, 1)}`, { cause: error });
+      throw new Error(`no alert with buttons; the channel shows:\n${JSON.stringify(bot?.local.workspace.messages().map((m) => m.text), null, 1)}`, { cause: error });
     });
     await expect(alert.textContent()).resolves.toContain(CASE);
 
@@ -86,6 +70,6 @@ describe('/perflab demo in the local workspace', () => {
     const dialog = page.locator('dialog#confirm[open]');
     await dialog.locator('[data-role="confirm"]').click();
     await alert.getByText('Accepted as the new baseline by @alice').waitFor({ timeout: 30_000 });
-    expect((await store?.getBaseline(CASE, MACHINE))?.acceptedBy).toBe(`slack:${ALICE}`);
+    expect((await bot?.store.getBaseline(CASE, MACHINE))?.acceptedBy).toBe(`slack:${ALICE}`);
   }, STORY_TIMEOUT_MS + 60_000);
 });

@@ -4,7 +4,8 @@
 // its text.
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
-// The flags keep it from reaching the network or needing a sandbox as root.
+// How every browser test launches Chromium (the site tests too); the flags
+// keep it from reaching the network or needing a sandbox as root.
 export const CHROMIUM = {
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

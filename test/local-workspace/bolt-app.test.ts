@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/local-workspace/index.js';
-import { startWorkspaceAndApp } from './start-workspace-and-app.js';
+import { openModalOnCommand, startWorkspaceAndApp } from './start-workspace-and-app.js';
 
 const ALICE = 'U0ALICE';
 const BOB = 'U0BOB';
@@ -103,35 +103,29 @@ describe('the real Bolt app against the local workspace', () => {
   it('opens a modal with views.open and delivers its submission to app.view', async () => {
     const submissions: unknown[] = [];
     const { workspace } = await startWorkspaceAndApp((app) => {
-      app.command('/perflab', async ({ ack, client, command }) => {
-        await ack();
-        await client.views.open({
-          trigger_id: command.trigger_id,
-          view: {
-            type: 'modal',
-            callback_id: 'schedule',
-            private_metadata: 'suite=parse',
-            title: { type: 'plain_text', text: 'Schedule a run' },
-            submit: { type: 'plain_text', text: 'Schedule' },
-            blocks: [
-              { type: 'input', block_id: 'cron', label: { type: 'plain_text', text: 'When' }, element: { type: 'plain_text_input', action_id: 'value' } },
-              { type: 'input', block_id: 'owner', label: { type: 'plain_text', text: 'Owner' }, element: { type: 'users_select', action_id: 'user' } },
-              {
-                type: 'input',
-                block_id: 'mode',
-                label: { type: 'plain_text', text: 'Mode' },
-                element: {
-                  type: 'static_select',
-                  action_id: 'choice',
-                  options: [
-                    { text: { type: 'plain_text', text: 'Benchmark' }, value: 'bench' },
-                    { text: { type: 'plain_text', text: 'Stress' }, value: 'stress' },
-                  ],
-                },
-              },
-            ],
+      openModalOnCommand(app, {
+        type: 'modal',
+        callback_id: 'schedule',
+        private_metadata: 'suite=parse',
+        title: { type: 'plain_text', text: 'Schedule a run' },
+        submit: { type: 'plain_text', text: 'Schedule' },
+        blocks: [
+          { type: 'input', block_id: 'cron', label: { type: 'plain_text', text: 'When' }, element: { type: 'plain_text_input', action_id: 'value' } },
+          { type: 'input', block_id: 'owner', label: { type: 'plain_text', text: 'Owner' }, element: { type: 'users_select', action_id: 'user' } },
+          {
+            type: 'input',
+            block_id: 'mode',
+            label: { type: 'plain_text', text: 'Mode' },
+            element: {
+              type: 'static_select',
+              action_id: 'choice',
+              options: [
+                { text: { type: 'plain_text', text: 'Benchmark' }, value: 'bench' },
+                { text: { type: 'plain_text', text: 'Stress' }, value: 'stress' },
+              ],
+            },
           },
-        });
+        ],
       });
       app.view('schedule', async ({ ack, view, body }) => {
         submissions.push({ values: view.state.values, user: body.user.id, metadata: view.private_metadata });
@@ -161,18 +155,12 @@ describe('the real Bolt app against the local workspace', () => {
 
   it('keeps the modal open with the errors of a response_action "errors" ack', async () => {
     const { workspace } = await startWorkspaceAndApp((app) => {
-      app.command('/perflab', async ({ ack, client, command }) => {
-        await ack();
-        await client.views.open({
-          trigger_id: command.trigger_id,
-          view: {
-            type: 'modal',
-            callback_id: 'schedule',
-            title: { type: 'plain_text', text: 'Schedule' },
-            submit: { type: 'plain_text', text: 'Save' },
-            blocks: [{ type: 'input', block_id: 'cron', label: { type: 'plain_text', text: 'When' }, element: { type: 'plain_text_input', action_id: 'value' } }],
-          },
-        });
+      openModalOnCommand(app, {
+        type: 'modal',
+        callback_id: 'schedule',
+        title: { type: 'plain_text', text: 'Schedule' },
+        submit: { type: 'plain_text', text: 'Save' },
+        blocks: [{ type: 'input', block_id: 'cron', label: { type: 'plain_text', text: 'When' }, element: { type: 'plain_text_input', action_id: 'value' } }],
       });
       app.view('schedule', async ({ ack }) => ack({ response_action: 'errors', errors: { cron: 'Not a cron expression' } }));
     });

@@ -1,8 +1,8 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM } from '../helpers/workspace-page.js';
+import type { Page } from 'playwright-core';
+import { openChannelPage } from '../helpers/workspace-page.js';
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/local-workspace/index.js';
-import { startWorkspaceAndApp } from './start-workspace-and-app.js';
+import { openModalOnCommand, startWorkspaceAndApp } from './start-workspace-and-app.js';
 
 const SCREENSHOT = '/tmp/local-workspace.png';
 const CONFIRM_SCREENSHOT = '/tmp/local-workspace-confirm.png';
@@ -43,10 +43,10 @@ function alertBlocks(text: string): Block[] {
   ];
 }
 
-async function withBrowser<T>(run: (page: Page) => Promise<T>): Promise<T> {
-  const browser: Browser = await chromium.launch(CHROMIUM);
+/** Runs `run` on the workspace page at `url` with `userId` picked as "you", then closes the browser. */
+async function inChannel<T>(url: string, userId: string, run: (page: Page) => Promise<T>): Promise<T> {
+  const { browser, page } = await openChannelPage(url, userId, { width: 1180, height: 720 });
   try {
-    const page = await browser.newPage({ viewport: { width: 1180, height: 720 } });
     return await run(page);
   } finally {
     await browser.close();
@@ -73,10 +73,7 @@ describe('the local workspace page in a browser', () => {
       });
     });
 
-    await withBrowser(async (page) => {
-      await page.goto(workspace.url);
-      await page.locator('#app-status[data-connected="true"]').waitFor();
-      await page.selectOption('#user-picker', 'U0BOB');
+    await inChannel(workspace.url, 'U0BOB', async (page) => {
 
       await page.fill('#composer-input', '/perflab hello');
       await page.press('#composer-input', 'Enter');
@@ -106,22 +103,16 @@ describe('the local workspace page in a browser', () => {
   it('shows a modal from views.open and submits what the person entered', async () => {
     const submitted: unknown[] = [];
     const { workspace } = await startWorkspaceAndApp((app) => {
-      app.command('/perflab', async ({ ack, client, command }) => {
-        await ack();
-        await client.views.open({
-          trigger_id: command.trigger_id,
-          view: {
-            type: 'modal',
-            callback_id: 'schedule',
-            title: { type: 'plain_text', text: 'Schedule a run' },
-            submit: { type: 'plain_text', text: 'Schedule' },
-            close: { type: 'plain_text', text: 'Cancel' },
-            blocks: [
-              { type: 'input', block_id: 'cron', label: { type: 'plain_text', text: 'When (cron)' }, element: { type: 'plain_text_input', action_id: 'value' } },
-              { type: 'input', block_id: 'owner', label: { type: 'plain_text', text: 'Owner' }, element: { type: 'users_select', action_id: 'user' } },
-            ],
-          },
-        });
+      openModalOnCommand(app, {
+        type: 'modal',
+        callback_id: 'schedule',
+        title: { type: 'plain_text', text: 'Schedule a run' },
+        submit: { type: 'plain_text', text: 'Schedule' },
+        close: { type: 'plain_text', text: 'Cancel' },
+        blocks: [
+          { type: 'input', block_id: 'cron', label: { type: 'plain_text', text: 'When (cron)' }, element: { type: 'plain_text_input', action_id: 'value' } },
+          { type: 'input', block_id: 'owner', label: { type: 'plain_text', text: 'Owner' }, element: { type: 'users_select', action_id: 'user' } },
+        ],
       });
       app.view('schedule', async ({ ack, view, client }) => {
         submitted.push(view.state.values);
@@ -130,9 +121,7 @@ describe('the local workspace page in a browser', () => {
       });
     });
 
-    await withBrowser(async (page) => {
-      await page.goto(workspace.url);
-      await page.locator('#app-status[data-connected="true"]').waitFor();
+    await inChannel(workspace.url, 'U0ALICE', async (page) => {
       await page.fill('#composer-input', '/perflab schedule');
       await page.press('#composer-input', 'Enter');
 

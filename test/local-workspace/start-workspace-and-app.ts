@@ -1,4 +1,4 @@
-import { App, LogLevel, type webApi } from '@slack/bolt';
+import { App, LogLevel, type types, type webApi } from '@slack/bolt';
 import { onTestFinished } from 'vitest';
 import { LocalWorkspace, type LocalWorkspaceOptions } from '../../src/local-workspace/index.js';
 
@@ -34,4 +34,12 @@ export async function startWorkspaceAndApp(
   });
   await app.start();
   return { workspace, app };
+}
+
+/** Answers `/perflab` by opening `view` as a modal, as an app does for a command that needs a form. */
+export function openModalOnCommand(app: App, view: types.ModalView): void {
+  app.command('/perflab', async ({ ack, client, command }) => {
+    await ack();
+    await client.views.open({ trigger_id: command.trigger_id, view });
+  });
 }

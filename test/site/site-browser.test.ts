@@ -14,13 +14,10 @@ import { openStore } from '../../src/engine/store/open-store.js';
 import type { Store } from '../../src/engine/store/store.js';
 import { Lab } from '../../src/lab/lab.js';
 import { pagePath } from '../../src/site/page-url.js';
+import { CHROMIUM } from '../helpers/workspace-page.js';
 import { CULPRIT, MACHINE, SLOW_CASE, STEP_AT, seedSite, type SiteFixture } from './site-fixture.js';
 
 const BIN = fileURLToPath(new URL('../../bin/perflab.js', import.meta.url));
-const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-};
 
 let dir: string;
 let store: Store;

@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { openStore } from '../../src/engine/store/open-store.js';
 import { pagePath } from '../../src/site/page-url.js';
+import { CHROMIUM } from '../helpers/workspace-page.js';
 import { MACHINE, RUNS, SLOW_CASE, seedSite, type SiteFixture } from './site-fixture.js';
 
 const BIN = fileURLToPath(new URL('../../bin/perflab.js', import.meta.url));
@@ -62,7 +63,7 @@ describe('the static copy in a browser', () => {
   it('draws the case chart from the files alone (file://, assets beside the pages)', async () => {
     const out = join(dir, 'site-browser');
     expect(perflab({}, 'report', '--html', out).code).toBe(0);
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+    const browser = await chromium.launch(CHROMIUM);
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const errors: string[] = [];

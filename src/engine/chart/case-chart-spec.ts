@@ -8,6 +8,7 @@ import { chartConfig } from './chart-theme.js';
 import { displayUnit } from './display-unit.js';
 import { downsample, keepOf } from './downsample.js';
 import { alertLayer, bandLayer, baselineLayers, changePointLayers, runLayers, runRows } from './case-chart-layers.js';
+import { onTimeAxis, timeAxis } from './time-axis.js';
 import { tooFewRunsSpec } from './too-few-runs-spec.js';
 
 /**
@@ -43,14 +44,14 @@ export function caseChartSpec(data: CaseChartData, options: CaseChartOptions = {
     title: { text: data.caseId, subtitle: subtitle(data, shown.length, span) },
     ...sizeOf(resolved),
     config: chartConfig(),
-    layer: [
+    layer: onTimeAxis(timeAxis(span[0], span[1], resolved.width), [
       ...bandLayer(rows, yTitle),
       ...runLayers(rows, yTitle, resolved.pointPerRun ?? rows.length <= POINTS_UP_TO),
       // Baselines over the runs: the step must stay visible through a dense trend.
       ...baselineLayers(data.baselines, span, unit, yTitle),
       ...changePointLayers(data.changePoints, data.direction, span),
       ...alertLayer(data.alerts, rows, yTitle),
-    ],
+    ]),
   };
 }
 

@@ -10,6 +10,7 @@ import type { ChartPoint } from './chart-data.js';
 import { resolveChartOptions, sizeOf, type ChartOptions } from './chart-options.js';
 import { COLOURS, chartConfig, shortCommit } from './chart-theme.js';
 import { downsample } from './downsample.js';
+import { timeAxis } from './time-axis.js';
 import { tooFewRunsSpec } from './too-few-runs-spec.js';
 
 export interface MoverSeries {
@@ -37,6 +38,7 @@ export function moversChartSpec(data: MoversChartData, options: ChartOptions = {
   const runs = Math.max(0, ...data.series.map((s) => s.points.length));
   if (runs < 2) return tooFewRunsSpec({ title: data.title, subtitle: data.subtitle, runs, layers: [], options: resolved });
   const names = data.series.map(label);
+  const times = rows.map((r) => Date.parse(r.at));
   const palette = ['#1f77b4', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22', '#7f7f7f', '#ff7f0e', '#2ca02c', '#d62728'];
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -50,7 +52,7 @@ export function moversChartSpec(data: MoversChartData, options: ChartOptions = {
         data: { name: 'movers', values: rows },
         mark: { type: 'line', strokeWidth: 1.8, point: rows.length <= 120 },
         encoding: {
-          x: TIME_X,
+          x: { ...TIME_X, axis: timeAxis(Math.min(...times), Math.max(...times), resolved.width) },
           y: { field: 'change', type: 'quantitative', title: 'change from the start (%, up is worse)', axis: { format: '+.0~f', labelExpr: "datum.label + '%'" } },
           color: { field: 'series', type: 'nominal', title: null, scale: { domain: names, range: palette.slice(0, Math.max(1, names.length)) }, legend: { columns: 1, labelLimit: resolved.width - 40 } },
           tooltip: [{ field: 'series', title: 'case' }, { field: 'label', title: 'change' }, { field: 'commit' }, { field: 'when', title: 'at' }],

@@ -9,6 +9,7 @@ import { resolveChartOptions, type ChartOptions } from './chart-options.js';
 import { COLOURS, chartConfig, shortCommit } from './chart-theme.js';
 import { displayUnit } from './display-unit.js';
 import { downsample } from './downsample.js';
+import { timeAxis, type TimeAxis } from './time-axis.js';
 import { tooFewRunsSpec } from './too-few-runs-spec.js';
 
 export type StressChartOptions = ChartOptions;
@@ -35,6 +36,7 @@ export function stressChartSpec(data: StressChartData, options: StressChartOptio
   const rows = shown.map((p) => rowOf(p, latency.factor, latency.format));
   const panel = { width: resolved.width - AXIS_ROOM, height: Math.max(80, (resolved.height - TITLE_ROOM) / 2) };
   const pointSize = rows.length > 300 ? 0 : 25;
+  const time = timeAxis(rows[0]!.at, rows[rows.length - 1]!.at, panel.width);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: data.scenarioId, subtitle: `${data.points.length.toLocaleString('en-US')} runs · p99 latency (lower is better) and throughput (higher is better)` },
@@ -43,8 +45,8 @@ export function stressChartSpec(data: StressChartData, options: StressChartOptio
     resolve: { scale: { x: 'shared' } },
     spacing: 16,
     vconcat: [
-      metricPanel({ ...panel, field: 'p99', title: `p99 latency (${latency.unit})`, limit: data.limits?.p99 === undefined ? undefined : data.limits.p99 * latency.factor, pointSize, timeAxis: false }),
-      metricPanel({ ...panel, field: 'throughput', title: 'throughput (req/s)', limit: data.limits?.throughput, pointSize, timeAxis: true }),
+      metricPanel({ ...panel, field: 'p99', title: `p99 latency (${latency.unit})`, limit: data.limits?.p99 === undefined ? undefined : data.limits.p99 * latency.factor, pointSize, axis: { ...time, labels: false, ticks: false } }),
+      metricPanel({ ...panel, field: 'throughput', title: 'throughput (req/s)', limit: data.limits?.throughput, pointSize, axis: time }),
     ],
   };
 }
@@ -88,14 +90,15 @@ interface PanelInput {
   title: string;
   limit: number | undefined;
   pointSize: number;
-  timeAxis: boolean;
+  /** The time axis; the upper panel's draws the grid only. */
+  axis: TimeAxis & { labels?: boolean; ticks?: boolean };
 }
 
 type Panel = Extract<TopLevelSpec, { vconcat: unknown }>['vconcat'][number];
 
 /** One metric over time from the shared runs dataset, skipping runs that could not tell, with its limit as a dashed rule. */
-function metricPanel({ width, height, field, title, limit, pointSize, timeAxis }: PanelInput): Panel {
-  const x = timeAxis ? TIME_X : { ...TIME_X, axis: { labels: false, ticks: false } };
+function metricPanel({ width, height, field, title, limit, pointSize, axis }: PanelInput): Panel {
+  const x = { ...TIME_X, axis };
   const y = { field, type: 'quantitative', title, scale: { zero: false } } as const;
   const tooltip = [{ field: 'commit' }, { field: 'p99Text', title: 'p99' }, { field: 'throughputText', title: 'throughput' }, { field: 'verdict' }, { field: 'runId', title: 'run' }, { field: 'when', title: 'at' }];
   const line: Layer = {

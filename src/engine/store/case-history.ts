@@ -10,6 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { RecordedResult } from '../model.js';
+import { ifExists } from './if-exists.js';
 import type { LineAppender } from './line-file.js';
 import { forEachLine } from './line-file.js';
 import { listMonths } from './list-months.js';
@@ -128,13 +129,8 @@ export class CaseHistory {
 
 /** Schema 2's month file of a case; [] when there is none. Without `caseId`, whichever case it holds. Synchronous, as `readLines`. */
 function readV2File(file: string, caseId: string | undefined): HistoryEntry[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
+  const text = ifExists(() => readFileSync(file, 'utf8'));
+  if (text === undefined) return [];
   const history = parseStoreJson(text, file, v2FileSchema);
   if (caseId !== undefined && history.caseId !== caseId) throw corruptStoreFile(file, `holds the history of case ${history.caseId}, not of ${caseId}`);
   return history.entries;

@@ -10,6 +10,7 @@ import type { Adapter } from 'lowdb';
 import { Writer } from 'steno';
 import type { z } from 'zod';
 import { ErrorCode, PerflabError } from '../errors.js';
+import { ifExistsAsync } from './if-exists.js';
 import { parseStoreJson, stringifyRecords } from './store-file.js';
 
 const gzipAsync = promisify(gzip);
@@ -28,13 +29,8 @@ export class GzipJsonFile<T> implements Adapter<T> {
 
   /** The file's content, validated; null when there is no file. */
   async read(): Promise<T | null> {
-    let packed: Buffer;
-    try {
-      packed = await readFile(this.#file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
+    const packed = await ifExistsAsync(() => readFile(this.#file));
+    if (packed === undefined) return null;
     let text: string;
     try {
       text = (await gunzipAsync(packed)).toString('utf8');

@@ -20,16 +20,12 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { TextFile } from 'lowdb/node';
 import { ErrorCode, PerflabError } from '../errors.js';
+import { ifExists } from './if-exists.js';
 
 /** Each record of a JSON-lines file, in file order, and its index; false when the file does not exist. See `readLines`. */
 export function forEachLine(file: string, visit: (record: unknown, index: number) => void): boolean {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw error;
-  }
+  const bytes = ifExists(() => readFileSync(file));
+  if (bytes === undefined) return false;
   visitLines(bytes, file, visit);
   return true;
 }

@@ -18,6 +18,7 @@
 // perflab writes it, the whole file is scanned instead. A line far from its
 // time's place elsewhere in the file is not noticed.
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { ifExists } from './if-exists.js';
 import { corruptStoreFile } from './store-file.js';
 
 export interface LinePick {
@@ -41,13 +42,8 @@ const SEEK_ABOVE = 8 * 1024;
 export function pickHistoryLines(file: string, pick: LinePick): unknown[] {
   const oneSided = pick.take !== Infinity && (pick.oldest ? pick.until === undefined : pick.since === undefined);
   if (!oneSided) return scanLines(file, pick);
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
+  const fd = ifExists(() => openSync(file, 'r'));
+  if (fd === undefined) return [];
   try {
     const size = fstatSync(fd).size;
     return (size > SEEK_ABOVE && seekLines(fd, size, file, pick)) || scanLines(file, pick);
@@ -161,13 +157,8 @@ function seekLines(fd: number, size: number, file: string, pick: LinePick): unkn
 
 /** Every line's time, then the picked lines parsed. */
 function scanLines(file: string, pick: LinePick): unknown[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
+  const text = ifExists(() => readFileSync(file, 'utf8'));
+  if (text === undefined) return [];
   const lines: { start: number; end: number; at: string; index: number }[] = [];
   const whole = text.lastIndexOf('\n') + 1; // text before this is whole lines
   for (let start = 0, index = 0; start < whole; index++) {

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { link, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { ErrorCode, PerflabError } from '../errors.js';
+import { ifExistsAsync, isMissing } from './if-exists.js';
 
 export interface StoreLock {
   /** Removes the lock file if it is still ours. */
@@ -71,13 +72,8 @@ async function takeLockFile(dir: string, lockFile: string): Promise<void> {
 type Holder = number | 'missing' | 'unreadable';
 
 async function readHolder(lockFile: string): Promise<Holder> {
-  let text: string;
-  try {
-    text = await readFile(lockFile, 'utf8');
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') return 'missing';
-    throw error;
-  }
+  const text = await ifExistsAsync(() => readFile(lockFile, 'utf8'));
+  if (text === undefined) return 'missing';
   const pid = Number(text.trim());
   // Only a hand edit or a power loss (no fsync) can leave something else here.
   return Number.isSafeInteger(pid) && pid > 0 ? pid : 'unreadable';
@@ -103,7 +99,7 @@ async function removeStaleLock(dir: string, lockFile: string, seen: Holder): Pro
   try {
     await rename(lockFile, aside);
   } catch (error) {
-    if (errorCode(error) === 'ENOENT') return; // someone else removed it
+    if (isMissing(error)) return; // someone else removed it
     throw error;
   }
   const moved = await readHolder(aside);

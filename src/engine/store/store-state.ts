@@ -11,6 +11,7 @@ import { cleanRun, sightFinding } from '../alert/finding-lifecycle.js';
 import type { Alert, AlertDelivery, AlertState, Baseline, Finding, FindingReport, FindingState, Job, Schedule, Sighting, WatchCursor } from '../model.js';
 import { AlertArchive, isLive } from './alert-archive.js';
 import { BaselineArchive } from './baseline-archive.js';
+import { ifExistsAsync } from './if-exists.js';
 import type { LineAppender } from './line-file.js';
 import { migrateState, SCHEMA_VERSION } from './migrations.js';
 import { deepFreeze, snapshot } from './snapshot.js';
@@ -46,7 +47,7 @@ export class StoreState {
   static async load(layout: StoreLayout, appender: LineAppender): Promise<StoreState> {
     const path = layout.stateFile;
     const file = storeFile<StateFile>(path, stateFileSchema, emptyState(SCHEMA_VERSION), 'pretty');
-    const text = await readIfExists(path);
+    const text = await ifExistsAsync(() => readFile(path, 'utf8'));
     if (text === undefined) {
       if (await hasPartitions(layout)) {
         throw corruptStoreFile(path, 'missing, although the store holds runs, results, history or audit events; restore it (perflab will not start an empty one over existing data)');
@@ -301,13 +302,4 @@ async function hasPartitions(layout: StoreLayout): Promise<boolean> {
     }
   }
   return false;
-}
-
-async function readIfExists(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
 }

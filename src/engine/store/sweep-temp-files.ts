@@ -9,6 +9,7 @@
 // length of history.
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ifExistsAsync } from './if-exists.js';
 import { listMonths } from './list-months.js';
 import type { StoreLayout } from './store-layout.js';
 
@@ -33,10 +34,5 @@ export async function sweepTempFilesIn(dir: string): Promise<void> {
 }
 
 async function namesIn(dir: string): Promise<string[]> {
-  try {
-    return await readdir(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
+  return (await ifExistsAsync(() => readdir(dir))) ?? [];
 }

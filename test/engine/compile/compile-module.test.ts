@@ -1,29 +1,15 @@
 // The compile cache: one module per content, recompiled when any file it was
 // made from changes, in a directory only this user can write.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileModule } from '../../../src/engine/compile/compile-module.js';
 import { cacheDir, pruneCache } from '../../../src/engine/compile/compile-cache.js';
+import { useTempFolder } from '../../helpers/temp-folder.js';
 
-let dir: string;
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'perflab-compile-'));
-});
-
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function write(path: string, content: string): string {
-  const file = join(dir, path);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, content);
-  return file;
-}
+const folder = useTempFolder('perflab-compile-');
+const { write } = folder;
 
 const compile = (file: string) => compileModule({ key: `test:${file}`, entry: { kind: 'file', file } });
 

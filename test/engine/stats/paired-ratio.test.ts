@@ -7,55 +7,29 @@ import { lognormalRuns, mulberry32, normals } from './seeded-random.js';
 // Walsh averages and their median with NumPy, the critical k by listing all
 // 2ⁿ sign patterns (n < 50) or round(N/2 − z·σ) (n ≥ 50), p-values from
 // scipy.stats.wilcoxon(zero_method='pratt', correction=True).
-const reference = [
-  {
-    name: 'set A (12 untied pairs)',
-    set: setA,
-    ratio: 1.0332135129156412,
-    levels: [
-      { confidence: 0.9, ciLow: 1.0196004068382578, ciHigh: 1.043781094527363 }, // k 18
-      { confidence: 0.95, ciLow: 1.0170100549497225, ciHigh: 1.045731963653127 }, // k 14
-      { confidence: 0.99, ciLow: 1.0113498319874437, ciHigh: 1.049504950495049 }, // k 8
-    ],
-    pGreater: 0.001220703125,
-  },
-  {
-    name: 'set B (20 integer pairs, 5 zeros)',
-    set: setB,
-    ratio: 1.019803902718557,
-    levels: [
-      { confidence: 0.9, ciLow: 1.0099504938362078, ciHigh: 1.0204081632653061 }, // k 61
-      { confidence: 0.95, ciLow: 1.0099504938362078, ciHigh: 1.0295630140987002 }, // k 53
-      { confidence: 0.99, ciLow: 1.009554357129917, ciHigh: 1.0299514551666988 }, // k 38
-    ],
-    pGreater: 0.0008043794786821533,
-  },
-  {
-    name: 'set C (60 pairs, normal critical value)',
-    set: setC,
-    ratio: 1.01441346280882,
-    levels: [
-      { confidence: 0.9, ciLow: 1.0093438391957643, ciHigh: 1.0195843986055124 }, // k 692
-      { confidence: 0.95, ciLow: 1.0073391506442184, ciHigh: 1.0214906126454255 }, // k 649
-      { confidence: 0.99, ciLow: 1.0049030185394965, ciHigh: 1.023941747979574 }, // k 565
-    ],
-    pGreater: 8.29856910998722e-5,
-  },
+// One row a set: its name, the pairs, the Hodges–Lehmann ratio, the one-sided
+// p (greater), and the interval [low, high] at each of CONFIDENCES (the
+// critical k of each in the comment).
+const CONFIDENCES = [0.9, 0.95, 0.99];
+type Interval = readonly [number, number];
+type PairedSet = { baseline: readonly number[]; candidate: readonly number[] };
+const reference: [string, PairedSet, number, number, readonly [Interval, Interval, Interval]][] = [
+  ['set A (12 untied pairs)', setA, 1.0332135129156412, 0.001220703125, [[1.0196004068382578, 1.043781094527363], [1.0170100549497225, 1.045731963653127], [1.0113498319874437, 1.049504950495049]]], // k 18, 14, 8
+  ['set B (20 integer pairs, 5 zeros)', setB, 1.019803902718557, 0.0008043794786821533, [[1.0099504938362078, 1.0204081632653061], [1.0099504938362078, 1.0295630140987002], [1.009554357129917, 1.0299514551666988]]], // k 61, 53, 38
+  ['set C (60 pairs, normal critical value)', setC, 1.01441346280882, 8.29856910998722e-5, [[1.0093438391957643, 1.0195843986055124], [1.0073391506442184, 1.0214906126454255], [1.0049030185394965, 1.023941747979574]]], // k 692, 649, 565
 ];
 
 describe('pairedRatio', () => {
-  for (const { name, set, ratio, levels, pGreater } of reference) {
-    it(`matches the NumPy/SciPy reference on ${name}: Hodges–Lehmann ratio, interval at 90/95/99%, p`, () => {
-      for (const { confidence, ciLow, ciHigh } of levels) {
-        const r = pairedRatio(set.baseline, set.candidate, confidence, 'greater');
-        expect(r.ratio).toBeCloseTo(ratio, 12);
-        expect(r.ciLow).toBeCloseTo(ciLow, 12);
-        expect(r.ciHigh).toBeCloseTo(ciHigh, 12);
-        expect(r.pValue / pGreater).toBeCloseTo(1, 6);
-        expect(r.n).toBe(set.baseline.length);
-      }
+  it.each(reference)('matches the NumPy/SciPy reference on %s: Hodges–Lehmann ratio, p, and the interval at 90, 95 and 99 percent', (_name, set, ratio, pGreater, intervals) => {
+    intervals.forEach(([ciLow, ciHigh], i) => {
+      const r = pairedRatio(set.baseline, set.candidate, CONFIDENCES[i], 'greater');
+      expect(r.ratio).toBeCloseTo(ratio, 12);
+      expect(r.ciLow).toBeCloseTo(ciLow, 12);
+      expect(r.ciHigh).toBeCloseTo(ciHigh, 12);
+      expect(r.pValue / pGreater).toBeCloseTo(1, 6);
+      expect(r.n).toBe(set.baseline.length);
     });
-  }
+  });
 
   it('is exact only below 50 pairs without zeros or ties', () => {
     expect(pairedRatio(setA.baseline, setA.candidate).exact).toBe(true);
