@@ -42,7 +42,7 @@
 //      extreme pairs, and a projection from it lost real 5% changes on a
 //      bursty simulated machine (docs/benchmarks.md).
 //      On a simulated machine (200 seeded trials each): identical code with
-//      6% noise stopped after 29 pairs instead of 59; with 1–3-run bursts
+//      6% noise stopped after 29 pairs on average instead of 59; with 1–3-run bursts
 //      at 2.8× on 6% of runs after 44 instead of 50; clean +3% and +5% at
 //      2–4% noise were found as often as without the rule.
 //   6. before the last regular look (30 pairs by default): continue.
@@ -303,8 +303,9 @@ export function decidePairedConfirmation(pairs: readonly PairedRun[], options: P
  * still possible there. The expected interval is the one the same pairs
  * would give if they went on as they are: the pairs repeated up to `cap`
  * (so a share of burst pairs stays that share). Its centre may still move,
- * by one standard error (today's half-width over the normal quantile of the
- * interval's confidence), toward whichever answer it helps.
+ * by one standard error of today's estimate (the projected half-width times
+ * √(cap / pairs), over the normal quantile of the interval's confidence),
+ * toward whichever answer it helps.
  */
 function projectToCap(pairs: readonly PairedRun[], now: { ratio: number; ciLow: number; ciHigh: number }, cap: number, alphaLook: number, threshold: number, alternative: 'greater' | 'less'): [number, number] | null {
   const repeated = Array.from({ length: cap }, (_, i) => pairs[i % pairs.length] as PairedRun);
