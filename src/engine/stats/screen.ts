@@ -123,7 +123,7 @@ export function screen(current: number, window: readonly number[], options: Scre
       : `the larger of ${pct(threshold)} and twice the noise of ${pct(noise)} (${noiseFrom})`;
   const limitText =
     capLimit < uncapped
-      ? `the limit is ${pct(limit)}, a cap: ${uncappedText} would be ${pct(uncapped)}, but a change this size goes to confirmation however noisy the window${zText}`
+      ? `the limit is ${pct(limit)}, a cap: ${uncappedText} would be ${pct(uncapped)}, but a change of ${pct(capLimit)} or more goes to confirmation however noisy the window${zText}`
       : `the limit is ${pct(limit)}, ${uncappedText}${zText}`;
 
   if (!(bigEnough && farEnough) && !capped) {
