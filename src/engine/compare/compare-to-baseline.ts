@@ -5,6 +5,7 @@
 import { ErrorCode } from '../errors.js';
 import type { Baseline, Comparison, Result, Summary } from '../model.js';
 import { median } from 'simple-statistics';
+import { formatMeasure } from '../report/format-measure.js';
 import { CONFIRM_MAX_CV, robustCv, screen } from '../stats/index.js';
 import type { HistoryEntry, Store } from '../store/store.js';
 import type { Confirmation, ConfirmRunOptions } from './confirm-change.js';
@@ -68,7 +69,7 @@ export async function screenAgainstBaseline(store: Store, caseId: string, machin
   // Above the noise at which confirmation gives up, capping would only spend confirmation on a machine it cannot judge.
   const windowNoise = values.length >= 3 ? robustCv(values) : fallbackCv;
   const capLimit = windowNoise <= CONFIRM_MAX_CV ? threshold * capFactor : Number.POSITIVE_INFINITY;
-  return { window, screened: screen(summary.median, values, { threshold: threshold * thresholdFactor, zLimit, fallbackCv, direction: summary.direction, capLimit }) };
+  return { window, screened: screen(summary.median, values, { threshold: threshold * thresholdFactor, zLimit, fallbackCv, direction: summary.direction, capLimit, unit: summary.unit }) };
 }
 
 /**
@@ -99,7 +100,7 @@ async function screenResult(ctx: CompareContext, caseId: string, baseline: Basel
   }
   if (medians.length < SCREEN_AGAIN.runs) return first;
   const again = await screenAgainstBaseline(ctx.store, caseId, ctx.machine, baseline, { ...summary, median: median(medians) }, threshold);
-  const runs = medians.map((m) => Number(m.toPrecision(4))).join(', ');
+  const runs = medians.map((m) => formatMeasure(m, summary.unit)).join(', ');
   return { ...again, screened: { ...again.screened, reason: `Borderline on one run (Δ ${(first.screened.delta * 100).toFixed(1)}%), so screened on the median of ${medians.length} runs (${runs}): ${again.screened.reason}` } };
 }
 

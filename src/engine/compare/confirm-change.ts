@@ -4,7 +4,10 @@
 // form a pair, so drift of the machine that hits both cancels; the decision
 // is `decidePairedConfirmation`'s. Pairs are added in looks (10 → 20 → 30,
 // then 40 → 50 → 60 only while the interval straddles the threshold) and
-// stop as soon as the answer is clear. When no older code is available (not
+// stop as soon as the answer is clear, or, from 20 pairs on, as soon as it
+// cannot become clear by the cap of 60 (the interval the pairs would give
+// at the cap, if they went on as they are, would still reach past the
+// threshold: `decidePairedConfirmation` rule 5, 'unstable' with the reason). When no older code is available (not
 // a git checkout), the candidate is re-run and each re-run is set against a
 // stored per-run median instead: nothing cancels then, but the pairs are
 // independent, so the signed-rank test stays valid.

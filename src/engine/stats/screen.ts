@@ -1,9 +1,10 @@
 // Screening (DESIGN §5): is one new run's median far enough from the baseline
 // window of per-run medians to be worth confirming? Cheap, run on every
 // result; a suspect is not an alert until `decidePairedConfirmation` says so.
-import { median, medianAbsoluteDeviation } from 'simple-statistics';
+import { median } from 'simple-statistics';
 import type { Direction } from '../model.js';
-import { MAD_TO_SD, robustCv } from './robust-noise.js';
+import { formatMeasure } from '../report/format-measure.js';
+import { robustCv } from './robust-noise.js';
 import { toFiniteArray } from './to-finite-array.js';
 
 export interface ScreenOptions {
@@ -21,16 +22,19 @@ export interface ScreenOptions {
    * Default Infinity (the window's noise decides alone).
    */
   capLimit?: number;
+  /** The unit of the values, for the reason ('ns' prints as 3.26 ms, as the result table does). Default 'ns'. */
+  unit?: string;
   direction: Direction;
 }
 
 /**
  * `limit` is the |delta| the run needed to be suspect: max(gate, zLimit × noise)
- * when z is used, else gate.
+ * when z is used, else gate; at most capLimit while the cap applies.
+ * `noise` is the relative run-to-run noise the screen assumed.
  */
 export type ScreenOutcome =
-  | { suspect: false; z: number | null; delta: number; gate: number; limit: number; reason: string }
-  | { suspect: true; direction: 'worse' | 'better'; z: number | null; delta: number; gate: number; limit: number; reason: string };
+  | { suspect: false; z: number | null; delta: number; gate: number; limit: number; noise: number; reason: string }
+  | { suspect: true; direction: 'worse' | 'better'; z: number | null; delta: number; gate: number; limit: number; noise: number; reason: string };
 
 interface ResolvedScreenOptions {
   capLimit: number;
@@ -65,53 +69,65 @@ function resolveScreenOptions(options: ScreenOptions): ResolvedScreenOptions {
 }
 
 /**
- * Screens `current` (one run's median) against `window` (earlier runs' medians).
+ * Screens `current` (one run's median, or the median of a few) against
+ * `window` (earlier runs' medians).
  *
  * - delta = current / median(window) − 1.
- * - z = (current − median) / (1.4826 · MAD), a robust z-score. It is `null`
- *   when the window has fewer than `minWindow` runs (too few to estimate a
- *   spread) or when MAD = 0 (most runs identical: any difference is infinitely
- *   many MADs away). Either way `null` means "the magnitude gate alone decides",
- *   which for MAD = 0 is the same as z = ±Infinity.
- * - gate = max(threshold, 2 × noise), noise = robustCv(window) for a window of
- *   at least `minWindow` runs, else `fallbackCv`: a case never alarms on a
- *   change smaller than twice its own noise.
+ * - noise = robustCv(window) (1.4826 · MAD / median) for a window of at
+ *   least `minWindow` runs, else `fallbackCv`.
+ * - z = delta / noise, a robust z-score. It is `null` when the window has
+ *   fewer than `minWindow` runs or no spread (MAD 0): the magnitude gate
+ *   alone decides then, which for MAD 0 is the same as z = ±Infinity.
+ * - gate = max(threshold, 2 × noise): a case never alarms on a change
+ *   smaller than twice its own noise.
  * - suspect iff |delta| ≥ gate and (z is null or |z| ≥ zLimit), or
  *   |delta| ≥ capLimit.
+ *
+ * A 3-run window's MAD is on average 1/1.49 of the true spread (the
+ * median's own deviation is 0), so its z is inflated; correcting for that,
+ * or flooring the noise at the screened runs' own spread, was simulated
+ * (docs/benchmarks.md, 2026-12-06 "screen on a 3-run window") and cost
+ * about as many real +3% and +5% suspects as it saved A/A ones: the
+ * threshold cap decides most of it, and confirmation is where noise is told
+ * from change.
  *
  * @throws RangeError on an empty window, non-finite values, a window median
  *   ≤ 0 (no relative change) or invalid options.
  */
 export function screen(current: number, window: readonly number[], options: ScreenOptions): ScreenOutcome {
-  const { threshold, zLimit, minWindow, fallbackCv, direction, capLimit } = resolveScreenOptions(options);
+  const { threshold, zLimit, minWindow, fallbackCv, direction } = resolveScreenOptions(options);
   if (!Number.isFinite(current)) throw new RangeError(`current must be finite, got ${current}`);
-  const runs = toFiniteArray(window, 'window');
-  const centre = median(runs);
+  const values = toFiniteArray(window, 'window');
+  const centre = median(values);
   if (!(centre > 0)) throw new RangeError(`window median must be > 0 for a relative change, got ${centre}`);
 
   const delta = current / centre - 1;
-  const longEnough = runs.length >= minWindow;
-  const mad = medianAbsoluteDeviation(runs);
-  const z = longEnough && mad > 0 ? (current - centre) / (MAD_TO_SD * mad) : null;
-  const noise = longEnough ? robustCv(runs) : fallbackCv;
+  const longEnough = values.length >= minWindow;
+  const noise = longEnough ? robustCv(values) : fallbackCv;
+  const z = longEnough && noise > 0 ? delta / noise : null;
   const gate = Math.max(threshold, 2 * noise);
+  const capLimit = options.capLimit ?? Number.POSITIVE_INFINITY;
 
-  const limit = Math.min(capLimit, z === null ? gate : Math.max(gate, zLimit * noise));
+  const uncapped = z === null ? gate : Math.max(gate, zLimit * noise);
+  const limit = Math.min(capLimit, uncapped);
   const capped = Math.abs(delta) >= capLimit;
   const bigEnough = Math.abs(delta) >= gate;
   const farEnough = z === null || Math.abs(z) >= zLimit;
-  const moved = `${fmt(current)} is ${pct(Math.abs(delta))} ${delta >= 0 ? 'above' : 'below'} the window median ${fmt(centre)}`;
-  const zText =
-    z !== null
-      ? `robust z ${z.toFixed(1)} (limit ${zLimit})`
-      : longEnough
-        ? 'z not used: the window has no spread (MAD 0)'
-        : `z not used: only ${runs.length} run(s) in the window, below ${minWindow}`;
-  const gateText = `gate ${pct(gate)} = max(threshold ${pct(threshold)}, 2 × noise ${pct(noise)})${Number.isFinite(capLimit) ? `, capped at ${pct(capLimit)}` : ''}`;
+  const show = (x: number) => formatMeasure(x, options.unit ?? 'ns');
+  const moved = `${show(current)} is ${pct(Math.abs(delta))} ${delta >= 0 ? 'above' : 'below'} the median ${show(centre)} of ${values.length} earlier run${values.length === 1 ? '' : 's'}`;
+  const noiseFrom = longEnough ? "the window's spread" : 'this run’s own, the window being too short';
+  const zText = z !== null ? `; robust z ${z.toFixed(1)}, needs ${zLimit}` : longEnough ? '; z not used: the window has no spread' : '';
+  const uncappedText =
+    z !== null && zLimit > 2
+      ? `the largest of ${pct(threshold)}, twice and ${zLimit} × the noise of ${pct(noise)} (${noiseFrom})`
+      : `the larger of ${pct(threshold)} and twice the noise of ${pct(noise)} (${noiseFrom})`;
+  const limitText =
+    capLimit < uncapped
+      ? `the limit is ${pct(limit)}, a cap: ${uncappedText} would be ${pct(uncapped)}, but a change of ${pct(capLimit)} or more goes to confirmation however noisy the window${zText}`
+      : `the limit is ${pct(limit)}, ${uncappedText}${zText}`;
 
   if (!(bigEnough && farEnough) && !capped) {
-    const why = !bigEnough ? 'within the gate' : 'not far enough from the window';
-    return { suspect: false, z, delta, gate, limit, reason: `Run median ${moved}, ${why} (${gateText}; ${zText}).` };
+    return { suspect: false, z, delta, gate, limit, noise, reason: `Run median ${moved}, within the limit (${limitText}).` };
   }
   const worse = direction === 'lower' ? delta > 0 : delta < 0;
   return {
@@ -121,14 +137,11 @@ export function screen(current: number, window: readonly number[], options: Scre
     delta,
     gate,
     limit,
-    reason: `Run median ${moved}, ${worse ? 'worse' : 'better'} beyond the gate (${gateText}; ${zText}): suspect, to be confirmed.`,
+    noise,
+    reason: `Run median ${moved}, ${worse ? 'worse' : 'better'} beyond the limit (${limitText}): suspect, to be confirmed.`,
   };
 }
 
 function pct(x: number): string {
   return `${(x * 100).toFixed(1)}%`;
-}
-
-function fmt(x: number): string {
-  return Number(x.toPrecision(4)).toString();
 }

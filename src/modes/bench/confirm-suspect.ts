@@ -1,7 +1,11 @@
 // How a benchmark suspect is measured again for confirmation: the baseline's
 // commit checked out in a temporary worktree and run alternately with the
 // candidate, a fresh worker each; or, with no older code to run, the
-// candidate alone against the stored runs. The engine's compare stage decides.
+// candidate alone against the stored runs. The engine's compare stage decides:
+// looks at 10, 20 and 30 pairs, 40–60 only while the interval straddles the
+// threshold, 60 the cap; from 20 pairs on it stops as 'unstable' once the
+// interval projected to the cap could not become clear (paired-confirm.ts,
+// rule 5), so a bursty case costs 40–60 fresh workers, not 120.
 import { access } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { confirmAgainstWindow, confirmInterleaved, type Confirmation, type ConfirmRunOptions, type MeasureRun } from '../../engine/compare/confirm-change.js';

@@ -143,6 +143,35 @@ describe('decidePairedConfirmation', () => {
     expect(decidePairedConfirmation(pairs, timings)).toMatchObject({ decision: 'regressed', runs: 20 });
   });
 
+  it('stops at 20 pairs, not the cap, when the interval projected to the cap would still straddle ±3%, and says why', () => {
+    // No change, ±15% spread (pair noise 7.9%, under the 10% limit): at 60 pairs the interval would still be about ±4%.
+    const d = decidePairedConfirmation(pairsAround(20, 1.0, 0.15), timings);
+    expect(d).toMatchObject({ decision: 'unstable', runs: 20, why: { kind: 'futile', threshold: 0.03, cap: 60 } });
+    expect(d).not.toHaveProperty('ratio');
+    if (d.decision !== 'unstable' || d.why.kind !== 'futile') return;
+    expect(d.why.projectedLow).toBeLessThan(0.97);
+    expect(d.why.projectedHigh).toBeGreaterThan(1.03);
+    expect(d.reason).toMatch(/^Could not tell after 20 interleaved pairs, and more would not help: the interval \S+ would be about \S+ at the cap of 60 pairs/);
+  });
+
+  it('names the bursts when a futile stop comes from runs slow on both sides', () => {
+    const pairs = pairsAround(20, 1.0, 0.12);
+    for (const i of [3, 4]) pairs[i] = { baseline: 280, candidate: pairs[i]!.candidate };
+    pairs[12] = { baseline: 100, candidate: 2.8 * pairs[12]!.candidate };
+    const d = decidePairedConfirmation(pairs, timings);
+    expect(d).toMatchObject({ decision: 'unstable', runs: 20, why: { kind: 'futile', bursts: { onBothSides: true, baselineRuns: 2, candidateRuns: 1 } } });
+    expect(d.reason).toContain('bursts: 3 of 40 runs 2.8× slower, on both sides (pairs 4–5, 13)');
+    expect(d.reason).toContain('the machine, not the code, moved');
+  });
+
+  it('does not stop for futility at the first look, where 10 pairs cannot say how wide 60 would be', () => {
+    expect(decidePairedConfirmation(pairsAround(10, 1.0, 0.15), timings)).toMatchObject({ decision: 'continue', nextLook: 20 });
+  });
+
+  it('goes on while the projection still allows an answer: a wide +5% can still be shown by the cap', () => {
+    expect(decidePairedConfirmation(pairsAround(20, 1.05, 0.15), timings)).toMatchObject({ decision: 'continue', nextLook: 30 });
+  });
+
   it('rejects looks that are not increasing across regular and extra looks', () => {
     expect(() => decidePairedConfirmation([], { ...timings, looks: [20, 10] })).toThrow(RangeError);
     expect(() => decidePairedConfirmation([], { ...timings, looks: [] })).toThrow(RangeError);
@@ -155,11 +184,11 @@ describe('the paired confirmation on a simulated interleaved machine (2% lognorm
   const trials = 200;
 
   function tally(seed: number, machine: MachineOptions): Map<string, number> {
-    const random = mulberry32(seed);
-    const normal = normals(random);
     const counts = new Map<string, number>();
     for (let t = 0; t < trials; t++) {
-      const d = confirmSequentially(interleavedMachine(random, normal, machine), timings);
+      // A stream per trial: how many pairs one trial draws does not change the next trial's data.
+      const random = mulberry32(seed * 1000 + t);
+      const d = confirmSequentially(interleavedMachine(random, normals(random), machine), timings);
       const key = `${d.decision}@${d.decision === 'continue' ? 0 : d.runs}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
       counts.set(d.decision, (counts.get(d.decision) ?? 0) + 1);
@@ -168,11 +197,27 @@ describe('the paired confirmation on a simulated interleaved machine (2% lognorm
   }
 
   it('never regresses on identical code when bursts of 4–6 runs at 1.8× hit both runs of pairs', () => {
-    // ~8% of runs start a burst: on average 5 bursts in 60 pairs (measured: 196 unchanged, 4 unstable of 200).
+    // ~8% of runs start a burst: on average 5 bursts in 60 pairs.
     const counts = tally(31, { baseline: 100, candidate: 100, cv: 0.02, burstChance: 0.08, burstFactor: 1.8, burstRuns: [4, 6] });
     expect(counts.get('regressed') ?? 0).toBe(0);
     expect(counts.get('improved') ?? 0).toBe(0);
     expect((counts.get('unchanged') ?? 0) + (counts.get('unstable') ?? 0)).toBe(trials);
+  });
+
+  it('stops most bursty A/A confirmations before the cap (1–3-run bursts at 2.8× on 6% of runs), never calling them regressed', () => {
+    const bursty: MachineOptions = { baseline: 100, candidate: 100, cv: 0.03, burstChance: 0.06, burstFactor: 2.8, burstRuns: [1, 3] };
+    const counts = tally(35, bursty);
+    expect(counts.get('regressed') ?? 0).toBe(0);
+    // One-sided α is 1% per direction; this seed gives 2 of 200 'improved', the same 2 as without the stopping rule (which only ends confirmations, never turns one into a change).
+    expect(counts.get('improved') ?? 0).toBeLessThanOrEqual(0.01 * trials);
+    const beforeCap = [...counts].filter(([k]) => /^unstable@[2-5]0$/.test(k)).reduce((sum, [, v]) => sum + v, 0);
+    expect(beforeCap).toBeGreaterThanOrEqual(0.2 * trials);
+  });
+
+  it('calls identical code on a quiet machine unchanged, by 30 pairs', () => {
+    const counts = tally(36, { baseline: 100, candidate: 100, cv: 0.02 });
+    const by30 = ['unchanged@10', 'unchanged@20', 'unchanged@30'].reduce((sum, k) => sum + (counts.get(k) ?? 0), 0);
+    expect(by30).toBeGreaterThanOrEqual(0.95 * trials);
   });
 
   it('never regresses on identical code on a quiet machine', () => {

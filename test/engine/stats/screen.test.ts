@@ -44,7 +44,7 @@ describe('screen', () => {
     expect(screen(106, noisy, lower)).toMatchObject({ suspect: false });
     const capped = screen(106, noisy, { ...lower, capLimit: 0.05 });
     expect(capped).toMatchObject({ suspect: true, direction: 'worse', limit: 0.05 });
-    expect(capped.reason).toContain('capped at 5.0%');
+    expect(capped.reason).toContain('the limit is 5.0%, a cap: the largest of 5.0%, twice and 3.5 × the noise of 14.8% (the window\'s spread) would be 51.9%');
     expect(screen(104, noisy, { ...lower, capLimit: 0.05 })).toMatchObject({ suspect: false, limit: 0.05 });
     expect(() => screen(100, noisy, { ...lower, capLimit: 0 })).toThrow(RangeError);
   });
@@ -78,9 +78,17 @@ describe('screen', () => {
 
   it('explains itself with the numbers', () => {
     const { reason } = screen(110, quiet, lower);
-    expect(reason).toContain('10.0% above');
-    expect(reason).toContain('robust z 6.7');
-    expect(reason).toContain('gate 5.0%');
+    expect(reason).toBe(
+      "Run median 110.0 ns is 10.0% above the median 100.0 ns of 5 earlier runs, worse beyond the limit (the limit is 5.2%, the largest of 5.0%, twice and 3.5 × the noise of 1.5% (the window's spread); robust z 6.7, needs 3.5): suspect, to be confirmed.",
+    );
+  });
+
+  it('prints values in the unit the result table uses, not raw nanoseconds', () => {
+    // The idle json/stringify 1MB case: a 3-run window around 3.30 ms, screened on a median of 3.46 ms.
+    const { reason } = screen(3_461_000, [3_302_795, 3_290_000, 3_340_000], { threshold: 0.015, zLimit: 2, fallbackCv: 0, direction: 'lower', capLimit: 0.03 });
+    expect(reason).toMatch(/^Run median 3\.46 ms is 4\.8% above the median 3\.30 ms of 3 earlier runs/);
+    expect(reason).not.toMatch(/\d{5}/);
+    expect(screen(2_500, [2_000, 2_010, 2_020], { ...lower, unit: 'req/s', direction: 'higher' }).reason).toContain('2500 req/s is 24.4% above the median 2010 req/s');
   });
 
   it('rejects an empty window', () => {
