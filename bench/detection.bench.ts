@@ -6,10 +6,13 @@
 //
 //   node --import ./src/engine/suite/register-loaders.js bench/detection.bench.ts \
 //     [--aa N] [--per-level N] [--levels 3,5,10] [--windows B] [--window W] [--canary 0|1]
-//     [--budget-ms MS] [--warmup-ms MS] [--keep]
+//     [--budget-ms MS] [--warmup-ms MS] [--keep] [--log FILE]
 //
 // (or PERFLAB_DETECT_AA, _PER_LEVEL, _LEVELS, _WINDOWS, _WINDOW, _CANARY, _BUDGET_MS,
-// _WARMUP_MS). Progress on stderr, a Markdown report on stdout.
+// _WARMUP_MS, _LOG). Progress on stderr, a Markdown report on stdout. `--log`
+// appends one JSON line per trial and window run: its verdict, reason and
+// evidence, the confirmation's runs per side included, so a surprising verdict
+// can be looked at afterwards.
 //
 // How: a real git repository in a temp dir holds one suite whose only case
 // does a fixed amount of integer work scaled by a FACTOR constant; commit A
@@ -26,7 +29,7 @@
 // The canary is off by default (--canary 1 turns it on): this benchmark is
 // about the screen and the confirmation, and a run the canary flags ends as
 // 'unstable' without reaching either. docs/benchmarks.md has a canary-on run.
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -52,7 +55,22 @@ const settings = {
   budgetMs: Math.max(1, intSetting('budget-ms', 'PERFLAB_DETECT_BUDGET_MS', 200)),
   warmupMs: intSetting('warmup-ms', 'PERFLAB_DETECT_WARMUP_MS', 50),
   keep: process.argv.includes('--keep'),
+  log: stringSetting('log', 'PERFLAB_DETECT_LOG'),
 };
+
+function stringSetting(name: string, env: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  const value = at >= 0 ? process.argv[at + 1] : process.env[env];
+  return value === undefined || value === '' ? undefined : value;
+}
+
+/** One line of the `--log` file: what the run saw and why it ended as it did. */
+async function logRun(what: Record<string, unknown>, report: BenchReport): Promise<void> {
+  if (!settings.log) return;
+  const entry = report.entries.find((e) => e.caseId === CASE_ID);
+  const { verdict, reason, evidence } = entry?.comparison ?? {};
+  await appendFile(settings.log, `${JSON.stringify({ at: new Date().toISOString(), ...what, environment: report.run.environment, verdict, reason, evidence, load: loadavg()[0] })}\n`);
+}
 
 /** Small budgets so a trial costs seconds: by default each run of the case is 50 ms warm-up + 200 ms of ~1 ms calls. */
 const OVERRIDES: BenchOptions = { timeBudgetMs: settings.budgetMs, minSamples: 10, warmupMs: settings.warmupMs };
@@ -183,7 +201,9 @@ async function establishWindow(lab: Lab, dir: string, block: number): Promise<Wi
   const verdicts: Verdict[] = [];
   try {
     for (let i = 0; i < settings.window; i++) {
-      verdicts.push(caseVerdict(await benchOnce(lab, store, 1)));
+      const report = await benchOnce(lab, store, 1);
+      await logRun({ window: block + 1, run: i + 1 }, report);
+      verdicts.push(caseVerdict(report));
       progress(`[window ${block + 1}] run ${i + 1}/${settings.window}: ${verdicts.at(-1)}`);
     }
     const baseline = (await store.getBaseline(CASE_ID, MACHINE));
@@ -204,6 +224,7 @@ async function runTrial(lab: Lab, established: string, scratch: string, scenario
     const started = performance.now();
     const report = await benchOnce(lab, store, scenario.factor);
     const seconds = (performance.now() - started) / 1000;
+    await logRun({ window: window.block + 1, scenario: scenario.name }, report);
     const entry = report.entries.find((e) => e.caseId === CASE_ID);
     if (!entry) throw new Error(`runBench reported no ${CASE_ID}: ${JSON.stringify(report.suiteErrors)}`);
     const { comparison, result } = entry;
