@@ -29,8 +29,13 @@ export interface CliBuildOptions {
   tsconfig?: string;
 }
 
-/** A build nobody ran for this long is deleted, ms (same as compiled worker modules). */
-const UNUSED_FOR_MS = 14 * 24 * 3_600_000;
+/**
+ * A build nobody started for this long is deleted when a new one is made,
+ * ms. Each is ~1.6 MB and every edit of src/ makes one; a process keeps
+ * running from its build after that (its lazy chunks are the command table's,
+ * loaded when it starts, and the static site's, used by `report --html`).
+ */
+const UNUSED_FOR_MS = 3_600_000;
 const TEMP_PREFIX = 'building-';
 
 /** Builds the CLI and makes it the current one; the file URL of its entry (it exports `main`). */
@@ -120,18 +125,13 @@ async function place(cacheDir: string, name: string, files: readonly { name: str
   }
 }
 
-/**
- * Deletes builds nobody ran for two weeks (every run marks its build), and
- * leftovers of builds that crashed. Not younger ones: a long-running
- * `perflab serve` loads chunks of its build long after it started.
- */
+/** Deletes builds nobody started for an hour (every run marks its build), and leftovers of builds that crashed. */
 async function pruneBuilds(cacheDir: string, current: string): Promise<void> {
   const cutoff = Date.now() - UNUSED_FOR_MS;
   for (const entry of await readdir(cacheDir, { withFileTypes: true })) {
     if (!entry.isDirectory() || entry.name === current) continue;
     const path = join(cacheDir, entry.name);
     const info = await stat(path).catch(() => undefined);
-    const age = entry.name.startsWith(TEMP_PREFIX) ? Date.now() - 3_600_000 : cutoff;
-    if (info && info.mtimeMs < age) await rm(path, { recursive: true, force: true });
+    if (info && info.mtimeMs < cutoff) await rm(path, { recursive: true, force: true });
   }
 }

@@ -3,7 +3,7 @@
 // `import()` lazy, and two builds at once leave one whole build.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -102,6 +102,20 @@ describe('buildCli and freshCliEntry', () => {
     expect(freshCliEntry(cacheDir)).toBe(a);
     expect(await run(a)).toMatch(/^first /);
     expect(readdirSync(cacheDir).filter((name) => name.startsWith('building-'))).toEqual([]);
+  });
+
+  it('deletes builds nobody started for an hour when it makes a new one, and keeps the others', async () => {
+    const entry = project('first');
+    const old = dirname(fileURLToPath(await build(entry)));
+    const hoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    utimesSync(old, hoursAgo, hoursAgo);
+    write('src/dep.ts', `export const word: string = 'second';\n`);
+    const recent = dirname(fileURLToPath(await build(entry)));
+    write('src/dep.ts', `export const word: string = 'third';\n`);
+    const current = await build(entry);
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(recent)).toBe(true);
+    expect(await run(current)).toMatch(/^third /);
   });
 });
 
