@@ -1,33 +1,18 @@
 // perflab's CLI compiled ahead of time: the build runs the code in the
 // sources as they are now, is made again after any change to them, keeps
 // `import()` lazy, and two builds at once leave one whole build.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildCli } from '../../../src/cli/build/build-cli.js';
 import { freshCliEntry, manifestIn } from '../../../src/cli/build/cli-cache.js';
+import { useTempFolder } from '../../helpers/temp-folder.js';
 
-let dir: string;
-let cacheDir: string;
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'perflab-cli-build-'));
-  cacheDir = join(dir, 'cache');
-});
-
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function write(path: string, content: string): string {
-  const file = join(dir, path);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, content);
-  return file;
-}
+const temp = useTempFolder('perflab-cli-build-');
+const write = temp.write;
+const cacheDir = () => join(temp.dir, 'cache');
 
 /** A CLI of three files: `main` names its own file, says what dep.ts says, and loads lazy.ts only when asked. */
 function project(word: string): string {
@@ -43,7 +28,7 @@ function project(word: string): string {
   );
 }
 
-const build = (entry: string) => buildCli({ entry, cacheDir, tsconfig: write('tsconfig.json', '{}') });
+const build = (entry: string) => buildCli({ entry, cacheDir: cacheDir(), tsconfig: write('tsconfig.json', '{}') });
 
 async function run(url: string, argv: string[] = []): Promise<string> {
   // A fresh URL each time: the test process caches modules by URL.
@@ -55,7 +40,7 @@ describe('buildCli and freshCliEntry', () => {
   it('builds plain modules that run the sources, with their own import.meta.url', async () => {
     const entry = project('first');
     const url = await build(entry);
-    expect(freshCliEntry(cacheDir)).toBe(url);
+    expect(freshCliEntry(cacheDir())).toBe(url);
     expect(url.endsWith('/main.mjs')).toBe(true);
     expect(await run(url)).toBe(`first ${fileURLToPath(pathToFileURL(entry))} `);
   });
@@ -71,10 +56,10 @@ describe('buildCli and freshCliEntry', () => {
     const entry = project('first');
     const before = await build(entry);
     write('src/dep.ts', `export const word: string = 'second';\n`);
-    expect(freshCliEntry(cacheDir)).toBeUndefined();
+    expect(freshCliEntry(cacheDir())).toBeUndefined();
     const after = await build(entry);
     expect(after).not.toBe(before);
-    expect(freshCliEntry(cacheDir)).toBe(after);
+    expect(freshCliEntry(cacheDir())).toBe(after);
     expect((await run(after)).split(' ')[0]).toBe('second');
   });
 
@@ -82,26 +67,26 @@ describe('buildCli and freshCliEntry', () => {
     const entry = project('first');
     await build(entry);
     write('tsconfig.json', '{ "compilerOptions": {} }\n');
-    expect(freshCliEntry(cacheDir)).toBeUndefined();
+    expect(freshCliEntry(cacheDir())).toBeUndefined();
     await build(entry);
-    rmSync(join(dir, 'src/dep.ts'));
-    expect(freshCliEntry(cacheDir)).toBeUndefined();
+    rmSync(join(temp.dir, 'src/dep.ts'));
+    expect(freshCliEntry(cacheDir())).toBeUndefined();
   });
 
   it('has nothing before the first build, nor with a torn manifest', async () => {
-    expect(freshCliEntry(cacheDir)).toBeUndefined();
+    expect(freshCliEntry(cacheDir())).toBeUndefined();
     await build(project('first'));
-    writeFileSync(manifestIn(cacheDir), '{"format":1,');
-    expect(freshCliEntry(cacheDir)).toBeUndefined();
+    writeFileSync(manifestIn(cacheDir()), '{"format":1,');
+    expect(freshCliEntry(cacheDir())).toBeUndefined();
   });
 
   it('leaves one whole build when two processes build at once', async () => {
     const entry = project('first');
     const [a, b] = await Promise.all([build(entry), build(entry)]);
     expect(a).toBe(b);
-    expect(freshCliEntry(cacheDir)).toBe(a);
+    expect(freshCliEntry(cacheDir())).toBe(a);
     expect(await run(a)).toMatch(/^first /);
-    expect(readdirSync(cacheDir).filter((name) => name.startsWith('building-'))).toEqual([]);
+    expect(readdirSync(cacheDir()).filter((name) => name.startsWith('building-'))).toEqual([]);
   });
 
   it('deletes builds nobody started for an hour when it makes a new one, and keeps the others', async () => {
