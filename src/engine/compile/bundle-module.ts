@@ -19,6 +19,7 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Message, type OnLoadArgs, type OnResolveArgs, type OnResolveResult, type Plugin, type PluginBuild } from 'esbuild';
 import { hashOf } from './compile-cache.js';
+import { ORIGINAL_META_DEFINES, withOriginalMeta } from './original-meta.js';
 
 export type BundleEntry =
   | { kind: 'file'; file: string }
@@ -54,8 +55,6 @@ const IN_WORKER = new Map([[here('../suite/validate-suite.ts'), here('../suite/v
 /** Set on the lookups this plugin makes itself, so it does not answer its own questions. */
 const OWN_LOOKUP = { perflab: 'own lookup' };
 const NODE_REQUIRE = 'perflab-node-require';
-const META = { url: '__perflab_import_meta_url', dirname: '__perflab_import_meta_dirname', filename: '__perflab_import_meta_filename' };
-const USES_META = /\bimport\.meta\b|\b__dirname\b|\b__filename\b/;
 
 /** Bundles `entry` for a module that will live in `outDir` (source map paths are relative to it). */
 export async function bundleModule(entry: BundleEntry, outDir: string): Promise<Bundle> {
@@ -78,13 +77,7 @@ export async function bundleModule(entry: BundleEntry, outDir: string): Promise<
       outfile: join(outDir, 'bundle.mjs'),
       sourcemap: 'inline',
       sourcesContent: false,
-      define: {
-        'import.meta.url': META.url,
-        'import.meta.dirname': META.dirname,
-        'import.meta.filename': META.filename,
-        __dirname: META.dirname,
-        __filename: META.filename,
-      },
+      define: ORIGINAL_META_DEFINES,
       inject: [REQUIRE_SHIM],
       plugins: [workerPlugin(inputs, externals)],
       logLevel: 'silent',
@@ -140,21 +133,7 @@ async function loadLocal(args: OnLoadArgs, inputs: Record<string, string>) {
   const ext = extname(args.path);
   if (ext === '.json') return { contents: text, loader: 'json' as const };
   const loader = /^\.[cm]?ts$/.test(ext) ? 'ts' : ext === '.tsx' ? 'tsx' : ext === '.jsx' ? 'jsx' : 'js';
-  return { contents: USES_META.test(text) ? withMeta(text, args.path) : text, loader: loader as 'ts' | 'tsx' | 'jsx' | 'js', resolveDir: dirname(source) };
-}
-
-/**
- * Declares the original file's URL, directory and name for the `define`s
- * above to refer to. On the first line (after a hashbang), so line numbers
- * and the source map stay those of the file.
- */
-function withMeta(text: string, file: string): string {
-  const declarations =
-    `var ${META.url} = ${JSON.stringify(pathToFileURL(file).href)}, ` +
-    `${META.dirname} = ${JSON.stringify(dirname(file))}, ${META.filename} = ${JSON.stringify(file)};`;
-  if (!text.startsWith('#!')) return declarations + text;
-  const eol = text.indexOf('\n');
-  return eol < 0 ? text : text.slice(0, eol + 1) + declarations + text.slice(eol + 1);
+  return { contents: withOriginalMeta(text, args.path), loader: loader as 'ts' | 'tsx' | 'jsx' | 'js', resolveDir: dirname(source) };
 }
 
 function describeMessages(errors: Message[], workingDir: string): string {

@@ -7,7 +7,8 @@
 // (`<case>.json`, one JSON document each) where they are: they are read
 // beside the lines, never written again, so the migration does not rewrite
 // the history.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import type { RecordedResult } from '../model.js';
 import { ifExists } from './if-exists.js';
@@ -17,7 +18,7 @@ import { listMonths } from './list-months.js';
 import { toUtcIso } from './month-of.js';
 import type { RecordCheck } from './record-check.js';
 import { areStrings, checkRecord, isFields } from './record-check.js';
-import { pickHistoryLines } from './pick-history-lines.js';
+import { OpenLinesFiles, pickHistoryLines } from './pick-history-lines.js';
 import type { HistoryEntry, HistoryQuery } from './store.js';
 import { corruptStoreFile, parseStoreJson } from './store-file.js';
 import type { StoreLayout } from './store-layout.js';
@@ -27,6 +28,9 @@ import { toHistoryEntry } from './to-history-entry.js';
 const entrySchema = z.looseObject({ runId: z.string(), machine: z.string(), at: z.string() }) as unknown as z.ZodType<HistoryEntry>;
 const entryCheck: RecordCheck<HistoryEntry> = { schema: entrySchema, quick: (raw) => isFields(raw) && areStrings(raw, ['runId', 'machine', 'at']) };
 
+/** Files a turn of the event loop keeps open at most (a report's case touches ~3). */
+const MAX_OPEN_FILES = 16;
+
 /** Schema version 2's month file. */
 const v2FileSchema = z.object({ caseId: z.string(), entries: z.array(entrySchema) });
 
@@ -34,6 +38,10 @@ export class CaseHistory {
   readonly #layout: StoreLayout;
   readonly #appender: LineAppender;
   readonly #months: Set<string>;
+  /** Month → whether its folder holds any schema 2 file, listed on first read of the month. */
+  readonly #v2Months = new Map<string, boolean>();
+  /** Month files open for the reads of this turn of the event loop (a report's ~9 reads of a case); closed after it. */
+  #open: OpenLinesFiles | undefined;
 
   private constructor(layout: StoreLayout, appender: LineAppender, months: string[]) {
     this.#layout = layout;
@@ -97,14 +105,50 @@ export class CaseHistory {
     const inBounds = (entry: HistoryEntry): boolean => keep(entry) && (pick.since === undefined || entry.at >= pick.since) && (pick.until === undefined || entry.at <= pick.until);
     const v2File = this.#layout.v2.historyFile(month, caseId);
     const linesFile = this.#layout.historyFile(month, caseId);
-    // existsSync first: most months have no schema 2 file, and a failed read throws (~20 µs each, 9 reads a case in a report).
-    if (existsSync(v2File) && readV2File(v2File, caseId).length > 0) {
+    // Most months have no schema 2 file, and a failed read throws: only a month that has some is checked per case.
+    if (this.#hasV2Files(month) && existsSync(v2File) && readV2File(v2File, caseId).length > 0) {
       // A month migrated from schema 2 (rare, until compaction): read whole.
       const entries = this.readFiles(v2File, linesFile, caseId, inBounds);
       return pick.oldest ? entries.slice(0, pick.take) : entries.slice(Math.max(0, entries.length - pick.take));
     }
     const accept = (raw: unknown, i: number): boolean => keep(checkRecord(raw, linesFile, entryCheck, `record ${i + 1}`));
-    return pickHistoryLines(linesFile, { ...pick, accept }) as HistoryEntry[];
+    return pickHistoryLines(linesFile, { ...pick, accept }, this.#openFiles()) as HistoryEntry[];
+  }
+
+  /**
+   * The files open in this turn of the event loop. Reads that come together
+   * (a report's reads of one case start side by side) share each file's open
+   * and what its searches learnt; the files close when the turn ends, so a
+   * file rewritten later (compaction) is opened anew.
+   */
+  #openFiles(): OpenLinesFiles {
+    if (this.#open && this.#open.size >= MAX_OPEN_FILES) {
+      this.#open.close(); // a turn reading many cases: start over rather than hold many files open
+    }
+    if (!this.#open) {
+      const open = new OpenLinesFiles();
+      this.#open = open;
+      setImmediate(() => {
+        open.close();
+        if (this.#open === open) this.#open = undefined;
+      });
+    }
+    return this.#open;
+  }
+
+  /**
+   * Whether a month's folder holds schema 2 files: one listing per month
+   * instead of a failed lookup per case and read (9 of them a case in a
+   * report). perflab never writes a schema 2 file (the migration leaves the
+   * old ones in place), so a month without one never gets one.
+   */
+  #hasV2Files(month: string): boolean {
+    let has = this.#v2Months.get(month);
+    if (has === undefined) {
+      has = (ifExists(() => readdirSync(join(this.#layout.historyDir, month))) ?? []).some((name) => name.endsWith('.json'));
+      this.#v2Months.set(month, has);
+    }
+    return has;
   }
 
   /**

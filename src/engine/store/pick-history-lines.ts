@@ -38,22 +38,99 @@ const AT_BYTES = Buffer.from(AT);
 /** Files smaller than this are read whole. */
 const SEEK_ABOVE = 8 * 1024;
 
-/** The accepted records of a JSON-lines file, oldest first (by `at`); [] when there is none. A torn last line is dropped. */
-export function pickHistoryLines(file: string, pick: LinePick): unknown[] {
+const PROBE = 2048; // bytes: more than a history line, which is ~250
+
+/**
+ * Month files open for the picks of one burst of reads (a report reads up to
+ * 9 stretches of a case, most of them in one or two months): each file is
+ * opened and its end found once, and each search starts from what earlier
+ * searches in it learnt. Synchronous picks only; `close` when the burst ends.
+ */
+export class OpenLinesFiles {
+  readonly #files = new Map<string, LinesFile | null>();
+
+  /** The file open, or null when it does not exist. */
+  get(file: string): LinesFile | null {
+    let open = this.#files.get(file);
+    if (open === undefined) {
+      open = LinesFile.open(file);
+      this.#files.set(file, open);
+    }
+    return open;
+  }
+
+  get size(): number {
+    return this.#files.size;
+  }
+
+  close(): void {
+    for (const open of this.#files.values()) open?.close();
+    this.#files.clear();
+  }
+}
+
+/** A line whose time a search read: it starts at `start`, the next at `next`. */
+interface Probe {
+  start: number;
+  at: string;
+  next: number;
+}
+
+/** One open month file as a pick sees it: its size when opened, and the lines searches found in it. */
+class LinesFile {
+  readonly probes: Probe[] = [];
+  #end: number | null | undefined;
+
+  private constructor(
+    readonly fd: number,
+    readonly size: number,
+  ) {}
+
+  static open(file: string): LinesFile | null {
+    const fd = ifExists(() => openSync(file, 'r'));
+    if (fd === undefined) return null;
+    try {
+      return new LinesFile(fd, fstatSync(fd).size);
+    } catch (error) {
+      closeSync(fd);
+      throw error;
+    }
+  }
+
+  /** Where the whole lines end (bytes before it are whole lines); null when the last 2 KB hold no line end. */
+  get end(): number | null {
+    if (this.#end === undefined) {
+      const tail = readAt(this.fd, Math.max(0, this.size - PROBE), PROBE);
+      const end = this.size - tail.length + tail.lastIndexOf(0x0a) + 1;
+      this.#end = end <= 0 || end === this.size - tail.length ? null : end;
+    }
+    return this.#end;
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
+/**
+ * The accepted records of a JSON-lines file, oldest first (by `at`); [] when
+ * there is none. A torn last line is dropped. With `files`, the file is
+ * taken from (and left open in) them.
+ */
+export function pickHistoryLines(file: string, pick: LinePick, files?: OpenLinesFiles): unknown[] {
   const oneSided = pick.take !== Infinity && (pick.oldest ? pick.until === undefined : pick.since === undefined);
   if (!oneSided) return scanLines(file, pick);
-  const fd = ifExists(() => openSync(file, 'r'));
-  if (fd === undefined) return [];
+  const open = files ? files.get(file) : LinesFile.open(file);
+  if (open === null) return [];
   try {
-    const size = fstatSync(fd).size;
-    return (size > SEEK_ABOVE && seekLines(fd, size, file, pick)) || scanLines(file, pick);
+    return (open.size > SEEK_ABOVE && seekLines(open, file, pick)) || scanLines(file, pick);
   } finally {
-    closeSync(fd);
+    if (!files) open.close();
   }
 }
 
 /** Below this many bytes between its bounds, the search reads them at once. */
-const NARROW = 16 * 1024;
+const NARROW = 4 * 1024;
 
 /** The time of the line starting at `start` in `bytes` (null when not found before its end) and the index of its newline (-1: none). */
 function lineTime(bytes: Buffer, start: number): { at: string | null; end: number } {
@@ -70,17 +147,14 @@ function readAt(fd: number, position: number, length: number): Buffer {
   return buffer.subarray(0, readSync(fd, buffer, 0, length, position));
 }
 
-const PROBE = 2048; // bytes: more than a history line, which is ~250
-
 /**
  * The picked records found by seeking, or null when the file is not as this
  * relies on (a line without a time where expected, lines out of order near
  * the instant): the caller then scans it whole.
  */
-function seekLines(fd: number, size: number, file: string, pick: LinePick): unknown[] | null {
-  const tail = readAt(fd, Math.max(0, size - PROBE), PROBE);
-  const end = size - tail.length + tail.lastIndexOf(0x0a) + 1; // bytes before `end` are whole lines
-  if (end <= 0 || end === size - tail.length) return null;
+function seekLines(open: LinesFile, file: string, pick: LinePick): unknown[] | null {
+  const { fd, end, probes } = open;
+  if (end === null) return null;
   const probe = Buffer.allocUnsafe(PROBE);
   /**
    * The first line starting at or after `position`: its start, its time (null
@@ -102,10 +176,19 @@ function seekLines(fd: number, size: number, file: string, pick: LinePick): unkn
   let lo = 0;
   let hi = end;
   if (pick.oldest ? pick.since === undefined : pick.until === undefined) lo = hi = pick.oldest ? 0 : end;
+  else {
+    // Start from what earlier searches in this file found: the boundary lies between their lines.
+    for (const known of probes) {
+      if (near(known.at)) lo = Math.max(lo, known.next);
+      else hi = Math.min(hi, known.start);
+    }
+    if (lo > hi) return null; // lines out of time order
+  }
   while (hi - lo > NARROW) {
     let line = lineFrom(lo + Math.floor((hi - lo) / 2));
     if (line.start >= hi) line = lineFrom(lo);
     if (line.at === null || line.next < 0) return null;
+    probes.push({ start: line.start, at: line.at, next: line.next });
     if (near(line.at)) lo = line.next;
     else hi = line.start;
   }
@@ -116,6 +199,8 @@ function seekLines(fd: number, size: number, file: string, pick: LinePick): unkn
     while (offset < bytes.length) {
       const line = lineTime(bytes, offset);
       if (line.at === null || line.end < 0) return null;
+      // The lines on both sides of the boundary, for the next search in this file.
+      if (line.end + 1 === bytes.length || !near(line.at)) probes.push({ start: lo + offset, at: line.at, next: lo + line.end + 1 });
       if (!near(line.at)) break;
       offset = line.end + 1;
     }

@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pickHistoryLines, type LinePick } from '../../../src/engine/store/pick-history-lines.js';
+import { OpenLinesFiles, pickHistoryLines, type LinePick } from '../../../src/engine/store/pick-history-lines.js';
 
 const MINUTE = 60_000;
 const start = Date.parse('2024-03-01T00:00:00.000Z');
@@ -30,7 +30,7 @@ describe('pickHistoryLines', () => {
   const file = monthFile(count, machineOf);
   const accept = (record: unknown) => (record as { machine: string }).machine === 'ci-1';
 
-  it.each([
+  const picks = [
     { until: at(1234), take: 7, oldest: false },
     { until: at(1234) + 'x', take: 7, oldest: false }, // between two lines
     { since: at(1234), take: 7, oldest: true },
@@ -42,8 +42,35 @@ describe('pickHistoryLines', () => {
     { until: at(1500), take: 400, oldest: false }, // more than the first read holds
     { until: new Date(start - MINUTE).toISOString(), take: 5, oldest: false },
     { since: at(5000), take: 5, oldest: true },
-  ])('in a large file in time order, picks what a scan of every line would: %o', (pick) => {
+  ];
+
+  it.each(picks)('in a large file in time order, picks what a scan of every line would: %o', (pick) => {
     expect(runIds(pickHistoryLines(file, { ...pick, accept }))).toEqual(expected(count, pick, machineOf));
+  });
+
+  it('picks the same when the picks share one open file and start from what earlier searches found', () => {
+    const files = new OpenLinesFiles();
+    try {
+      // Twice over, so that every pick also runs after all the others have searched.
+      for (const pick of [...picks, ...picks, { since: at(1234), take: 7, oldest: true }, { until: at(1233), take: 7, oldest: false }]) {
+        expect(runIds(pickHistoryLines(file, { ...pick, accept }, files))).toEqual(expected(count, pick, machineOf));
+      }
+      expect(files.size).toBe(1);
+    } finally {
+      files.close();
+    }
+  });
+
+  it('in a shared open file, still reads the whole file when the lines are out of time order', () => {
+    const shuffled = monthFile(count);
+    appendFileSync(shuffled, line(1997.5));
+    const files = new OpenLinesFiles();
+    try {
+      expect(runIds(pickHistoryLines(shuffled, { until: at(1500), take: 2, oldest: false, accept: () => true }, files))).toEqual(['r1499', 'r1500']);
+      expect(runIds(pickHistoryLines(shuffled, { take: 3, oldest: false, accept: () => true }, files))).toEqual(['r1997.5', 'r1998', 'r1999']);
+    } finally {
+      files.close();
+    }
   });
 
   it('reads the whole file when the lines it reads are out of time order (a clock stepped back)', () => {
