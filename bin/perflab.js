@@ -4,10 +4,11 @@
 // or one made now if src/ changed since. Only when no build can be made (a
 // syntax error, a read-only install) does it run the TypeScript through tsx,
 // as it does when PERFLAB_FROM_SOURCE=1.
-import { freshCliEntry } from '../src/cli/build/cli-cache.js';
+import { freshCliEntry, keepUsing } from '../src/cli/build/cli-cache.js';
 
 const fromSource = process.env.PERFLAB_FROM_SOURCE === '1';
 const entry = fromSource ? undefined : (freshCliEntry() ?? (await buildNow()));
+if (entry) keepUsing(entry);
 const { main } = entry ? await import(entry) : await importSource();
 process.exitCode = await main(process.argv.slice(2));
 

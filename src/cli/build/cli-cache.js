@@ -12,6 +12,7 @@
 // cost 50–130 ms on this machine, a third of what compiling ahead saves.
 import { readFileSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
+import { setInterval } from 'node:timers';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** perflab's own root directory (where package.json is). */
@@ -60,12 +61,32 @@ export function freshCliEntry(cacheDir = CLI_CACHE_DIR) {
   const buildDir = join(cacheDir, manifest.build);
   const entry = join(buildDir, 'main.mjs');
   if (stampOf(entry) === 'missing') return undefined;
-  // Marks the build as used, so pruning leaves it alone.
+  markUsed(buildDir);
+  return pathToFileURL(entry).href;
+}
+
+/** How often a running perflab marks its build: well inside the hour after which unused builds are pruned. */
+const MARK_EVERY_MS = 10 * 60_000;
+
+/**
+ * Keeps marking the build `entry` belongs to while this process runs: a
+ * `perflab serve` started days ago still imports chunks of it lazily, so
+ * another perflab's pruning must not take it away. The timer does not keep
+ * a finished process alive.
+ * @param {string} entry the file URL `freshCliEntry` or the builder returned
+ */
+export function keepUsing(entry) {
+  const buildDir = join(fileURLToPath(entry), '..');
+  markUsed(buildDir);
+  setInterval(() => markUsed(buildDir), MARK_EVERY_MS).unref();
+}
+
+/** Marks a build as used, so pruning leaves it alone. */
+function markUsed(buildDir) {
   const now = new Date();
   try {
     utimesSync(buildDir, now, now);
   } catch {
     // a read-only cache still runs
   }
-  return pathToFileURL(entry).href;
 }

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSyn
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildCli } from '../../../src/cli/build/build-cli.js';
-import { freshCliEntry, manifestIn } from '../../../src/cli/build/cli-cache.js';
+import { freshCliEntry, keepUsing, manifestIn } from '../../../src/cli/build/cli-cache.js';
 import { useTempFolder } from '../../helpers/temp-folder.js';
 
 const temp = useTempFolder('perflab-cli-build-');
@@ -101,6 +101,17 @@ describe('buildCli and freshCliEntry', () => {
     expect(existsSync(old)).toBe(false);
     expect(existsSync(recent)).toBe(true);
     expect(await run(current)).toMatch(/^third /);
+  });
+
+  it('keeps the build a running perflab uses from being pruned, however old it is', async () => {
+    const entry = project('first');
+    const running = await build(entry);
+    const hoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    utimesSync(dirname(fileURLToPath(running)), hoursAgo, hoursAgo);
+    keepUsing(running); // what bin/perflab.js does, and repeats while the process runs
+    write('src/dep.ts', `export const word: string = 'second';\n`);
+    await build(entry);
+    expect(await run(running, ['lazy'])).toMatch(/^first .* lazy$/);
   });
 });
 
