@@ -225,6 +225,7 @@ function writeAll(fd: number, bytes: Buffer): void {
 }
 
 const TAIL_CHUNK = 4096; // bytes read at a time, backwards from the end, looking for the last newline
+const lastByte = Buffer.alloc(1);
 
 /**
  * Makes the file end with a complete line: cuts a torn last line (what
@@ -232,6 +233,8 @@ const TAIL_CHUNK = 4096; // bytes read at a time, backwards from the end, lookin
  */
 function endWithWholeLine(fd: number): void {
   const size = fstatSync(fd).size;
+  // Nearly always the file ends with its newline: one byte tells.
+  if (size === 0 || (readSync(fd, lastByte, 0, 1, size - 1) === 1 && lastByte[0] === NEWLINE)) return;
   const chunk = Buffer.alloc(TAIL_CHUNK);
   let tailStart = 0;
   for (let end = size; end > 0; ) {

@@ -6,6 +6,7 @@
 // A month once read stays in memory (a month of runs is ~1 MB of objects).
 // Reading everything (an unknown run id, `listRuns()` without a limit) holds
 // all of it, as the store did before months were read lazily.
+import { readFileSync } from 'node:fs';
 import { listMonths } from './list-months.js';
 import type { LineAppender } from './line-file.js';
 import { forEachLine } from './line-file.js';
@@ -71,6 +72,23 @@ export class MonthlyLog<T> {
     return at === undefined ? undefined : loaded.records[at];
   }
 
+  /**
+   * Whether `month` holds a record with this key (needs `keyOf`), without
+   * reading the month when it can: a month not read yet is searched for the
+   * key as JSON writes it, and read only if it is there. Perflab writes every
+   * line with JSON.stringify, so a key whose JSON is not in the file is not
+   * a key of any record in it (a month of runs is ~1 MB: parsing it was most
+   * of the first run recorded after opening the store).
+   */
+  async has(month: string, key: string): Promise<boolean> {
+    if (!this.#months.has(month)) return false;
+    if (!this.#loaded.has(month)) {
+      const bytes = readBytes(this.#options.file(month));
+      if (bytes === null || !bytes.includes(JSON.stringify(key))) return false;
+    }
+    return (await this.find(month, key)) !== undefined;
+  }
+
   /** Newest first (by `timeOf`), reading months newest first and stopping after `limit`. */
   async newestFirst(limit = Infinity): Promise<T[]> {
     const out: T[] = [];
@@ -126,5 +144,15 @@ export class MonthlyLog<T> {
     }
     if (key !== undefined) month.index.set(key, month.records.length);
     month.records.push(record);
+  }
+}
+
+/** A file's bytes; null when it does not exist. */
+function readBytes(file: string): Buffer | null {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
   }
 }
