@@ -18,6 +18,10 @@ import { uploadChart } from './upload-chart.js';
 
 type WebClient = App['client'];
 
+/** The metadata event type of an alert's message; its payload is `{ alert_id }`. */
+const ALERT_EVENT = 'perflab_alert';
+const CLOCK_SKEW_MS = 10 * 60_000;
+
 export class SlackNotifier implements Notifier {
   constructor(
     private readonly client: WebClient,
@@ -34,7 +38,28 @@ export class SlackNotifier implements Notifier {
     // An alert settled before it was posted (raised already accepted, or fixed while pending) is posted as it is: no buttons.
     const outcome = outcomeOf(alert);
     const message = outcome ? alertResolved(view, outcome, { sign: this.key.sign }) : alertMessage(view, { sign: this.key.sign });
-    return this.#postToChannel(message);
+    // Marked with the alert's id, so that `findPosted` can tell it is there.
+    return this.#postToChannel(message, { event_type: ALERT_EVENT, event_payload: { alert_id: alert.id } });
+  }
+
+  /**
+   * The alert's message, if an earlier process posted it and died before the
+   * store recorded it: the channel's messages since the alert was made are
+   * searched for the alert's id in their metadata (conversations.history,
+   * which Slack allows non-Marketplace apps once a minute; the outbox asks
+   * only after such a death). Slack's rate limit is waited out by the client.
+   */
+  async findPosted(alert: Alert): Promise<PostedMessage | undefined> {
+    // A little before the alert was made: the clocks of the machine that made it and of Slack may differ.
+    const oldest = ((Date.parse(alert.createdAt) - CLOCK_SKEW_MS) / 1000).toFixed(6);
+    let cursor: string | undefined;
+    do {
+      const page = await slack(() => this.client.conversations.history({ channel: this.channel, oldest, include_all_metadata: true, limit: 100, ...(cursor ? { cursor } : {}) }));
+      const found = page.messages?.find((m) => m.metadata?.event_type === ALERT_EVENT && (m.metadata.event_payload as Record<string, unknown> | undefined)?.alert_id === alert.id);
+      if (found?.ts) return { channel: this.channel, ts: found.ts };
+      cursor = page.has_more ? page.response_metadata?.next_cursor : undefined;
+    } while (cursor);
+    return undefined;
   }
 
   /** Every case of the run, in the alert's thread; for a finding, its whole evidence. */
@@ -79,8 +104,8 @@ export class SlackNotifier implements Notifier {
     await slack(() => uploadChart(this.client, { channel: message.channel, threadTs: message.ts, png, title, prefix: 'digest' }));
   }
 
-  async #postToChannel(message: Message): Promise<PostedMessage> {
-    const posted = await slack(() => this.client.chat.postMessage({ channel: this.channel, text: message.text, blocks: message.blocks }));
+  async #postToChannel(message: Message, metadata?: { event_type: string; event_payload: Record<string, string> }): Promise<PostedMessage> {
+    const posted = await slack(() => this.client.chat.postMessage({ channel: this.channel, text: message.text, blocks: message.blocks, ...(metadata ? { metadata } : {}) }));
     // Without its ts the message could never be updated or threaded: not a post the outbox may record.
     if (!posted.ts) throw new NotifyError('Slack answered chat.postMessage without a message ts');
     return { channel: posted.channel ?? this.channel, ts: posted.ts };
