@@ -21,6 +21,8 @@ type WebClient = App['client'];
 /** The metadata event type of an alert's message; its payload is `{ alert_id }`. */
 const ALERT_EVENT = 'perflab_alert';
 const CLOCK_SKEW_MS = 10 * 60_000;
+/** Slack's errors for a channel the app may not read. */
+const CANNOT_READ = new Set(['missing_scope', 'not_in_channel', 'channel_not_found']);
 
 export class SlackNotifier implements Notifier {
   constructor(
@@ -48,8 +50,20 @@ export class SlackNotifier implements Notifier {
    * searched for the alert's id in their metadata (conversations.history,
    * which Slack allows non-Marketplace apps once a minute; the outbox asks
    * only after such a death). Slack's rate limit is waited out by the client.
+   * An app that may not read the channel (no `channels:history` scope, or
+   * not a member of it) cannot tell: it posts, as before it could look,
+   * rather than never.
    */
   async findPosted(alert: Alert): Promise<PostedMessage | undefined> {
+    try {
+      return await this.#findAlertMessage(alert);
+    } catch (error) {
+      if (error instanceof NotifyError && CANNOT_READ.has(error.message)) return undefined;
+      throw error;
+    }
+  }
+
+  async #findAlertMessage(alert: Alert): Promise<PostedMessage | undefined> {
     // A little before the alert was made: the clocks of the machine that made it and of Slack may differ.
     const oldest = ((Date.parse(alert.createdAt) - CLOCK_SKEW_MS) / 1000).toFixed(6);
     let cursor: string | undefined;

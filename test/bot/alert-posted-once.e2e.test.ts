@@ -106,4 +106,18 @@ describe('an alert posted, then its poster gone before recording it', () => {
     expect(delivery).toMatchObject({ attempts: 2, claims: 2, ts: alertMessages()[0]?.ts });
     outbox.close();
   });
+
+  it('an app that may not read the channel cannot tell, and posts again rather than never', async () => {
+    const { workspace, store, alert, notifier, alertMessages } = await setUp();
+    workspace.failNext('conversations.history', { slackError: 'not_in_channel' });
+    const outbox = new Outbox(failingPostedRecord(store, 1), notifier, { claimMs: CLAIM_MS });
+
+    await outbox.deliver(alert.id);
+    const delivery = await postedDelivery(store, alert.id);
+
+    expect(alertMessages()).toHaveLength(2);
+    expect(delivery.ts).toBe(alertMessages()[1]?.ts);
+    outbox.close();
+  });
 });
+
