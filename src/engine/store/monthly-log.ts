@@ -42,6 +42,8 @@ export class MonthlyLog<T> {
   readonly #appender: LineAppender;
   readonly #months: Set<string>;
   readonly #loaded = new Map<string, Promise<Month<T>>>();
+  /** Months searched as bytes (`has`) and not read: their bytes then, and the keys appended since. */
+  readonly #searched = new Map<string, { bytes: Buffer; appended: Set<string> }>();
 
   private constructor(options: MonthlyLogOptions<T>, appender: LineAppender, months: string[]) {
     this.#options = options;
@@ -83,8 +85,13 @@ export class MonthlyLog<T> {
   async has(month: string, key: string): Promise<boolean> {
     if (!this.#months.has(month)) return false;
     if (!this.#loaded.has(month)) {
-      const bytes = readBytes(this.#options.file(month));
-      if (bytes === null || !bytes.includes(JSON.stringify(key))) return false;
+      let searched = this.#searched.get(month);
+      if (!searched) {
+        // Read once, kept (outside V8's heap): the next run begun this month searches the same bytes.
+        searched = { bytes: readBytes(this.#options.file(month)) ?? Buffer.alloc(0), appended: new Set() };
+        this.#searched.set(month, searched);
+      }
+      if (!searched.appended.has(key) && !searched.bytes.includes(JSON.stringify(key))) return false;
     }
     return (await this.find(month, key)) !== undefined;
   }
@@ -114,12 +121,15 @@ export class MonthlyLog<T> {
     const loaded = loading ? await loading : undefined;
     this.#appender.append(this.#options.file(month), [record], { durable: this.#options.durable ?? false });
     this.#months.add(month);
+    const key = this.#options.keyOf?.(record);
+    if (key !== undefined) this.#searched.get(month)?.appended.add(key);
     if (loaded) this.#add(loaded, record);
   }
 
   #month(month: string): Promise<Month<T>> {
     let loading = this.#loaded.get(month);
     if (!loading) {
+      this.#searched.delete(month);
       loading = this.#load(month);
       this.#loaded.set(month, loading);
       // A failed read (a damaged file) is not remembered: the next read tries again.
