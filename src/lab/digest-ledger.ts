@@ -5,7 +5,9 @@
 // or a tick fired again finds it and posts nothing.
 //
 // The gap is the outbox's: a crash after Slack took the message but before
-// the event is written would post that digest again (milliseconds wide).
+// the event is written. The job is then interrupted and queued again
+// (`restarts` > 0), and before posting it asks the notifier for a message
+// marked with the digest's key (Slack: metadata, conversations.history).
 import type { AuditEvent } from '../engine/model.js';
 import type { Store } from '../engine/store/store.js';
 

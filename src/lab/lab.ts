@@ -244,16 +244,27 @@ export class Lab {
     return actions.investigateAlert(this.#context, alertId, actor, note, assignee);
   }
 
-  /** Re-runs the alert's cases (a suite error or a suspect environment re-runs everything; a stress failure re-runs its scenarios). */
+  /**
+   * Re-runs the alert's cases (a suite error or a suspect environment re-runs
+   * everything; a stress failure re-runs its scenarios) on the machine that
+   * measured them: its baselines are that machine's. A shared queue hands the
+   * job to that machine's agent; a queue of this process only refuses an
+   * alert measured elsewhere.
+   */
   async rerunAlert(alertId: string, actor: string, listener?: JobListener): Promise<Job | undefined> {
     const alert = await this.#store.getAlert(alertId);
     if (!alert) return undefined;
+    const run = await this.#store.getRun(alert.runId);
+    const machine = run?.machine;
+    if (machine !== undefined && machine !== this.machine && !this.#shared) {
+      throw new PerflabError(ErrorCode.Config, `alert ${alertId} was measured on ${machine}, and this perflab measures on ${this.machine}: re-run it on ${machine} (baselines are per machine)`);
+    }
     const everything = alert.kind === 'suite-error' || alert.kind === 'environment-suspect';
     const trigger: Trigger = { kind: 'button', by: actor };
-    await this.audit(trigger, 'alert.rerun', { alertId });
+    await this.audit(trigger, 'alert.rerun', { alertId, ...(machine !== undefined ? { machine } : {}) });
     const request = everything ? {} : { caseIds: alert.caseIds };
-    if ((await this.#store.getRun(alert.runId))?.mode === 'stress') return this.submit('stress', request, trigger, listener);
-    return this.submit('run', request, trigger, listener);
+    const options: SubmitOptions = machine !== undefined && this.#shared ? { machine } : {};
+    return this.submit(run?.mode === 'stress' ? 'stress' : 'run', request, trigger, listener, options);
   }
 
   /** Each case's latest result on this machine becomes its baseline (`perflab baseline accept`); `'all'` takes every case with a baseline. */

@@ -3,6 +3,7 @@ import type { IdSource } from './ids.js';
 import type { MessageContent } from './message-store.js';
 import { MAX_MESSAGE_BLOCKS, normalizeBlocks } from './normalize-blocks.js';
 import { SlackApiError } from './slack-api-error.js';
+import type { MessageMetadata } from './types.js';
 
 /** Slack truncates past 40 000 characters; chat.postMessage refuses past it with msg_too_long. */
 const MAX_TEXT = 40_000;
@@ -24,8 +25,19 @@ export function readMessageContent(params: ApiParams, ids: IdSource, mode: 'new'
     throw new SlackApiError('invalid_attachments');
   }
   const attachments = rawAttachments as unknown[] | undefined;
+  const metadata = readMetadata(params);
 
-  if (mode === 'update') return { text, blocks, attachments };
+  if (mode === 'update') return { text, blocks, attachments, metadata };
   if (text === undefined && !blocks?.length && !attachments?.length) throw new SlackApiError('no_text');
-  return { text: text ?? '', ...(blocks ? { blocks } : {}), ...(attachments ? { attachments } : {}) };
+  return { text: text ?? '', ...(blocks ? { blocks } : {}), ...(attachments ? { attachments } : {}), ...(metadata ? { metadata } : {}) };
+}
+
+/** `metadata`: `{ event_type, event_payload }`, as a JSON string (form bodies) or an object. */
+function readMetadata(params: ApiParams): MessageMetadata | undefined {
+  const raw = optionalJson(params, 'metadata', 'invalid_metadata_format');
+  if (raw === undefined) return undefined;
+  if (!isRecord(raw) || typeof raw.event_type !== 'string' || raw.event_type === '' || !isRecord(raw.event_payload)) {
+    throw new SlackApiError('invalid_metadata_format', ['metadata needs an event_type (a string) and an event_payload (an object)']);
+  }
+  return { event_type: raw.event_type, event_payload: raw.event_payload };
 }

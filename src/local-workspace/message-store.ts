@@ -1,5 +1,5 @@
 import type { ChangeSignal } from './change-signal.js';
-import type { Block, FileInfo, Message } from './types.js';
+import type { Block, FileInfo, Message, MessageMetadata } from './types.js';
 
 /** Who posts: a person, or the app (then botId/appId are set and `user` is the bot user). */
 export interface Author {
@@ -10,6 +10,7 @@ export interface Author {
 
 export interface MessageContent {
   text: string;
+  metadata?: MessageMetadata;
   blocks?: Block[];
   attachments?: unknown[];
   files?: FileInfo[];
@@ -140,6 +141,7 @@ export class MessageStore {
 
 function applyContent(message: Message, content: Partial<MessageContent>): void {
   if (content.text !== undefined) message.text = content.text;
+  if (content.metadata !== undefined) message.metadata = content.metadata;
   for (const field of ['blocks', 'attachments', 'files'] as const) {
     const value = content[field];
     if (value === undefined) continue;

@@ -49,10 +49,17 @@ export interface Message {
   reply_users?: string[];
   latest_reply?: string;
   edited?: { user: string; ts: string };
+  /** The app's event data (chat.postMessage `metadata`); conversations.history gives it only with `include_all_metadata`. */
+  metadata?: MessageMetadata;
   /** Local: thread replies, oldest first (only on top-level messages, else empty). */
   replies: Message[];
   /** Local: set on ephemeral messages, the one person who sees it. */
   visibleTo?: string;
+}
+
+export interface MessageMetadata {
+  event_type: string;
+  event_payload: Record<string, unknown>;
 }
 
 export interface View {

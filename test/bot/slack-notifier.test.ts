@@ -2,11 +2,15 @@
 // local workspace: filesUploadV2's three calls (get an upload URL, POST the
 // bytes there, complete the upload into the thread) all go to the workspace.
 import { randomBytes } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { buttonKey } from '../../src/bot/button-key.js';
 import { SlackNotifier } from '../../src/bot/slack-notifier.js';
 import { NotifyError, type PostedMessage } from '../../src/engine/alert/notifier.js';
 import { startWorkspaceAndApp } from '../local-workspace/start-workspace-and-app.js';
+import { openStore } from '../../src/engine/store/open-store.js';
+import { Lab } from '../../src/lab/lab.js';
+import { labDigest } from '../../src/lab/lab-digest.js';
+import { tempDir } from '../engine/store/helpers/store-fixtures.js';
 import { alertOf } from './blocks/fixtures.js';
 
 // A valid 1×1 PNG: signature, IHDR, IDAT, IEND.
@@ -76,3 +80,27 @@ describe('SlackNotifier.attachChart', () => {
     await expect(failure).rejects.toThrow('not_in_channel');
   });
 });
+
+describe('SlackNotifier.findPostedDigest', () => {
+  it('finds the digest posted with its key, and no other', async () => {
+    const { workspace, app } = await startWorkspaceAndApp(() => undefined);
+    const dir = await tempDir();
+    const store = await openStore(dir);
+    const lab = new Lab({ store, machine: 'box', suitesDir: dir, canary: false });
+    onTestFinished(async () => {
+      await lab.close();
+      await store.close();
+    });
+    const notifier = new SlackNotifier(app.client, () => lab, workspace.channel, buttonKey(randomBytes(32)), null);
+    const at = new Date().toISOString();
+    const digest = await labDigest(lab, { now: new Date(at) });
+
+    expect(await notifier.findPostedDigest('digest all ' + at, at)).toBeUndefined();
+    const posted = await notifier.postDigest(digest, 'digest all ' + at);
+
+    expect(await notifier.findPostedDigest('digest all ' + at, at)).toEqual(posted);
+    expect(await notifier.findPostedDigest('digest all 2020-01-06T09:00Z', at)).toBeUndefined();
+    expect(workspace.messages()).toHaveLength(1);
+  });
+});
+

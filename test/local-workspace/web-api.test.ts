@@ -158,4 +158,39 @@ describe('the Web API of the local workspace', () => {
 
     expect(response.status).toBe(403);
   });
+
+  it('keeps chat.postMessage metadata, and conversations.history pages a channel newest first with it only when asked', async () => {
+    const workspace = await startWorkspace();
+    const client = clientFor(workspace);
+    const first = await client.chat.postMessage({ channel: workspace.channel, text: 'one', metadata: { event_type: 'perflab_alert', event_payload: { alert_id: 'a-1' } } });
+    const second = await client.chat.postMessage({ channel: workspace.channel, text: 'two' });
+    const third = await client.chat.postMessage({ channel: workspace.channel, text: 'three' });
+    await client.chat.postMessage({ channel: workspace.channel, thread_ts: first.ts ?? '', text: 'a reply, not in the history' });
+
+    const page1 = await client.conversations.history({ channel: workspace.channel, limit: 2, include_all_metadata: true });
+    expect(page1.messages?.map((m) => m.text)).toEqual(['three', 'two']);
+    expect(page1.has_more).toBe(true);
+    const page2 = await client.conversations.history({ channel: workspace.channel, limit: 2, include_all_metadata: true, cursor: page1.response_metadata?.next_cursor ?? '' });
+    expect(page2.messages?.map((m) => m.text)).toEqual(['one']);
+    expect(page2.messages?.[0]?.metadata).toEqual({ event_type: 'perflab_alert', event_payload: { alert_id: 'a-1' } });
+    expect(page2.has_more).toBe(false);
+
+    const plain = await client.conversations.history({ channel: workspace.channel });
+    expect(plain.messages?.find((m) => m.ts === first.ts)?.metadata).toBeUndefined();
+    // `oldest` and `latest` are exclusive unless `inclusive`.
+    const between = await client.conversations.history({ channel: workspace.channel, oldest: first.ts ?? '', latest: third.ts ?? '' });
+    expect(between.messages?.map((m) => m.ts)).toEqual([second.ts]);
+    const inclusive = await client.conversations.history({ channel: workspace.channel, oldest: first.ts ?? '', latest: third.ts ?? '', inclusive: true });
+    expect(inclusive.messages).toHaveLength(3);
+  });
+
+  it('refuses metadata without an event_type and an event_payload, and a cursor it did not give', async () => {
+    const workspace = await startWorkspace();
+
+    expect(await post(workspace, 'chat.postMessage', { channel: workspace.channel, text: 'x', metadata: { event_payload: {} } })).toMatchObject({ ok: false, error: 'invalid_metadata_format' });
+    expect(await post(workspace, 'chat.postMessage', { channel: workspace.channel, text: 'x', metadata: '{not json' })).toMatchObject({ ok: false, error: 'invalid_metadata_format' });
+    expect(await post(workspace, 'conversations.history', { channel: workspace.channel, cursor: 'bm9wZQ==' })).toMatchObject({ ok: false, error: 'invalid_cursor' });
+    expect(workspace.messages()).toEqual([]);
+  });
 });
+

@@ -30,7 +30,12 @@ export interface Notifier {
    */
   attachChart?(alert: Alert, message: PostedMessage, png: Buffer, title: string): Promise<void>;
   /** Posts the weekly digest to the alerts channel (the `digest` job records it, so it is posted once). Throws on failure. */
-  postDigest?(digest: Digest): Promise<PostedMessage>;
+  postDigest?(digest: Digest, key: string): Promise<PostedMessage>;
+  /**
+   * The digest with this key (`digestKey`) if it was posted already, after
+   * `at`, by a `digest` job that died before recording it. Optional, as `findPosted`.
+   */
+  findPostedDigest?(key: string, at: string): Promise<PostedMessage | undefined>;
   /** Puts the digest's chart under its message, as `attachChart` does for an alert. */
   attachDigestChart?(message: PostedMessage, png: Buffer, title: string): Promise<void>;
 }

@@ -10,9 +10,12 @@
 // takes it over.
 //
 // The one gap: a crash after the notifier accepted the post but before the
-// store recorded it. The next claimant asks the notifier whether the alert is
-// already there (`findPosted`); a notifier that cannot tell (Slack, today)
-// posts that alert again (milliseconds wide).
+// store recorded it. A claim counts itself (`delivery.claims`) and every
+// claim that ends records an attempt, so a claimant that finds more claims
+// than attempts + 1 knows an earlier one died unrecorded: it asks the
+// notifier whether the alert is already there (`findPosted`) before posting.
+// Only then: looking is costly (Slack allows non-Marketplace apps one
+// conversations.history call a minute).
 import type { Alert } from '../model.js';
 import type { Store } from '../store/store.js';
 import { NotifyError, type Notifier, type PostedMessage } from './notifier.js';
@@ -114,26 +117,42 @@ export class Outbox {
     const alert = await this.#store.claimAlertDelivery(alertId, this.#holder, this.#claimMs);
     if (!alert) return;
     const attempts = (alert.delivery?.attempts ?? 0) + 1;
+    const claims = alert.delivery?.claims ?? 1;
+    let message: PostedMessage;
     try {
-      // An earlier claimant may have died between posting and recording it.
-      const message = (await this.#notifier.findPosted?.(alert)) ?? (await this.#notifier.post(alert));
-      await this.#store.setAlertDelivery(alertId, { state: 'posted', attempts, channel: message.channel, ts: message.ts });
-      // Recorded first, so a click on the fresh message can already find and update it.
-      await this.#notifier.postDetails?.(alert, message).catch((error: unknown) => this.#onError?.(alert, error));
-      await this.#afterPost?.(alert, message).catch((error: unknown) => this.#onError?.(alert, error));
+      // An earlier claimant died before recording its outcome: it may have posted.
+      const earlier = claims > attempts ? await this.#notifier.findPosted?.(alert) : undefined;
+      message = earlier ?? (await this.#notifier.post(alert));
     } catch (error) {
       this.#onError?.(alert, error);
       const failed = attempts >= this.#maxAttempts;
-      await this.#store.setAlertDelivery(alertId, { state: failed ? 'failed' : 'pending', attempts, lastError: describe(error) });
-      if (failed || this.#closed) return;
-      const delay = error instanceof NotifyError && error.retryAfterMs !== undefined ? error.retryAfterMs : (this.#delays[Math.min(attempts - 1, this.#delays.length - 1)] ?? 60_000);
-      const timer = setTimeout(() => {
-        this.#timers.delete(timer);
-        void this.deliver(alertId);
-      }, delay);
-      timer.unref();
-      this.#timers.add(timer);
+      await this.#store.setAlertDelivery(alertId, { state: failed ? 'failed' : 'pending', attempts, claims, lastError: describe(error) });
+      if (!failed) this.#retry(alertId, error instanceof NotifyError && error.retryAfterMs !== undefined ? error.retryAfterMs : (this.#delays[Math.min(attempts - 1, this.#delays.length - 1)] ?? 60_000));
+      return;
     }
+    try {
+      await this.#store.setAlertDelivery(alertId, { state: 'posted', attempts, claims, channel: message.channel, ts: message.ts });
+    } catch (error) {
+      // Posted, but not recorded: recording "pending" would post it again. The
+      // claim is left to run out; the next claimant counts more claims than
+      // attempts and looks for this message before posting.
+      this.#onError?.(alert, error);
+      this.#retry(alertId, Math.max(0, Date.parse(alert.delivery?.claimedUntil ?? '') - Date.now() || 0) + 10);
+      return;
+    }
+    // Recorded first, so a click on the fresh message can already find and update it.
+    await this.#notifier.postDetails?.(alert, message).catch((error: unknown) => this.#onError?.(alert, error));
+    await this.#afterPost?.(alert, message).catch((error: unknown) => this.#onError?.(alert, error));
+  }
+
+  #retry(alertId: string, delayMs: number): void {
+    if (this.#closed) return;
+    const timer = setTimeout(() => {
+      this.#timers.delete(timer);
+      void this.deliver(alertId);
+    }, delayMs);
+    timer.unref();
+    this.#timers.add(timer);
   }
 }
 

@@ -45,6 +45,12 @@ export interface AlertDelivery {
   /** `posting`: one process claimed the post (see `Store.claimAlertDelivery`); others leave it alone until `claimedUntil`. */
   state: 'pending' | 'posting' | 'posted' | 'failed';
   attempts: number;
+  /**
+   * How many times a process claimed the post. Every claim that ends records
+   * an attempt; more claims than attempts + 1 means an earlier claimant died
+   * before recording its outcome, and may have posted.
+   */
+  claims?: number;
   /** Who is posting it, and until when the claim holds (UTC ISO); only while `posting`. */
   claimedBy?: string;
   claimedUntil?: string;

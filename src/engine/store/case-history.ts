@@ -80,7 +80,14 @@ export class CaseHistory {
     const until = query.until === undefined ? undefined : toUtcIso(query.until);
     const months = [...this.#months].filter((month) => month >= (since?.slice(0, 7) ?? '') && (until === undefined || month <= until.slice(0, 7))).sort();
     const machineOk = (entry: HistoryEntry): boolean => query.machine === undefined || entry.machine === query.machine;
-    if (limit === Infinity && since === undefined && until === undefined) return months.flatMap((month) => this.#readMonth(month, caseId, machineOk));
+    if (limit === Infinity) {
+      // Every line in range: parsed in pieces (forEachLine), the bounds checked only in the months they cut.
+      return months.flatMap((month) => {
+        const cut = (since !== undefined && month === since.slice(0, 7)) || (until !== undefined && month === until.slice(0, 7));
+        const inBounds = (entry: HistoryEntry): boolean => machineOk(entry) && (since === undefined || entry.at >= since) && (until === undefined || entry.at <= until);
+        return this.#readMonth(month, caseId, cut ? inBounds : machineOk);
+      });
+    }
 
     const oldest = query.oldest === true;
     const bounds = { ...(since === undefined ? {} : { since }), ...(until === undefined ? {} : { until }) };

@@ -15,7 +15,7 @@
 // are not fsynced, except where a log must reach the disk before the change
 // it records (`durable`, for the audit log): an fsync costs ~0.5–5 ms here,
 // and a run appends to one history file per case.
-import { closeSync, fdatasyncSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fdatasyncSync, fstatSync, ftruncateSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { TextFile } from 'lowdb/node';
@@ -24,10 +24,35 @@ import { ifExists } from './if-exists.js';
 
 /** Each record of a JSON-lines file, in file order, and its index; false when the file does not exist. See `readLines`. */
 export function forEachLine(file: string, visit: (record: unknown, index: number) => void): boolean {
-  const bytes = ifExists(() => readFileSync(file));
-  if (bytes === undefined) return false;
-  visitLines(bytes, file, visit);
+  const framed = readFramed(file);
+  if (framed === null) return false;
+  visitLines(framed, file, visit);
   return true;
+}
+
+/**
+ * The file's bytes after one spare byte (see `visitLines`); null when it does
+ * not exist. A Buffer lives outside V8's heap, so reading into one leaves the
+ * young generation to the records.
+ */
+function readFramed(file: string): Buffer | null {
+  const fd = ifExists(() => openSync(file, 'r'));
+  if (fd === undefined) return null;
+  try {
+    // One byte more than the file, so that the read that finds its end needs no larger buffer.
+    let framed = Buffer.allocUnsafe(fstatSync(fd).size + 2);
+    framed[0] = OPEN; // never a newline
+    let length = 1;
+    for (;;) {
+      if (length === framed.length) framed = Buffer.concat([framed, Buffer.allocUnsafe(framed.length)]); // it grew since fstat
+      const read = readSync(fd, framed, length, framed.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    return framed.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
@@ -45,7 +70,11 @@ export function readLines(file: string): unknown[] | null {
 /** Parses JSON lines, dropping a torn last line; throws StoreCorrupt for any other line that does not parse. */
 export function parseLines(content: Buffer | string, file: string): unknown[] {
   const records: unknown[] = [];
-  visitLines(typeof content === 'string' ? Buffer.from(content, 'utf8') : content, file, (record) => void records.push(record));
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  const framed = Buffer.allocUnsafe(bytes.length + 1);
+  framed[0] = OPEN;
+  bytes.copy(framed, 1);
+  visitLines(framed, file, (record) => void records.push(record));
   return records;
 }
 
@@ -61,24 +90,44 @@ export function parseLines(content: Buffer | string, file: string): unknown[] {
 const PARSE_CHUNK = 16_384;
 
 const NEWLINE = 0x0a;
+const COMMA = 0x2c;
+const OPEN = 0x5b; // [
+const CLOSE = 0x5d; // ]
 
-function visitLines(bytes: Buffer, file: string, visit: (record: unknown, index: number) => void): void {
-  const end = bytes.lastIndexOf(NEWLINE) + 1; // bytes before `end` are whole lines
+/**
+ * `framed` is a spare byte, then the file. Each piece of whole lines is made
+ * a JSON array in place, in the bytes (its newlines become commas, the byte
+ * before it `[` and its last newline `]`), and decoded once: the only string
+ * on V8's heap per piece is the one JSON.parse reads. Building the array as a
+ * string (`[` + text with commas + `]`) made three, and each young-generation
+ * collection they trigger copies every record read so far.
+ */
+function visitLines(framed: Buffer, file: string, visit: (record: unknown, index: number) => void): void {
+  const end = framed.lastIndexOf(NEWLINE) + 1; // bytes before `end` are whole lines (0: none)
   let index = 0;
-  for (let start = 0; start < end; ) {
+  let lines = 0; // before `start`
+  for (let start = 1; start < end; ) {
     // A newline never occurs inside a multi-byte UTF-8 character, so cutting there is safe.
-    const stop = bytes.indexOf(NEWLINE, Math.min(end - 1, start + PARSE_CHUNK));
-    const lines = bytes.toString('utf8', start, stop);
+    const stop = framed.indexOf(NEWLINE, Math.min(end - 1, start + PARSE_CHUNK));
+    const commas: number[] = [];
+    for (let at = framed.indexOf(NEWLINE, start); at >= 0 && at < stop; at = framed.indexOf(NEWLINE, at + 1)) {
+      framed[at] = COMMA;
+      commas.push(at);
+    }
+    framed[start - 1] = OPEN;
+    framed[stop] = CLOSE;
     let parsed: unknown[];
     try {
-      parsed = JSON.parse(`[${lines.replaceAll('\n', ',')}]`) as unknown[];
+      parsed = JSON.parse(framed.toString('utf8', start - 1, stop + 1)) as unknown[];
     } catch {
-      parsed = parseEachLine(lines, file, countLines(bytes, start));
+      for (const at of commas) framed[at] = NEWLINE;
+      parsed = parseEachLine(framed.toString('utf8', start, stop), file, lines);
     }
     for (const record of parsed) visit(record, index++);
+    lines += commas.length + 1;
     start = stop + 1;
   }
-  const last = completeTail(bytes.toString('utf8', end));
+  const last = completeTail(framed.toString('utf8', Math.max(1, end)));
   if (last !== undefined) visit(last, index);
 }
 
@@ -98,12 +147,6 @@ function parseEachLine(text: string, file: string, linesBefore: number): unknown
     }
   }
   return records;
-}
-
-function countLines(bytes: Buffer, end: number): number {
-  let count = 0;
-  for (let at = bytes.indexOf(NEWLINE); at >= 0 && at < end; at = bytes.indexOf(NEWLINE, at + 1)) count++;
-  return count;
 }
 
 /**
@@ -178,6 +221,7 @@ function writeAll(fd: number, bytes: Buffer): void {
 }
 
 const TAIL_CHUNK = 4096; // bytes read at a time, backwards from the end, looking for the last newline
+const lastByte = Buffer.alloc(1);
 
 /**
  * Makes the file end with a complete line: cuts a torn last line (what
@@ -185,6 +229,8 @@ const TAIL_CHUNK = 4096; // bytes read at a time, backwards from the end, lookin
  */
 function endWithWholeLine(fd: number): void {
   const size = fstatSync(fd).size;
+  // Nearly always the file ends with its newline: one byte tells.
+  if (size === 0 || (readSync(fd, lastByte, 0, 1, size - 1) === 1 && lastByte[0] === NEWLINE)) return;
   const chunk = Buffer.alloc(TAIL_CHUNK);
   let tailStart = 0;
   for (let end = size; end > 0; ) {

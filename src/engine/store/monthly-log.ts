@@ -6,6 +6,7 @@
 // A month once read stays in memory (a month of runs is ~1 MB of objects).
 // Reading everything (an unknown run id, `listRuns()` without a limit) holds
 // all of it, as the store did before months were read lazily.
+import { readFileSync } from 'node:fs';
 import { listMonths } from './list-months.js';
 import type { LineAppender } from './line-file.js';
 import { forEachLine } from './line-file.js';
@@ -41,6 +42,8 @@ export class MonthlyLog<T> {
   readonly #appender: LineAppender;
   readonly #months: Set<string>;
   readonly #loaded = new Map<string, Promise<Month<T>>>();
+  /** Months searched as bytes (`has`) and not read: their bytes then, and the keys appended since. */
+  readonly #searched = new Map<string, { bytes: Buffer; appended: Set<string> }>();
 
   private constructor(options: MonthlyLogOptions<T>, appender: LineAppender, months: string[]) {
     this.#options = options;
@@ -71,6 +74,28 @@ export class MonthlyLog<T> {
     return at === undefined ? undefined : loaded.records[at];
   }
 
+  /**
+   * Whether `month` holds a record with this key (needs `keyOf`), without
+   * reading the month when it can: a month not read yet is searched for the
+   * key as JSON writes it, and read only if it is there. Perflab writes every
+   * line with JSON.stringify, so a key whose JSON is not in the file is not
+   * a key of any record in it (a month of runs is ~1 MB: parsing it was most
+   * of the first run recorded after opening the store).
+   */
+  async has(month: string, key: string): Promise<boolean> {
+    if (!this.#months.has(month)) return false;
+    if (!this.#loaded.has(month)) {
+      let searched = this.#searched.get(month);
+      if (!searched) {
+        // Read once, kept (outside V8's heap): the next run begun this month searches the same bytes.
+        searched = { bytes: readBytes(this.#options.file(month)) ?? Buffer.alloc(0), appended: new Set() };
+        this.#searched.set(month, searched);
+      }
+      if (!searched.appended.has(key) && !searched.bytes.includes(JSON.stringify(key))) return false;
+    }
+    return (await this.find(month, key)) !== undefined;
+  }
+
   /** Newest first (by `timeOf`), reading months newest first and stopping after `limit`. */
   async newestFirst(limit = Infinity): Promise<T[]> {
     const out: T[] = [];
@@ -96,12 +121,15 @@ export class MonthlyLog<T> {
     const loaded = loading ? await loading : undefined;
     this.#appender.append(this.#options.file(month), [record], { durable: this.#options.durable ?? false });
     this.#months.add(month);
+    const key = this.#options.keyOf?.(record);
+    if (key !== undefined) this.#searched.get(month)?.appended.add(key);
     if (loaded) this.#add(loaded, record);
   }
 
   #month(month: string): Promise<Month<T>> {
     let loading = this.#loaded.get(month);
     if (!loading) {
+      this.#searched.delete(month);
       loading = this.#load(month);
       this.#loaded.set(month, loading);
       // A failed read (a damaged file) is not remembered: the next read tries again.
@@ -126,5 +154,15 @@ export class MonthlyLog<T> {
     }
     if (key !== undefined) month.index.set(key, month.records.length);
     month.records.push(record);
+  }
+}
+
+/** A file's bytes; null when it does not exist. */
+function readBytes(file: string): Buffer | null {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
   }
 }

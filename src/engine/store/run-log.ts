@@ -49,6 +49,12 @@ export const runCheck: RecordCheck<Run> = {
 
 export class RunLog {
   readonly #log: MonthlyLog<Run>;
+  /**
+   * Runs this process began and has not finished, as last written: recording
+   * and finishing them needs no read of their month (the process holds the
+   * store's lock, so nobody else writes them).
+   */
+  readonly #running = new Map<string, { run: Run; month: string }>();
 
   private constructor(log: MonthlyLog<Run>) {
     this.#log = log;
@@ -83,8 +89,9 @@ export class RunLog {
   async begin(run: Run): Promise<void> {
     const stored = snapshot(run);
     const month = monthOf(stored.startedAt);
-    if (await this.#log.find(month, stored.id)) throw new Error(`run ${run.id} already exists`);
+    if (this.#running.has(stored.id) || (await this.#log.has(month, stored.id))) throw new Error(`run ${run.id} already exists`);
     await this.#log.append(month, stored);
+    this.#running.set(stored.id, { run: stored, month });
   }
 
   async finish(id: string, patch: RunFinish): Promise<void> {
@@ -92,6 +99,7 @@ export class RunLog {
     if (!found) throw new Error(`cannot finish run ${id}: no such run`);
     const finished = snapshot({ ...found.run, finishedAt: patch.finishedAt, environment: patch.environment, ...(patch.fuzz ? { fuzz: patch.fuzz } : {}) });
     await this.#log.append(found.month, finished);
+    this.#running.delete(id);
   }
 
   /**
@@ -99,6 +107,8 @@ export class RunLog {
    * start time), then newest month first: an unknown id reads every month.
    */
   async #find(id: string): Promise<{ run: Run; month: string } | undefined> {
+    const running = this.#running.get(id);
+    if (running) return running;
     for (const month of new Set([...monthHint(id), ...this.#log.months().reverse()])) {
       const run = await this.#log.find(month, id);
       if (run) return { run, month };

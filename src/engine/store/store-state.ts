@@ -130,7 +130,8 @@ export class StoreState {
     const alert = await this.getAlert(id);
     const now = Date.now();
     if (!alert || !deliveryClaimable(alert.delivery, now)) return undefined;
-    return this.patchAlert(id, { delivery: { state: 'posting', attempts: alert.delivery?.attempts ?? 0, claimedBy: by, claimedUntil: new Date(now + leaseMs).toISOString() } });
+    const delivery = { state: 'posting', attempts: alert.delivery?.attempts ?? 0, claims: (alert.delivery?.claims ?? 0) + 1, claimedBy: by, claimedUntil: new Date(now + leaseMs).toISOString() } as const;
+    return this.patchAlert(id, { delivery });
   }
 
   /** Adds facts to an alert (its delivery, a culprit); never its state, which only `transitionAlert` moves. */

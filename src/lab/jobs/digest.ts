@@ -47,7 +47,9 @@ export const digestJob = defineJobKind({
     if (!notifier?.postDigest) {
       return lab.emit(job, { type: 'digest-finished', job, outcome: { state: 'not-posted', key, digest, reason: 'no Slack channel to post to (perflab serve posts digests)' } });
     }
-    const message = await notifier.postDigest(digest);
+    // Run again after its process died (`restarts`): it may have posted before it could record that.
+    const earlier = job.restarts > 0 ? await notifier.findPostedDigest?.(key, at) : undefined;
+    const message = earlier ?? (await notifier.postDigest(digest, key));
     await lab.audit(job.trigger, DIGEST_POSTED, { key, channel: message.channel, ts: message.ts, movers: digest.report.cases.length });
     // The digest is out and recorded: a chart that cannot be drawn or attached is logged, never a second post.
     try {

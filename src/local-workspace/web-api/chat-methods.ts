@@ -74,7 +74,7 @@ export const chatMethods: Record<string, ApiMethod> = {
   },
 };
 
-function channelOf(params: ApiParams, context: ApiContext): Channel {
+export function channelOf(params: ApiParams, context: ApiContext): Channel {
   const channel = context.state.directory.resolveChannel(requiredString(params, 'channel'));
   if (!channel) throw new SlackApiError('channel_not_found');
   return channel;

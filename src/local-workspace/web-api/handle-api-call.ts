@@ -4,6 +4,7 @@ import { SlackApiError } from '../slack-api-error.js';
 import type { ApiContext, ApiMethod, TokenKind } from './api-method.js';
 import { authMethods } from './auth-methods.js';
 import { chatMethods } from './chat-methods.js';
+import { conversationMethods } from './conversation-methods.js';
 import { faultAnswer, type FaultInjector } from './fault-injector.js';
 import { fileMethods } from './file-methods.js';
 import { userMethods } from './user-methods.js';
@@ -12,6 +13,7 @@ import { viewMethods } from './view-methods.js';
 export const API_METHODS: Record<string, ApiMethod> = {
   ...authMethods,
   ...chatMethods,
+  ...conversationMethods,
   ...viewMethods,
   ...userMethods,
   ...fileMethods,

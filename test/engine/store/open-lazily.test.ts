@@ -2,7 +2,7 @@
 // archived alerts of older months are read only when asked for. Each test
 // damages an older month: if opening (or a question the newest month
 // answers) read it, the test would fail with StoreCorrupt.
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../../src/engine/errors.js';
@@ -61,5 +61,31 @@ describe('opening a store', () => {
     await expect(store.listAudit()).rejects.toMatchObject({ code: ErrorCode.StoreCorrupt });
     await expect(store.listAlerts()).rejects.toMatchObject({ code: ErrorCode.StoreCorrupt });
     await store.close();
+  });
+
+  it('recording a run reads no month of runs, and a reused id is still refused after reopening', async () => {
+    const dir = await storeWithDamagedJanuary();
+    const store = await openStore(dir);
+    const april = makeRun({ id: '20240405T100000Z-cccccc', startedAt: '2024-04-05T10:00:00.000Z' });
+    await store.beginRun(april);
+    await store.finishRun(april.id, { finishedAt: '2024-04-05T10:20:00.000Z', environment: 'ok' });
+    await store.close();
+    // April's file now ends with a damaged line: any read of April fails.
+    await writeFile(join(dir, 'runs', '2024-04.jsonl'), '{ damaged\n', { flag: 'a' });
+
+    const reopened = await openStore(dir);
+    const next = makeRun({ id: '20240406T100000Z-dddddd', startedAt: '2024-04-06T10:00:00.000Z' });
+    await reopened.beginRun(next);
+    await reopened.recordResults(next.id, []);
+    await reopened.finishRun(next.id, { finishedAt: '2024-04-06T10:20:00.000Z', environment: 'suspect' });
+    // The id April's file holds is found there, and reading April then reports its damage.
+    await expect(reopened.beginRun(makeRun({ id: april.id, startedAt: april.startedAt }))).rejects.toMatchObject({ code: ErrorCode.StoreCorrupt });
+    await reopened.close();
+
+    await writeFile(join(dir, 'runs', '2024-04.jsonl'), (await readFile(join(dir, 'runs', '2024-04.jsonl'), 'utf8')).replace('{ damaged\n', ''));
+    const repaired = await openStore(dir);
+    await expect(repaired.beginRun(makeRun({ id: april.id, startedAt: april.startedAt }))).rejects.toThrow(/already exists/);
+    expect(await repaired.getRun(next.id)).toMatchObject({ environment: 'suspect', finishedAt: '2024-04-06T10:20:00.000Z' });
+    await repaired.close();
   });
 });

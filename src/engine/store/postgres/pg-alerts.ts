@@ -82,6 +82,7 @@ export async function claimAlertDelivery(db: Db, id: string, by: string, leaseMs
     update alerts set delivery = jsonb_build_object(
         'state', 'posting',
         'attempts', coalesce((delivery ->> 'attempts')::integer, 0),
+        'claims', coalesce((delivery ->> 'claims')::integer, 0) + 1,
         'claimedBy', ${by}::text,
         'claimedUntil', to_char((now() + ${leaseMs} * interval '1 millisecond') at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
     where id = ${id} and (

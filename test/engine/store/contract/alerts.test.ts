@@ -165,6 +165,18 @@ describe.each(storeKinds)('alerts ($name)', (kind) => {
     await store.close();
   });
 
+  it('each claim to post counts itself, so a claimant can tell that an earlier one ended unrecorded', async () => {
+    const store = await openFresh(kind);
+    await store.addAlert(makeAlert());
+
+    expect((await store.claimAlertDelivery('alert-1', 'dead', 30))?.delivery).toMatchObject({ attempts: 0, claims: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect((await store.claimAlertDelivery('alert-1', 'bot', 30))?.delivery).toMatchObject({ attempts: 0, claims: 2 });
+    await store.setAlertDelivery('alert-1', { state: 'pending', attempts: 1, claims: 2, lastError: 'rate limited' });
+    expect((await store.claimAlertDelivery('alert-1', 'agent', 60_000))?.delivery).toMatchObject({ state: 'posting', attempts: 1, claims: 3 });
+    await store.close();
+  });
+
   it('a culprit is recorded without touching the alert state; an unknown alert has none', async () => {
     const place = await kind.place();
     const store = await place.open();
