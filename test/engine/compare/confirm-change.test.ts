@@ -70,14 +70,14 @@ describe('confirmInterleaved', () => {
     expect(c.reason).toMatch(/^Could not tell after \d+ interleaved pairs/);
   });
 
-  it('stops at 30 pairs, not later, when identical code is shown equal', async () => {
+  it('stops by 30 pairs when identical code is unchanged: a regression of the threshold ruled out, nothing to report either way', async () => {
     const machine = simulated(3, { baseline: 100, candidate: 100, cv: 0.02 });
     const c = await confirmInterleaved(machine, run);
     expect(c.verdict).toBe('unchanged');
     if (c.verdict !== 'unchanged') return;
     expect(c.change.runs).toBeLessThanOrEqual(30);
-    expect(c.change.ciLow).toBeGreaterThan(0.97);
     expect(c.change.ciHigh).toBeLessThan(1.03);
+    expect(c.change.ratio).toBeGreaterThan(0.98);
   });
 
   it('reports a failed run as errored, naming the side', async () => {

@@ -65,6 +65,26 @@ describe('decidePairedConfirmation', () => {
     if (d.decision === 'unchanged') expect(d.pValue).toBeCloseTo(1 / 1024, 15);
   });
 
+  it('calls it unchanged once a regression is ruled out and the pairs lean too little toward better to report', () => {
+    // Seven pairs about even, three where the candidate ran 6–8% faster: the interval reaches far toward
+    // better (not shown equal), but ends below +3%, and the paired ratio is within ⅔ of the threshold.
+    const ratios = [1.0, 1.004, 0.996, 1.002, 0.93, 0.998, 0.92, 1.001, 0.94, 0.999];
+    const d = decidePairedConfirmation(ratios.map((r) => ({ baseline: 100, candidate: 100 * r })), timings);
+    expect(d).toMatchObject({ decision: 'unchanged', runs: 10 });
+    if (d.decision !== 'unchanged') return;
+    expect(d.ciLow).toBeLessThan(0.97);
+    expect(d.ciHigh).toBeLessThan(1.03);
+    expect(d.reason).toContain('rules out a regression of 3.0%');
+    // The same pairs the other way round lean toward worse: a regression is not ruled out, so no verdict yet.
+    expect(decidePairedConfirmation(ratios.map((r) => ({ baseline: 100, candidate: 100 / r })), timings).decision).toBe('continue');
+  });
+
+  it('goes on when the pairs lean toward an improvement worth reporting, though a regression is ruled out', () => {
+    // −2.5% (beyond ⅔ × 3%) ± 4%: not shown at 10 pairs, and not dismissed either.
+    const d = decidePairedConfirmation(pairsAround(10, 0.975, 0.04), timings);
+    expect(d).toMatchObject({ decision: 'continue', nextLook: 20 });
+  });
+
   it('continues to the next regular look while the interval is too wide', () => {
     expect(decidePairedConfirmation(pairsAround(10, 1.0, 0.08), timings)).toMatchObject({ decision: 'continue', nextLook: 20 });
   });
