@@ -18,12 +18,18 @@ import type { ResolvedBenchOptions } from './bench-options.js';
 import { measureCase } from './measure-case.js';
 
 /**
- * One confirmation run needs a median, not a full-budget measurement: a
- * fifth of the case's budget (at least 100 ms) keeps 60 runs affordable, and
- * both sides get the same treatment so the ratio stays fair.
+ * A confirmation run is measured as the window's runs were, with the case's
+ * own budget: the pairs must vary as little as the runs the screen judged.
+ * A fifth of the budget (what confirmation used before) cost 0.6 s a run
+ * instead of 1.4 s, but on the idle machine its per-run medians varied 2–4×
+ * as much (robust CV over 12 fresh workers each, interleaved: json/parse 1MB
+ * 11.4% against 2.7%, with a quarter of the short runs 1.8× slow;
+ * json/stringify 1MB 4.9% against 2.1%; tls/transfer 1MB 7.5% against 1.9%),
+ * and the pairs a decision needs grow with the square of that: confirmations
+ * ran 30–50 pairs, or gave up as too noisy, where 10 full runs decide.
  */
 export function confirmationOptions(options: ResolvedBenchOptions): ResolvedBenchOptions {
-  return { ...options, timeBudgetMs: Math.max(100, options.timeBudgetMs / 5), minSamples: Math.min(options.minSamples, 10) };
+  return options;
 }
 
 /** Measures `baseline` or `candidate` once, in a fresh worker, with the confirmation budget. */
