@@ -61,15 +61,35 @@ export const SCREENING = {
  * the baseline for a spread of their own, the previous spread is kept
  * (DESIGN §5), or else the standard error of this run's median is used.
  */
+/**
+ * A case's first window holds one session's runs: its first baseline (3
+ * fresh-worker runs back to back) and the few runs since. Their spread says
+ * nothing of how far the machine moves between sessions, and on the idle VM
+ * that was 2–7%: in three pairs of `perflab run`s a minute apart, 3–5 of the
+ * 6 example cases came back ≥ 3% off a window that claimed 0.0–0.4% noise,
+ * and each cost a confirmation of 20–100 fresh workers to be called unchanged
+ * (docs/benchmarks.md). So until the window holds `runs` runs, a case with no
+ * history before its baseline screens at `factor` × its threshold, and only a
+ * change that large is confirmed. A case re-baselined after an accepted change
+ * has its history, and screens as usual.
+ */
+export const YOUNG_WINDOW = { runs: 5, factor: 2 } as const;
+
 export async function screenAgainstBaseline(store: Store, caseId: string, machine: string, baseline: Baseline, summary: Summary, threshold: number, role: keyof typeof SCREENING = 'case') {
   const window = await baselineWindow(store, caseId, machine, baseline);
   const fallbackCv = window.previous.length >= 3 ? robustCv(window.previous) : (1.2533 * summary.cv) / Math.sqrt(summary.n);
   const values = window.current.length > 0 ? window.current : [baseline.median];
   const { thresholdFactor, zLimit, capFactor } = SCREENING[role];
+  const young = role === 'case' && window.previous.length === 0 && values.length < YOUNG_WINDOW.runs;
   // Above the noise at which confirmation gives up, capping would only spend confirmation on a machine it cannot judge.
   const windowNoise = values.length >= 3 ? robustCv(values) : fallbackCv;
-  const capLimit = windowNoise <= CONFIRM_MAX_CV ? threshold * capFactor : Number.POSITIVE_INFINITY;
-  return { window, screened: screen(summary.median, values, { threshold: threshold * thresholdFactor, zLimit, fallbackCv, direction: summary.direction, capLimit, unit: summary.unit }) };
+  const capLimit = young ? threshold * YOUNG_WINDOW.factor : windowNoise <= CONFIRM_MAX_CV ? threshold * capFactor : Number.POSITIVE_INFINITY;
+  const screenThreshold = young ? threshold * YOUNG_WINDOW.factor : threshold * thresholdFactor;
+  const thresholdNote = young ? `${YOUNG_WINDOW.factor} × the threshold while the window holds one session's ${values.length} of ${YOUNG_WINDOW.runs} runs` : undefined;
+  return {
+    window,
+    screened: screen(summary.median, values, { threshold: screenThreshold, zLimit, fallbackCv, direction: summary.direction, capLimit, unit: summary.unit, ...(thresholdNote ? { thresholdNote } : {}) }),
+  };
 }
 
 /**

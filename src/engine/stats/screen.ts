@@ -24,6 +24,8 @@ export interface ScreenOptions {
   capLimit?: number;
   /** The unit of the values, for the reason ('ns' prints as 3.26 ms, as the result table does). Default 'ns'. */
   unit?: string;
+  /** Why the threshold is what it is, when the caller raised it; said in the reason. */
+  thresholdNote?: string;
   direction: Direction;
 }
 
@@ -117,10 +119,11 @@ export function screen(current: number, window: readonly number[], options: Scre
   const moved = `${show(current)} is ${pct(Math.abs(delta))} ${delta >= 0 ? 'above' : 'below'} the median ${show(centre)} of ${values.length} earlier run${values.length === 1 ? '' : 's'}`;
   const noiseFrom = longEnough ? "the window's spread" : 'this run’s own, the window being too short';
   const zText = z !== null ? `; robust z ${z.toFixed(1)}, needs ${zLimit}` : longEnough ? '; z not used: the window has no spread' : '';
+  const thresholdText = options.thresholdNote ? `${pct(threshold)} (${options.thresholdNote})` : pct(threshold);
   const uncappedText =
     z !== null && zLimit > 2
-      ? `the largest of ${pct(threshold)}, twice and ${zLimit} × the noise of ${pct(noise)} (${noiseFrom})`
-      : `the larger of ${pct(threshold)} and twice the noise of ${pct(noise)} (${noiseFrom})`;
+      ? `the largest of ${thresholdText}, twice and ${zLimit} × the noise of ${pct(noise)} (${noiseFrom})`
+      : `the larger of ${thresholdText} and twice the noise of ${pct(noise)} (${noiseFrom})`;
   const limitText =
     capLimit < uncapped
       ? `the limit is ${pct(limit)}, a cap: ${uncappedText} would be ${pct(uncapped)}, but a change of ${pct(capLimit)} or more goes to confirmation however noisy the window${zText}`

@@ -14,13 +14,12 @@ import { withWorktree } from '../../engine/git/worktree.js';
 import type { Baseline } from '../../engine/model.js';
 import type { ExclusivePool } from '../../engine/pool/exclusive-pool.js';
 import type { BenchCaseRef } from './bench-case.js';
-import type { ResolvedBenchOptions } from './bench-options.js';
 import { measureCase } from './measure-case.js';
 
 /**
- * A confirmation run is measured as the window's runs were, with the case's
- * own budget: the pairs must vary as little as the runs the screen judged.
- * A fifth of the budget (what confirmation used before) cost 0.6 s a run
+ * Measures `baseline` or `candidate` once, in a fresh worker, with the
+ * case's own budget, as the window's runs were: the pairs must vary as
+ * little as the runs the screen judged. A fifth of the budget (what confirmation used before) cost 0.6 s a run
  * instead of 1.4 s, but on the idle machine its per-run medians varied 2–4×
  * as much (robust CV over 12 fresh workers each, interleaved: json/parse 1MB
  * 11.4% against 2.7%, with a quarter of the short runs 1.8× slow;
@@ -28,15 +27,10 @@ import { measureCase } from './measure-case.js';
  * and the pairs a decision needs grow with the square of that: confirmations
  * ran 30–50 pairs, or gave up as too noisy, where 10 full runs decide.
  */
-export function confirmationOptions(options: ResolvedBenchOptions): ResolvedBenchOptions {
-  return options;
-}
-
-/** Measures `baseline` or `candidate` once, in a fresh worker, with the confirmation budget. */
 export function measureSides(pool: ExclusivePool, baseline: BenchCaseRef, candidate: BenchCaseRef, signal?: AbortSignal): MeasureRun {
   return async (side) => {
     const ref = side === 'baseline' ? baseline : candidate;
-    const result = await measureCase(pool, ref, confirmationOptions(ref.options), signal);
+    const result = await measureCase(pool, ref, ref.options, signal);
     return result.state === 'errored' ? { error: result.error } : { median: result.summary.median, unit: result.summary.unit };
   };
 }
