@@ -61,7 +61,6 @@ export function freshCliEntry(cacheDir = CLI_CACHE_DIR) {
   const buildDir = join(cacheDir, manifest.build);
   const entry = join(buildDir, 'main.mjs');
   if (stampOf(entry) === 'missing') return undefined;
-  markUsed(buildDir);
   return pathToFileURL(entry).href;
 }
 
