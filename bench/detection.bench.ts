@@ -1,7 +1,7 @@
 // Detection power of the whole benchmark pipeline (DESIGN §5) on this
-// machine: how often does `runBench` — screening against the baseline
-// window, then interleaved confirmation against the baseline commit's code —
-// call an unchanged commit 'regressed' (A/A), and how often does it catch a
+// machine: how often does `runBench` — screening on a few pairs of the
+// baseline commit's code and the candidate run in turns, then interleaved
+// confirmation — call an unchanged commit 'regressed' (A/A), and how often does it catch a
 // commit that is 3%, 5% or 10% slower?
 //
 //   node --import ./src/engine/suite/register-loaders.js bench/detection.bench.ts \
@@ -20,7 +20,8 @@
 // 1.10. The trials are split into B blocks. Each block starts from a fresh
 // store in which commit A is run W times (so the first run becomes the
 // baseline and the window exists), then the store is closed and left alone.
-// Each trial copies that store, checks out its candidate commit (A for A/A),
+// Each trial copies that store, checks out its candidate commit (for A/A,
+// A′: A plus a README, the same code in another commit),
 // calls runBench once, records the verdict, and throws the copy away: trials
 // never feed each other's window. Within a block the scenarios take turns,
 // so slow drift of the machine over the run hits all of them alike. Trials
@@ -37,12 +38,12 @@ import { medianAbsoluteDeviation } from 'simple-statistics';
 import { describeCheckout, git } from '../src/engine/git/git.js';
 import type { Verdict } from '../src/engine/model.js';
 import { ExclusivePool } from '../src/engine/pool/exclusive-pool.js';
-import { MAD_TO_SD, robustCv } from '../src/engine/stats/index.js';
+import { MAD_TO_SD, PAIRED_SCREEN, robustCv } from '../src/engine/stats/index.js';
 import { openStore } from '../src/engine/store/open-store.js';
 import type { Store } from '../src/engine/store/store.js';
 import type { BenchOptions } from '../src/engine/suite/define-suite.js';
 import { resolveBenchOptions } from '../src/modes/bench/bench-options.js';
-import { baselineWindow, SCREEN_AGAIN, SCREENING } from '../src/engine/compare/compare-to-baseline.js';
+import { baselineWindow, SCREENING } from '../src/engine/compare/compare-to-baseline.js';
 import { runBench, WORKER_FILE, type BenchReport } from '../src/modes/bench/run-bench.js';
 import { intSetting, machineLine, markdownTable, medianOf, pct, progress } from './support/bench-report.js';
 
@@ -91,6 +92,8 @@ function levelsSetting(): number[] {
 }
 /** Iterations of the work loop at FACTOR 1: about 1 ms per call on a 2020s x64 core. */
 const BASE_ITERATIONS = 500_000;
+/** The key of commit A′ (A's code, another commit) among the commits, and the A/A scenario's factor. */
+const SAME_CODE = 0;
 
 interface Scenario {
   name: string;
@@ -102,13 +105,15 @@ interface Trial {
   scenario: string;
   block: number;
   verdict: Verdict;
-  /** The screen passed the run as unchanged, with no confirmation. */
-  screenedOnly: boolean;
+  /** How far the run went: the screen on pairs of old and new code decided it, or confirmation did. */
+  stage: 'screen' | 'confirmation';
   environment: 'ok' | 'suspect';
   /** The run's median against the window's median, − 1: what the screen saw. */
   delta: number;
   ratio: number | null;
   confirmRuns: number | null;
+  /** The paired ratio of the screen's pairs, when the screen decided. */
+  screenRatio: number | null;
   seconds: number;
   /** 1-minute load average when the trial ended: other work on the machine. */
   load: number;
@@ -147,7 +152,12 @@ export default defineSuite({ name: 'detect', bench: { work: { fn: work } } });
 `;
 }
 
-/** A repository with commit A (FACTOR 1) and one commit per level on top of it; returns factor → sha. */
+/**
+ * A repository with commit A (FACTOR 1), one commit per level on top of it,
+ * and A′: A plus a README, the code untouched (the A/A candidate: a commit
+ * that changes nothing the case runs, as most commits do). Returns factor →
+ * sha, with A′ under `SAME_CODE`.
+ */
 async function createRepository(root: string): Promise<Map<number, string>> {
   const repo = join(root, 'repo');
   await mkdir(join(repo, 'suites'), { recursive: true });
@@ -164,6 +174,11 @@ async function createRepository(root: string): Promise<Map<number, string>> {
     // Each slowed commit is A plus one change, so go back to A before the next.
     await git(repo, ['checkout', '-q', commits.get(1) as string]);
   }
+  await writeFile(join(repo, 'README.md'), 'The detection benchmark\'s repository.\n');
+  await git(repo, ['add', '.']);
+  await git(repo, ['commit', '-q', '-m', 'A README: no code changed']);
+  commits.set(SAME_CODE, await git(repo, ['rev-parse', 'HEAD']));
+  await git(repo, ['checkout', '-q', commits.get(1) as string]);
   return commits;
 }
 
@@ -233,10 +248,11 @@ async function runTrial(lab: Lab, established: string, scratch: string, scenario
       block: window.block,
       delta: result.state === 'ok' ? result.summary.median / window.centre - 1 : Number.NaN,
       verdict: comparison.verdict,
-      screenedOnly: comparison.verdict === 'unchanged' && !comparison.change,
+      stage: (comparison.change?.runs ?? 0) > PAIRED_SCREEN.pairs ? 'confirmation' : 'screen',
       environment: report.run.environment,
       ratio: comparison.change?.ratio ?? null,
-      confirmRuns: comparison.change?.runs ?? null,
+      confirmRuns: (comparison.change?.runs ?? 0) > PAIRED_SCREEN.pairs ? (comparison.change?.runs ?? null) : null,
+      screenRatio: comparison.change?.runs === PAIRED_SCREEN.pairs ? comparison.change.ratio : null,
       seconds,
       load: loadavg()[0] ?? Number.NaN,
     };
@@ -268,7 +284,7 @@ function blockSchedule(scenarios: Scenario[], block: number): Scenario[] {
 
 async function main(): Promise<void> {
   const scenarios: Scenario[] = [
-    { name: 'A/A', factor: 1, trials: settings.aa },
+    { name: 'A/A', factor: SAME_CODE, trials: settings.aa },
     ...LEVELS.map((factor) => ({ name: `+${Math.round((factor - 1) * 100)}%`, factor, trials: settings.perLevel })),
   ];
   const root = await mkdtemp(join(tmpdir(), 'perflab-detection-'));
@@ -290,7 +306,7 @@ async function main(): Promise<void> {
       for (const scenario of schedule) {
         const trial = await runTrial(lab, established, join(root, 'trial-store'), scenario, info);
         trials.push(trial);
-        const path = trial.screenedOnly ? 'screen only' : trial.confirmRuns !== null ? `confirmed over ${trial.confirmRuns}/side, ratio ${trial.ratio?.toFixed(3)}` : 'no confirmation';
+        const path = trial.stage === 'screen' ? `screened on ${PAIRED_SCREEN.pairs} pairs${trial.screenRatio !== null ? `, ratio ${trial.screenRatio.toFixed(3)}` : ''}` : `confirmed over ${trial.confirmRuns}/side, ratio ${trial.ratio?.toFixed(3)}`;
         const elapsed = (performance.now() - started) / 60_000;
         progress(`[${trials.length}/${total}] ${scenario.name}: Δ ${(trial.delta * 100).toFixed(1)}% → ${trial.verdict}${trial.environment === 'suspect' ? ' (environment-suspect)' : ''} — ${path}, ${trial.seconds.toFixed(1)} s, load ${trial.load.toFixed(1)} (${elapsed.toFixed(1)} min so far)`);
       }
@@ -318,7 +334,7 @@ function report(scenarios: Scenario[], windows: WindowInfo[], trials: Trial[], m
       String(mine.length),
       `${regressed}/${mine.length} = ${pct(regressed / mine.length, 0)} (95% CI ${pct(low, 0)}–${pct(high, 0)})`,
       counts.map((n, i) => (n > 0 ? `${VERDICTS[i]} ${n}` : '')).filter(Boolean).join(', '),
-      `${mine.filter((t) => !t.screenedOnly).length}`,
+      `${mine.filter((t) => t.stage === 'confirmation').length}`,
       `${mine.filter((t) => t.environment === 'suspect').length}`,
       ratios.length > 0 ? medianOf(ratios).toFixed(3) : '—',
       confirmed.length > 0 ? medianOf(confirmed.map((t) => t.confirmRuns as number)).toFixed(0) : '—',
@@ -342,9 +358,11 @@ function report(scenarios: Scenario[], windows: WindowInfo[], trials: Trial[], m
   });
   const windowVerdicts = windows.flatMap((w) => w.verdicts.slice(1));
   const windowRows = VERDICTS.map((v) => [v, String(windowVerdicts.filter((x) => x === v).length)]).filter(([, n]) => n !== '0');
+  // The window-building runs are commit A against itself: the same code, which perflab never confirms, so they are no test of a false alarm.
   const aa = trials.filter((t) => t.scenario === 'A/A');
-  const falseAlarms = aa.filter((t) => t.verdict === 'regressed').length + windowVerdicts.filter((v) => v === 'regressed').length;
-  const aaComparisons = aa.length + windowVerdicts.length;
+  const falseAlarms = aa.filter((t) => t.verdict === 'regressed').length;
+  const falseImproved = aa.filter((t) => t.verdict === 'improved').length;
+  const aaComparisons = aa.length;
   return [
     '## Detection power of screen-then-confirm (runBench)',
     '',
@@ -357,18 +375,18 @@ function report(scenarios: Scenario[], windows: WindowInfo[], trials: Trial[], m
       rows,
     ),
     '',
-    `A/A comparisons in all (trials + window-building runs after the first): ${falseAlarms} 'regressed' in ${aaComparisons}` +
+    `A/A comparisons (A′ against A: another commit, the same code): ${falseAlarms} 'regressed' and ${falseImproved} 'improved' in ${aaComparisons}` +
       (falseAlarms === 0 ? ` (95% upper bound on the rate, rule of three: ${pct(3 / Math.max(aaComparisons, 1))}).` : '.'),
     '',
-    'What the screen saw: Δ = the trial run\'s median against its window\'s median, − 1. A run goes to confirmation only if ' +
-      `|Δ| ≥ gate and |z| ≥ ${SCREENING.case.zLimit}, and since z = Δ / window noise, that is |Δ| ≥ max(${SCREENING.case.thresholdFactor} × threshold, ${SCREENING.case.zLimit} × window noise), ` +
-      `capped at ${SCREENING.case.capFactor} × threshold. A run with |Δ| ≥ ${SCREEN_AGAIN.fromFraction} × that is measured ${SCREEN_AGAIN.runs - 1} more times and the median of ${SCREEN_AGAIN.runs} is screened; Δ here is the first run's.`,
+    `How a trial was decided: every candidate is screened on ${PAIRED_SCREEN.pairs} pairs of old and new code run in turns; a paired ratio within ±${pct(PAIRED_SCREEN.fraction * THRESHOLD, 1)} ` +
+      `(${PAIRED_SCREEN.fraction} × threshold) is unchanged, anything else goes to confirmation, which keeps those pairs. ` +
+      'For comparison, what a screen against the window alone would have seen: Δ = the trial run\'s median against its window\'s median, − 1.',
     '',
-    markdownTable(['scenario', 'median Δ', 'spread of Δ (1.4826 · MAD)', 'Δ ≥ 3%', 'went to confirmation', "confirmation said 'regressed'"], screenRows),
+    markdownTable(['scenario', 'median Δ against the window', 'spread of Δ (1.4826 · MAD)', 'Δ ≥ 3%', 'went to confirmation', "confirmation said 'regressed'"], screenRows),
     '',
     `Median window noise ${pct(medianOf(windows.map((w) => w.noise)), 2)}: the screen assumes a new run varies like the window's runs do.`,
     '',
-    'Verdicts of the window-building runs (A against its own growing window):',
+    'Verdicts of the window-building runs (commit A against itself: the same code, never confirmed, so not counted as A/A comparisons):',
     '',
     markdownTable(['verdict', 'runs'], windowRows),
     '',

@@ -21,7 +21,7 @@ export function progressPrinter(stream: NodeJS.WriteStream = process.stderr): (e
         break;
       }
       case 'confirm':
-        line(`confirming ${event.caseId}: ${event.side} run ${event.done}/${event.target} per side`);
+        line(`${event.caseId}: old and new code side by side, ${event.side} run ${event.done}/${event.target}`);
         break;
     }
   };

@@ -60,8 +60,9 @@ function statusLine(p: RunProgress, target: string): string {
       return `:stopwatch: Running ${target} — case ${index} of ${count}${current}\n\`${bar(count > 0 ? index / count : 0)}\``;
     }
     case 'confirming': {
-      const what = p.suspects ? plural(p.suspects, 'suspect') : 'a suspect';
-      return `:mag: Confirming ${what} for ${target}: re-running old and new code side by side${p.caseId ? ` (${code(truncate(oneLine(p.caseId), 100))})` : ''}`;
+      const which = p.caseId ? ` (${code(truncate(oneLine(p.caseId), 100))})` : '';
+      if (p.suspects) return `:mag: Confirming ${plural(p.suspects, 'suspect')} for ${target}: re-running old and new code side by side${which}`;
+      return `:mag: Measuring old and new code side by side for ${target}${which}`;
     }
     case 'done': {
       const total = ORDER.reduce((sum, v) => sum + (p.counts[v] ?? 0), 0);

@@ -6,7 +6,7 @@ import { ErrorCode } from '../errors.js';
 import type { Baseline, Comparison, Result, Summary } from '../model.js';
 import { median } from 'simple-statistics';
 import { formatMeasure } from '../report/format-measure.js';
-import { CONFIRM_MAX_CV, robustCv, screen } from '../stats/index.js';
+import { CONFIRM_MAX_CV, PAIRED_SCREEN, robustCv, screen } from '../stats/index.js';
 import type { HistoryEntry, Store } from '../store/store.js';
 import type { Confirmation, ConfirmRunOptions } from './confirm-change.js';
 
@@ -124,20 +124,51 @@ async function screenResult(ctx: CompareContext, caseId: string, baseline: Basel
   return { ...again, screened: { ...again.screened, reason: `Borderline on one run (Δ ${(first.screened.delta * 100).toFixed(1)}%), so screened on the median of ${medians.length} runs (${runs}): ${again.screened.reason}` } };
 }
 
-export async function compareToBaseline(ctx: CompareContext, caseId: string, threshold: number, result: Result, confirm: ConfirmSuspect, remeasure?: RemeasureCandidate): Promise<Comparison> {
+/**
+ * Where the baseline's code is, as the mode found it:
+ * - `same`: the candidate runs the baseline's very code (its commit, both
+ *   trees clean). A difference can only be the machine's, and confirming it
+ *   would run the same code on both sides: nothing is confirmed, and the run
+ *   joins the window, which so learns how far the machine moves between
+ *   sessions.
+ * - `beside`: the baseline's commit can be run beside the candidate. Then the
+ *   screen is paired too (`PAIRED_SCREEN` pairs, `decidePairedConfirmation`
+ *   rule 0): against the window, one run cannot tell a 3% change from the
+ *   machine's state, which moves ~5% for tens of seconds at a time.
+ * - `none`: no older code to run (not a git checkout, or the commit is gone):
+ *   screened against the window (a borderline run on the median of
+ *   `SCREEN_AGAIN.runs`), and a suspect confirmed against stored runs.
+ */
+export type BaselineCode = 'same' | 'beside' | 'none';
+
+export interface CompareOptions {
+  /** Where the baseline's code is (asked only when there is a baseline). */
+  baselineCode: (baseline: Baseline) => Promise<BaselineCode>;
+  /** For `none`: one more run of the candidate, to screen a borderline run again. */
+  remeasure?: RemeasureCandidate;
+}
+
+export async function compareToBaseline(ctx: CompareContext, caseId: string, threshold: number, result: Result, confirm: ConfirmSuspect, options: CompareOptions): Promise<Comparison> {
   if (result.state === 'errored') return { caseId, verdict: 'errored', reason: result.error.message };
   const baseline = await ctx.store.getBaseline(caseId, ctx.machine);
   if (!baseline) return { caseId, verdict: 'no-baseline', reason: 'first result on this machine; it becomes the baseline' };
 
-  const { window, screened } = await screenResult(ctx, caseId, baseline, result.summary, threshold, remeasure);
-  if (!screened.suspect) return { caseId, verdict: 'unchanged', reason: screened.reason };
+  const code = await options.baselineCode(baseline);
+  const paired = code === 'beside' && ctx.environment === 'ok';
+  const { window, screened } = await screenResult(ctx, caseId, baseline, result.summary, threshold, code === 'none' ? options.remeasure : undefined);
   const screening = { median: result.summary.median, windowMedian: result.summary.median / (1 + screened.delta), windowRuns: Math.max(1, window.current.length), delta: screened.delta, z: screened.z, gate: screened.gate };
+  if (code === 'same') {
+    const commit = baseline.commit ? ` (${baseline.commit.slice(0, 12)})` : '';
+    return { caseId, verdict: 'unchanged', reason: `The same code as the baseline${commit}, clean trees: nothing to confirm, only the machine can differ. ${screened.reason}`, evidence: { screening } };
+  }
+  if (!paired && !screened.suspect) return { caseId, verdict: 'unchanged', reason: screened.reason };
   if (ctx.environment === 'suspect') {
     return { caseId, verdict: 'unstable', reason: `${screened.reason} The canary moved too: the machine, not the code, may have changed; no verdict.`, evidence: { screening } };
   }
 
   const run: ConfirmRunOptions = {
     threshold,
+    ...(paired ? { screenPairs: PAIRED_SCREEN.pairs } : {}),
     onRun: (side, done, target) => ctx.onConfirmRun?.(caseId, side, done, target),
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   };
@@ -146,7 +177,7 @@ export async function compareToBaseline(ctx: CompareContext, caseId: string, thr
     if (confirmation.error.code === ErrorCode.Cancelled) return { caseId, verdict: 'unstable', reason: `${screened.reason} Confirmation was cancelled: no verdict.` };
     return { caseId, verdict: 'errored', reason: confirmation.reason };
   }
-  const reason = `Screening: ${screened.reason} ${confirmation.reason}`;
+  const reason = `${paired ? 'Against the window' : 'Screening'}: ${screened.reason} ${confirmation.reason}`;
   const evidence = { screening, ...(confirmation.medians ? { confirmation: confirmation.medians } : {}) };
   return confirmation.change ? { caseId, verdict: confirmation.verdict, change: confirmation.change, reason, evidence } : { caseId, verdict: 'unstable', reason, evidence };
 }

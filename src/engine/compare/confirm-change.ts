@@ -45,10 +45,18 @@ export interface ConfirmRunOptions {
   /** Regular looks and extra looks (the last is the cap), in pairs; defaults in `decidePairedConfirmation`. */
   looks?: readonly number[];
   extraLooks?: readonly number[];
+  /** Interleaved only: screen on this many pairs first (`decidePairedConfirmation` rule 0); default none. */
+  screenPairs?: number;
 }
 
 function decisionOptions(run: ConfirmRunOptions): PairedConfirmOptions {
-  return { threshold: run.threshold, direction: 'lower', ...(run.looks ? { looks: run.looks } : {}), ...(run.extraLooks ? { extraLooks: run.extraLooks } : {}) };
+  return {
+    threshold: run.threshold,
+    direction: 'lower',
+    ...(run.looks ? { looks: run.looks } : {}),
+    ...(run.extraLooks ? { extraLooks: run.extraLooks } : {}),
+    ...(run.screenPairs ? { screenPairs: run.screenPairs } : {}),
+  };
 }
 
 export async function confirmInterleaved(measureRun: MeasureRun, run: ConfirmRunOptions): Promise<Confirmation> {
@@ -110,7 +118,7 @@ export async function confirmAgainstWindow(
     unit = result.unit;
     run.onRun?.('candidate', pairs.length, stored.length);
   }
-  const decision = decidePairedConfirmation(pairs, { ...decisionOptions(run), looks: [stored.length], extraLooks: [] });
+  const decision = decidePairedConfirmation(pairs, { ...decisionOptions(run), looks: [stored.length], extraLooks: [], screenPairs: 0 });
   if (decision.decision === 'continue') throw new Error('unreachable: a single look always decides');
   return toConfirmation(decision, 'window', unit, pairs);
 }

@@ -20,7 +20,7 @@ export { pairedRatio, walshAverages } from './paired-ratio.js';
 export type { PairedRatio } from './paired-ratio.js';
 export { detectBursts } from './detect-bursts.js';
 export type { Bursts } from './detect-bursts.js';
-export { CONFIRM_MAX_CV, decidePairedConfirmation } from './paired-confirm.js';
+export { CONFIRM_MAX_CV, decidePairedConfirmation, PAIRED_SCREEN } from './paired-confirm.js';
 export type { PairedConfirmDecision, PairedConfirmOptions, PairedEvidence, PairedRun, UnstableWhy } from './paired-confirm.js';
 export { studentTCdf, regularizedIncompleteBeta } from './student-t-distribution.js';
 export { welchTTest } from './welch-t-test.js';

@@ -8,11 +8,13 @@
 // rule 5), so a bursty case costs 40–60 fresh workers, not 120.
 import { access } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import type { BaselineCode } from '../../engine/compare/compare-to-baseline.js';
 import { confirmAgainstWindow, confirmInterleaved, type Confirmation, type ConfirmRunOptions, type MeasureRun } from '../../engine/compare/confirm-change.js';
 import { hasCommit, type Checkout } from '../../engine/git/git.js';
 import { withWorktree } from '../../engine/git/worktree.js';
 import type { Baseline } from '../../engine/model.js';
 import type { ExclusivePool } from '../../engine/pool/exclusive-pool.js';
+import type { Store } from '../../engine/store/store.js';
 import type { BenchCaseRef } from './bench-case.js';
 import { measureCase } from './measure-case.js';
 
@@ -33,6 +35,13 @@ export function measureSides(pool: ExclusivePool, baseline: BenchCaseRef, candid
     const result = await measureCase(pool, ref, ref.options, signal);
     return result.state === 'errored' ? { error: result.error } : { median: result.summary.median, unit: result.summary.unit };
   };
+}
+
+/** Where `baseline`'s code is for a run of `checkout` (see `BaselineCode`). */
+export async function baselineCode(store: Store, checkout: Checkout | null, baseline: Baseline): Promise<BaselineCode> {
+  if (!checkout || !baseline.commit) return 'none';
+  if (baseline.commit === checkout.commit && !checkout.dirty && (await store.getRun(baseline.runId))?.dirty === false) return 'same';
+  return (await hasCommit(checkout.root, baseline.commit)) ? 'beside' : 'none';
 }
 
 export async function confirmSuspect(pool: ExclusivePool, checkout: Checkout | null, ref: BenchCaseRef, baseline: Baseline, window: readonly number[], run: ConfirmRunOptions): Promise<Confirmation> {

@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { ErrorCode } from '../../engine/errors.js';
 import { ExclusivePool } from '../../engine/pool/exclusive-pool.js';
-import type { Alert, Comparison, RecordedResult, Result, Run } from '../../engine/model.js';
+import type { Alert, Baseline, Comparison, RecordedResult, Result, Run } from '../../engine/model.js';
 import { newRun, type NewRunOptions } from '../../engine/new-run.js';
 import { raiseAlerts } from '../../engine/alert/raise-alerts.js';
 import { acceptFirstBaselines } from '../../engine/store/accept-first-baselines.js';
@@ -15,7 +15,7 @@ import type { BenchOptions } from '../../engine/suite/define-suite.js';
 import type { BenchCaseRef } from './bench-case.js';
 import { compareToBaseline, screenAgainstBaseline, type ConfirmSuspect } from '../../engine/compare/compare-to-baseline.js';
 import { recoverCanary } from './canary-recovery.js';
-import { confirmSuspect } from './confirm-suspect.js';
+import { baselineCode, confirmSuspect } from './confirm-suspect.js';
 import { listCases, listSuiteFile, type SuiteError } from './list-cases.js';
 import { measureCase } from './measure-case.js';
 
@@ -107,7 +107,8 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
       const again = await measureCase(pool, ref, ref.options, options.signal);
       return again.state === 'ok' ? again.summary.median : undefined;
     };
-    entries.push({ caseId: ref.id, result, comparison: await compareToBaseline(ctx, ref.id, ref.options.threshold, result, confirm, remeasure) });
+    const code = (baseline: Baseline) => baselineCode(store, options.checkout, baseline);
+    entries.push({ caseId: ref.id, result, comparison: await compareToBaseline(ctx, ref.id, ref.options.threshold, result, confirm, { baselineCode: code, remeasure }) });
   }
 
   const all = canary ? [canary, ...entries] : entries;

@@ -25,6 +25,8 @@ describe('runProgress', () => {
 
   it('explains what confirming means', () => {
     expect(line({ ...base, progress: { state: 'confirming', suspects: 2 } })).toContain('Confirming 2 suspects for `json` @main (`c0ffee1234`): re-running old and new code side by side');
+    // Every changed commit's cases are screened on pairs, so without a count of suspects nothing is called one.
+    expect(line({ ...base, progress: { state: 'confirming', caseId: 'json/parse' } })).toBe(':mag: Measuring old and new code side by side for `json` @main (`c0ffee1234`) (`json/parse`)');
   });
 
   it('sums up a finished run in one line', () => {

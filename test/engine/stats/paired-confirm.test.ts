@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decidePairedConfirmation } from '../../../src/engine/stats/paired-confirm.js';
+import { decidePairedConfirmation, PAIRED_SCREEN } from '../../../src/engine/stats/paired-confirm.js';
 import type { PairedConfirmDecision, PairedConfirmOptions, PairedRun } from '../../../src/engine/stats/paired-confirm.js';
 import { interleavedMachine } from './interleaved-machine.js';
 import type { MachineOptions } from './interleaved-machine.js';
@@ -193,6 +193,33 @@ describe('decidePairedConfirmation', () => {
     expect(decidePairedConfirmation(pairsAround(20, 1.05, 0.15), timings)).toMatchObject({ decision: 'continue', nextLook: 30 });
   });
 
+  it('screens on the first pairs when asked: a ratio within 40% of the threshold is unchanged at 3 pairs, with the pairs\' range', () => {
+    const screened = { ...timings, screenPairs: 3, screenFraction: 0.4 };
+    expect(decidePairedConfirmation(pairsAround(2, 1.0, 0.01), screened)).toMatchObject({ decision: 'continue', nextLook: 3 });
+    const d = decidePairedConfirmation(pairsAround(3, 1.01, 0.01), screened);
+    expect(d).toMatchObject({ decision: 'unchanged', runs: 3 });
+    if (d.decision !== 'unchanged') return;
+    expect(d.ratio).toBeCloseTo(1.01, 10);
+    expect(d.ciLow).toBeCloseTo(1.01 * Math.exp(-0.01), 10);
+    expect(d.ciHigh).toBeCloseTo(1.01 * Math.exp(0.01), 10);
+    expect(d.pValue).toBeCloseTo(0.25, 10); // one-sided, toward worse: T⁺ ≥ 5 of 6 has 2 chances in 8
+    expect(d.reason).toBe('Screened on 3 interleaved pairs: paired ratio 1.010 (range 1.000–1.020), within ±1.2% (40% of the 3.0% threshold), so not worth confirming.');
+  });
+
+  it('sends a screened ratio of 40% of the threshold or more, either way, on to the first look, keeping its pairs', () => {
+    const screened = { ...timings, screenPairs: 3, screenFraction: 0.4 };
+    expect(decidePairedConfirmation(pairsAround(3, 1.013, 0.005), screened)).toMatchObject({ decision: 'continue', nextLook: 10 });
+    expect(decidePairedConfirmation(pairsAround(3, 0.987, 0.005), screened)).toMatchObject({ decision: 'continue', nextLook: 10 });
+    // At the first look the usual rules decide on all 10 pairs, the screened ones among them.
+    expect(decidePairedConfirmation(pairsAround(10, 1.2, 0.01), screened)).toMatchObject({ decision: 'regressed', runs: 10 });
+  });
+
+  it('rejects a screen that is not before the first look, or a fraction outside (0, 1]', () => {
+    expect(() => decidePairedConfirmation([], { ...timings, screenPairs: 10 })).toThrow(/screenPairs must be an integer from 0 to below the first look \(10\), got 10/);
+    expect(() => decidePairedConfirmation([], { ...timings, screenPairs: 2.5 })).toThrow(RangeError);
+    expect(() => decidePairedConfirmation([], { ...timings, screenPairs: 3, screenFraction: 0 })).toThrow(/screenFraction must be in \(0, 1\], got 0/);
+  });
+
   it('rejects looks that are not increasing across regular and extra looks', () => {
     expect(() => decidePairedConfirmation([], { ...timings, looks: [20, 10] })).toThrow(RangeError);
     expect(() => decidePairedConfirmation([], { ...timings, looks: [] })).toThrow(RangeError);
@@ -204,12 +231,12 @@ describe('decidePairedConfirmation', () => {
 describe('the paired confirmation on a simulated interleaved machine (2% lognormal noise, seeded)', () => {
   const trials = 200;
 
-  function tally(seed: number, machine: MachineOptions): Map<string, number> {
+  function tally(seed: number, machine: MachineOptions, options: PairedConfirmOptions = timings): Map<string, number> {
     const counts = new Map<string, number>();
     for (let t = 0; t < trials; t++) {
       // A stream per trial: how many pairs one trial draws does not change the next trial's data.
       const random = mulberry32(seed * 1000 + t);
-      const d = confirmSequentially(interleavedMachine(random, normals(random), machine), timings);
+      const d = confirmSequentially(interleavedMachine(random, normals(random), machine), options);
       const key = `${d.decision}@${d.decision === 'continue' ? 0 : d.runs}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
       counts.set(d.decision, (counts.get(d.decision) ?? 0) + 1);
@@ -251,6 +278,24 @@ describe('the paired confirmation on a simulated interleaved machine (2% lognorm
     const counts = tally(33, { baseline: 100, candidate: 105, cv: 0.02 });
     const by20 = (counts.get('regressed@10') ?? 0) + (counts.get('regressed@20') ?? 0);
     expect(by20).toBeGreaterThanOrEqual(0.95 * trials);
+  });
+
+  describe('screened on 4 pairs first (rule 0), at 1.5% noise a run (adjacent pairs spread 2.1%, as measured on the idle VM)', () => {
+    const screened = { ...timings, screenPairs: PAIRED_SCREEN.pairs };
+
+    it('settles most identical code at the screen, and never calls it a change', () => {
+      const counts = tally(37, { baseline: 100, candidate: 100, cv: 0.015 }, screened);
+      expect(counts.get('regressed') ?? 0).toBe(0);
+      expect(counts.get('improved') ?? 0).toBe(0);
+      expect(counts.get(`unchanged@${PAIRED_SCREEN.pairs}`) ?? 0).toBeGreaterThanOrEqual(0.6 * trials);
+    });
+
+    it('still finds a real 3% slowdown in at least 88% of trials, and a 5% one in at least 98%', () => {
+      const three = tally(38, { baseline: 100, candidate: 103, cv: 0.015 }, screened);
+      const five = tally(39, { baseline: 100, candidate: 105, cv: 0.015 }, screened);
+      expect(three.get('regressed') ?? 0).toBeGreaterThanOrEqual(0.88 * trials);
+      expect(five.get('regressed') ?? 0).toBeGreaterThanOrEqual(0.98 * trials);
+    });
   });
 
   it('still finds a real 5% slowdown through bursts, by the cap, in at least 95% of trials', () => {

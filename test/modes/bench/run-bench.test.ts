@@ -9,6 +9,7 @@ import { openStore } from '../../../src/engine/store/open-store.js';
 import type { Store } from '../../../src/engine/store/store.js';
 import { FIRST_BASELINE_RUNS, runBench, WORKER_FILE, type RunBenchOptions } from '../../../src/modes/bench/run-bench.js';
 import { baselineWindow } from '../../../src/engine/compare/compare-to-baseline.js';
+import { PAIRED_SCREEN } from '../../../src/engine/stats/index.js';
 import { spinSuite, tempRepo, type TempRepo } from '../../helpers/temp-repo.js';
 
 const FAST = { timeBudgetMs: 60, minSamples: 5, warmupMs: 10 };
@@ -82,15 +83,46 @@ describe('runBench', () => {
     expect((await store.getBaseline('spin/work', 'test-machine'))?.runMedians).toEqual(baseline.runMedians);
   });
 
-  it('calls an unchanged commit unchanged', async () => {
+  it('runs nothing more for the baseline\'s own code: the same commit, clean, is unchanged with no confirmation', async () => {
     repo.write('suites/spin.ts', spinSuite(1));
     repo.commit('spin');
     await run();
+    const confirmRuns: string[] = [];
 
-    const report = await run();
+    const report = await run({ onProgress: (p) => void (p.type === 'confirm' && confirmRuns.push(p.side)) });
 
-    // Same code: never a regression or an improvement (a loaded machine may make it too noisy to say more).
-    expect(['unchanged', 'unstable']).toContain(report.entries[0]?.comparison.verdict);
+    const comparison = report.entries[0]?.comparison;
+    expect(comparison?.verdict).toBe('unchanged');
+    expect(comparison?.change).toBeUndefined();
+    expect(comparison?.reason).toMatch(/^The same code as the baseline \([0-9a-f]{12}\), clean trees: nothing to confirm/);
+    expect(comparison?.evidence?.screening.windowRuns).toBe(FIRST_BASELINE_RUNS);
+    expect(confirmRuns).toEqual([]);
+    // Its run joins the window: it says how far the machine moves between runs.
+    const history = await store.history('spin/work', { machine: 'test-machine' });
+    expect(history.at(-1)).toMatchObject({ runId: report.run.id, verdict: 'unchanged', inWindow: true });
+    expect(report.alerts).toEqual([]);
+  }, 180_000);
+
+  it('screens a commit that may have changed the code on pairs of old and new code, and calls an unrelated change unchanged', async () => {
+    repo.write('suites/spin.ts', spinSuite(1));
+    const base = repo.commit('spin');
+    await run();
+    repo.write('README.md', 'nothing the suite runs\n');
+    repo.commit('docs only');
+    const sides: string[] = [];
+
+    const report = await run({ onProgress: (p) => void (p.type === 'confirm' && sides.push(p.side)) });
+
+    const comparison = report.entries[0]?.comparison;
+    // Same work on both sides: never a regression or an improvement (a loaded machine may make it too noisy to say more).
+    expect(['unchanged', 'unstable']).toContain(comparison?.verdict);
+    expect(comparison?.change?.method).toBe('interleaved');
+    expect(comparison?.change?.runs).toBeGreaterThanOrEqual(PAIRED_SCREEN.pairs);
+    expect(comparison?.reason).toMatch(/^Against the window: /);
+    // Old and new code took turns from the first pair: A B B A …
+    expect(sides.slice(0, 2 * PAIRED_SCREEN.pairs)).toEqual(['baseline', 'candidate', 'candidate', 'baseline', 'baseline', 'candidate', 'candidate', 'baseline']);
+    expect(comparison?.evidence?.confirmation?.baseline).toHaveLength(comparison?.change?.runs ?? -1);
+    expect((await store.getBaseline('spin/work', 'test-machine'))?.commit).toBe(base);
     expect(report.alerts).toEqual([]);
   }, 180_000);
 
