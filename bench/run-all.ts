@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const LOADERS = fileURLToPath(new URL('../src/engine/suite/register-loaders.js', import.meta.url));
-const BENCHMARKS = ['harness.bench.ts', 'detection.bench.ts', 'store.bench.ts', 'ack-latency.bench.ts', 'stress-loadgen.bench.ts', 'fuzz.bench.ts', 'chart.bench.ts', 'report.bench.ts', 'site.bench.ts', 'demo.bench.ts', 'store-pg.bench.ts', 'agents.bench.ts'];
+const BENCHMARKS = ['harness.bench.ts', 'pairing.bench.ts', 'detection.bench.ts', 'store.bench.ts', 'ack-latency.bench.ts', 'stress-loadgen.bench.ts', 'fuzz.bench.ts', 'chart.bench.ts', 'report.bench.ts', 'site.bench.ts', 'demo.bench.ts', 'store-pg.bench.ts', 'agents.bench.ts'];
 
 function run(file: string): Promise<number> {
   return new Promise((resolve, reject) => {
