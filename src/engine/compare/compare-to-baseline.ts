@@ -38,8 +38,10 @@ export async function baselineWindow(store: Store, caseId: string, machine: stri
 }
 
 /**
- * How suspicious a result must look before confirmation is spent on it.
- * Confirmation has the last word on every verdict, so a case screens at half
+ * How suspicious a result must look, against the window, before confirmation
+ * is spent on it: for the canary, and for a case whose baseline code cannot
+ * be run beside it (`BaselineCode` 'none'; with older code at hand a case is
+ * screened on pairs instead). Confirmation has the last word on every verdict, so a case screens at half
  * its threshold and at |z| ≥ 2 (a borderline run on the median of 3 runs,
  * `SCREEN_AGAIN`): a real change of threshold size is then
  * rarely filtered out by one noisy run (docs/benchmarks.md has the numbers).
@@ -57,12 +59,8 @@ export const SCREENING = {
 } as const;
 
 /**
- * Screens one summary against its baseline's window. With too few runs since
- * the baseline for a spread of their own, the previous spread is kept
- * (DESIGN §5), or else the standard error of this run's median is used.
- */
-/**
- * A case's first window holds one session's runs: its first baseline (3
+ * For the window screen (no older code to run beside the candidate):
+ * a case's first window holds one session's runs: its first baseline (3
  * fresh-worker runs back to back) and the few runs since. Their spread says
  * nothing of how far the machine moves between sessions, and on the idle VM
  * that was 2–7%: in three pairs of `perflab run`s a minute apart, 3–5 of the
@@ -75,6 +73,11 @@ export const SCREENING = {
  */
 export const YOUNG_WINDOW = { runs: 5, factor: 2 } as const;
 
+/**
+ * Screens one summary against its baseline's window. With too few runs since
+ * the baseline for a spread of their own, the previous spread is kept
+ * (DESIGN §5), or else the standard error of this run's median is used.
+ */
 export async function screenAgainstBaseline(store: Store, caseId: string, machine: string, baseline: Baseline, summary: Summary, threshold: number, role: keyof typeof SCREENING = 'case') {
   const window = await baselineWindow(store, caseId, machine, baseline);
   const fallbackCv = window.previous.length >= 3 ? robustCv(window.previous) : (1.2533 * summary.cv) / Math.sqrt(summary.n);
