@@ -53,3 +53,13 @@ export async function hasCommit(repo: string, sha: string): Promise<boolean> {
     return false;
   }
 }
+
+/** True when `file` (absolute, inside `root`'s work tree) is tracked by git there. */
+export async function isTracked(root: string, file: string): Promise<boolean> {
+  try {
+    await git(root, ['ls-files', '--error-unmatch', '--', file]);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -10,7 +10,7 @@ import { access } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { BaselineCode } from '../../engine/compare/compare-to-baseline.js';
 import { confirmAgainstWindow, confirmInterleaved, type Confirmation, type ConfirmRunOptions, type MeasureRun } from '../../engine/compare/confirm-change.js';
-import { hasCommit, type Checkout } from '../../engine/git/git.js';
+import { hasCommit, isTracked, type Checkout } from '../../engine/git/git.js';
 import { withWorktree } from '../../engine/git/worktree.js';
 import type { Baseline } from '../../engine/model.js';
 import type { ExclusivePool } from '../../engine/pool/exclusive-pool.js';
@@ -37,9 +37,13 @@ export function measureSides(pool: ExclusivePool, baseline: BenchCaseRef, candid
   };
 }
 
-/** Where `baseline`'s code is for a run of `checkout` (see `BaselineCode`). */
-export async function baselineCode(store: Store, checkout: Checkout | null, baseline: Baseline): Promise<BaselineCode> {
-  if (!checkout || !baseline.commit) return 'none';
+/**
+ * Where `baseline`'s code is for a run of `ref` in `checkout` (see
+ * `BaselineCode`). A suite file git does not track is outside what a commit
+ * and a clean tree vouch for, and no worktree holds it: 'none'.
+ */
+export async function baselineCode(store: Store, checkout: Checkout | null, baseline: Baseline, ref: BenchCaseRef): Promise<BaselineCode> {
+  if (!checkout || !baseline.commit || !(await isTracked(checkout.root, ref.file))) return 'none';
   if (baseline.commit === checkout.commit && !checkout.dirty && (await store.getRun(baseline.runId))?.dirty === false) return 'same';
   return (await hasCommit(checkout.root, baseline.commit)) ? 'beside' : 'none';
 }

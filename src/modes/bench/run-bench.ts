@@ -107,7 +107,7 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
       const again = await measureCase(pool, ref, ref.options, options.signal);
       return again.state === 'ok' ? again.summary.median : undefined;
     };
-    const code = (baseline: Baseline) => baselineCode(store, options.checkout, baseline);
+    const code = (baseline: Baseline) => baselineCode(store, options.checkout, baseline, ref);
     entries.push({ caseId: ref.id, result, comparison: await compareToBaseline(ctx, ref.id, ref.options.threshold, result, confirm, { baselineCode: code, remeasure }) });
   }
 

@@ -103,6 +103,20 @@ describe('runBench', () => {
     expect(report.alerts).toEqual([]);
   }, 180_000);
 
+  it('does not vouch for a suite file git does not track: it is screened against the window, not called the same code', async () => {
+    repo.write('README.md', 'a repository whose suite is not committed\n');
+    repo.commit('readme');
+    repo.write('suites/spin.ts', spinSuite(1));
+    await run();
+
+    const report = await run();
+
+    const comparison = report.entries[0]?.comparison;
+    expect(comparison?.reason).not.toMatch(/same code/);
+    expect(comparison?.change?.method).not.toBe('interleaved');
+    expect(report.alerts).toEqual([]);
+  }, 180_000);
+
   it('screens a commit that may have changed the code on pairs of old and new code, and calls an unrelated change unchanged', async () => {
     repo.write('suites/spin.ts', spinSuite(1));
     const base = repo.commit('spin');
