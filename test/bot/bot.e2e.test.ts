@@ -2,49 +2,30 @@
 // ack → run → alert → click Accept → baseline changed, message updated.
 import { until } from '../helpers/until.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Bot } from '../../src/bot/create-bot.js';
 import type { LocalWorkspace, Message } from '../../src/local-workspace/index.js';
-import { startLocalBot, type LocalBot } from '../../src/bot/start-local-bot.js';
+import type { LocalBot } from '../../src/bot/start-local-bot.js';
 import { recordFindings } from '../../src/engine/alert/finding-alerts.js';
-import { openStore } from '../../src/engine/store/open-store.js';
 import type { Store } from '../../src/engine/store/store.js';
-import { spinSuite, tempRepo, type TempRepo } from '../helpers/temp-repo.js';
+import { startBotOnSpinRepo } from '../helpers/bot-on-spin-repo.js';
+import { spinSuite, type TempRepo } from '../helpers/temp-repo.js';
 
 let local: LocalBot;
 let ws: LocalWorkspace;
 let bot: Bot;
 let store: Store;
 let repo: TempRepo;
-let storeDir: string;
+let stop: () => Promise<void>;
 
 const ALICE = 'U0ALICE'; // in S0MAINTAINERS: may accept
 const BOB = 'U0BOB'; // may not
 
 beforeAll(async () => {
-  repo = tempRepo();
-  repo.write('suites/spin.ts', spinSuite(1));
-  repo.commit('spin');
-  storeDir = mkdtempSync(join(tmpdir(), 'perflab-bot-'));
-  store = await openStore(storeDir);
-  local = await startLocalBot({
-    store,
-    machine: 'bot-test',
-    suitesDir: join(repo.dir, 'suites'),
-    repo: repo.dir,
-    overrides: { timeBudgetMs: 60, minSamples: 5, warmupMs: 10 },
-  });
+  ({ local, store, repo, stop } = await startBotOnSpinRepo({ machine: 'bot-test' }));
   ({ workspace: ws, bot } = local);
 });
 
-afterAll(async () => {
-  await local.stop();
-  await store.close();
-  repo.remove();
-  rmSync(storeDir, { recursive: true, force: true });
-});
+afterAll(() => stop());
 
 const text = (m: Message | undefined): string => JSON.stringify(m ?? {});
 const lastEphemeral = (user: string): string => text(ws.ephemerals(user).at(-1));

@@ -6,19 +6,15 @@
 //   message loses its buttons and says so, in the message and its thread.
 // - A drift: a history that drifted 1% a commit over five commits, the alert
 //   raised by raiseAlerts and posted by the outbox.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalBot, type LocalBot } from '../../src/bot/start-local-bot.js';
+import type { LocalBot } from '../../src/bot/start-local-bot.js';
 import { raiseAlerts } from '../../src/engine/alert/raise-alerts.js';
 import type { RecordedResult, Run } from '../../src/engine/model.js';
-import { openStore } from '../../src/engine/store/open-store.js';
 import type { Store } from '../../src/engine/store/store.js';
 import type { Message } from '../../src/local-workspace/index.js';
 import { mulberry32, normals } from '../engine/stats/seeded-random.js';
+import { startBotOnSpinRepo } from '../helpers/bot-on-spin-repo.js';
 import { seedBaselines, seedRuns } from '../helpers/seed-runs.js';
-import { spinSuite, tempRepo, type TempRepo } from '../helpers/temp-repo.js';
 
 const MACHINE = 'bot-test';
 const CASE = 'spin/work';
@@ -28,25 +24,14 @@ const cli = { kind: 'cli' as const, by: 'cli:test' };
 
 let local: LocalBot;
 let store: Store;
-let repo: TempRepo;
-let storeDir: string;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  repo = tempRepo();
-  repo.write('suites/spin.ts', spinSuite(1));
-  repo.commit('spin');
-  storeDir = mkdtempSync(join(tmpdir(), 'perflab-fixed-'));
-  store = await openStore(storeDir);
   // No canary: on a busy test machine it moves and holds every verdict back, and this is about the case's verdict.
-  local = await startLocalBot({ store, machine: MACHINE, suitesDir: join(repo.dir, 'suites'), repo: repo.dir, canary: false, overrides: { timeBudgetMs: 60, minSamples: 5, warmupMs: 10 } });
+  ({ local, store, stop } = await startBotOnSpinRepo({ machine: MACHINE, canary: false }));
 });
 
-afterAll(async () => {
-  await local.stop();
-  await store.close();
-  repo.remove();
-  rmSync(storeDir, { recursive: true, force: true });
-});
+afterAll(() => stop());
 
 const text = (m: Message | undefined): string => JSON.stringify(m ?? {});
 

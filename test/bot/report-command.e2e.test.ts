@@ -2,30 +2,19 @@
 // workspace: the asker gets what went wrong and the usage privately; the
 // channel gets nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startLocalBot, type LocalBot } from '../../src/bot/start-local-bot.js';
-import { openStore } from '../../src/engine/store/open-store.js';
-import type { Store } from '../../src/engine/store/store.js';
+import type { LocalBot } from '../../src/bot/start-local-bot.js';
+import { startBotWithStore } from '../helpers/bot-with-store.js';
 
 const BOB = 'U0BOB';
 
 let local: LocalBot;
-let store: Store;
-let storeDir: string;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  storeDir = mkdtempSync(join(tmpdir(), 'perflab-report-command-'));
-  store = await openStore(storeDir);
-  local = await startLocalBot({ store, machine: 'report-test', suitesDir: join(storeDir, 'no-suites'), repo: null });
+  ({ local, stop } = await startBotWithStore({ machine: 'report-test' }));
 });
 
-afterAll(async () => {
-  await local.stop();
-  await store.close();
-  rmSync(storeDir, { recursive: true, force: true });
-});
+afterAll(() => stop());
 
 describe('/perflab report with bad input', () => {
   it.each([

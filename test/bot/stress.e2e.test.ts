@@ -2,14 +2,11 @@
 // real stress pool, scenarios on loopback.
 import { until } from '../helpers/until.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LocalWorkspace, Message } from '../../src/local-workspace/index.js';
-import { startLocalBot, type LocalBot } from '../../src/bot/start-local-bot.js';
-import { openStore } from '../../src/engine/store/open-store.js';
+import type { LocalBot } from '../../src/bot/start-local-bot.js';
 import type { Store } from '../../src/engine/store/store.js';
+import { startBotWithStore } from '../helpers/bot-with-store.js';
 
 const SUITES = fileURLToPath(new URL('../fixtures/stress/', import.meta.url));
 const ALICE = 'U0ALICE';
@@ -17,20 +14,14 @@ const ALICE = 'U0ALICE';
 let local: LocalBot;
 let ws: LocalWorkspace;
 let store: Store;
-let storeDir: string;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  storeDir = mkdtempSync(join(tmpdir(), 'perflab-bot-stress-'));
-  store = await openStore(storeDir);
-  local = await startLocalBot({ store, machine: 'bot-test', suitesDir: SUITES, repo: null });
+  ({ local, store, stop } = await startBotWithStore({ machine: 'bot-test', suitesDir: SUITES }));
   ws = local.workspace;
 });
 
-afterAll(async () => {
-  await local.stop();
-  await store.close();
-  rmSync(storeDir, { recursive: true, force: true });
-});
+afterAll(() => stop());
 
 const text = (m: Message | undefined): string => JSON.stringify(m ?? {});
 

@@ -1,37 +1,25 @@
 // The machine API over real HTTP on 127.0.0.1, with a real store on a temp dir.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startApiServer, type ApiServer } from '../../src/http/http-server.js';
 import type { PushEvent } from '../../src/triggers/webhook/push-delivery.js';
 import { decodeSamples } from '../../src/engine/stats/index.js';
-import { openStore } from '../../src/engine/store/open-store.js';
 import type { Store } from '../../src/engine/store/store.js';
+import { useTempStore } from '../helpers/temp-store.js';
 import { bodyFor, SECRET, signedHeaders } from './push-fixtures.js';
 import { ingestInto, resultsPayload } from './results-fixtures.js';
 
 const TOKEN = 'api-token-for-tests-0123456789';
 const LIMIT = 64 * 1024; // bytes
 
-let dir: string;
+const temp = useTempStore('perflab-api-store-');
 let store: Store;
 let server: ApiServer;
 let pushes: PushEvent[];
 let logged: string[];
 let failNextPush: boolean;
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'perflab-api-store-'));
-  store = await openStore(dir);
-});
-
-afterAll(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
 beforeEach(async () => {
+  store = temp.store;
   pushes = [];
   logged = [];
   failNextPush = false;

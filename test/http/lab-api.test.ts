@@ -4,15 +4,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startLabApi } from '../../src/http/lab-api.js';
 import type { ApiServer } from '../../src/http/http-server.js';
-import { openStore } from '../../src/engine/store/open-store.js';
 import type { Store } from '../../src/engine/store/store.js';
 import { watchedRepoSchema } from '../../src/engine/config/watch-config.js';
 import { Lab } from '../../src/lab/lab.js';
 import { Watcher } from '../../src/triggers/watcher.js';
-import { tempDir } from '../engine/store/helpers/store-fixtures.js';
 import { spinSuite, tempRepo, type TempRepo } from '../helpers/temp-repo.js';
+import { useTempStore } from '../helpers/temp-store.js';
 import { hubBody, SECRET, signedHeaders } from './push-fixtures.js';
 
+const temp = useTempStore('perflab-lab-api-');
 let repo: TempRepo;
 let store: Store;
 let api: ApiServer;
@@ -24,7 +24,7 @@ beforeEach(async () => {
   repo = tempRepo();
   repo.write('suites/spin.ts', spinSuite(1));
   repo.commit('first');
-  store = await openStore(await tempDir());
+  store = temp.store;
   // Jobs are queued, not run (the lab is not started): this test is about what reaches the queue.
   lab = new Lab({ store, machine: 'm', suitesDir: repo.dir });
   watcher = new Watcher(lab, [watchedRepoSchema.parse({ url: repo.dir, pollSeconds: 3600 })]);
@@ -34,7 +34,6 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await api.close();
-  await store.close();
   repo.remove();
 });
 

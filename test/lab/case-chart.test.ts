@@ -1,17 +1,14 @@
 // A case's chart from the lab's own records, and the charts an alert's thread
 // gets: a real store on a temp dir, real rendering; only the notifier (the
 // edge to Slack) records instead of posting.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Notifier, PostedMessage } from '../../src/engine/alert/notifier.js';
 import type { Alert, Baseline } from '../../src/engine/model.js';
-import { openStore } from '../../src/engine/store/open-store.js';
 import type { HistoryEntry, Store } from '../../src/engine/store/store.js';
 import { caseChartData } from '../../src/lab/case-chart.js';
 import { Lab } from '../../src/lab/lab.js';
 import { seedBaselines, seedRuns } from '../helpers/seed-runs.js';
+import { useTempStore } from '../helpers/temp-store.js';
 
 const CASE = 'json/parse 1MB';
 const HOUR = 3_600_000; // ms
@@ -32,17 +29,12 @@ class ChartRecordingNotifier implements Notifier {
   }
 }
 
+const temp = useTempStore('perflab-chart-');
 let dir: string;
 let store: Store;
 
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'perflab-chart-'));
-  store = await openStore(dir);
-});
-
-afterEach(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
+beforeEach(() => {
+  ({ dir, store } = temp);
 });
 
 /** `count` hourly runs at 1 ms with ±0.4% alternating noise, 30% slower from run `stepAt` on. */

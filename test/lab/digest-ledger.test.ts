@@ -1,23 +1,14 @@
 // The record that keeps a digest from being posted twice, on a real store.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/engine/store/open-store.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/engine/store/store.js';
 import { DIGEST_POSTED, findPostedDigest } from '../../src/lab/digest-ledger.js';
+import { useTempStore } from '../helpers/temp-store.js';
 
-let dir: string;
+const temp = useTempStore('perflab-ledger-');
 let store: Store;
 
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'perflab-ledger-'));
-  store = await openStore(dir);
-});
-
-afterEach(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
+beforeEach(() => {
+  store = temp.store;
 });
 
 const TICK = '2026-12-07T09:00:00.000Z';

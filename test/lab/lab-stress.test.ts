@@ -1,13 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import type { Notifier, PostedMessage } from '../../src/engine/alert/notifier.js';
 import type { Alert } from '../../src/engine/model.js';
-import { openStore } from '../../src/engine/store/open-store.js';
 import type { Store } from '../../src/engine/store/store.js';
 import { Lab, type JobEvent } from '../../src/lab/lab.js';
+import { useTempStore } from '../helpers/temp-store.js';
 
 const SUITES = fileURLToPath(new URL('../fixtures/stress/', import.meta.url));
 
@@ -20,17 +17,11 @@ class RecordingNotifier implements Notifier {
   async update(): Promise<void> {}
 }
 
-let dir: string;
+const temp = useTempStore('perflab-lab-stress-');
 let store: Store;
 
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'perflab-lab-stress-'));
-  store = await openStore(dir);
-});
-
-afterEach(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
+beforeEach(() => {
+  store = temp.store;
 });
 
 describe('Lab.runStress', () => {

@@ -1,14 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NotifyError, type Notifier, type PostedMessage } from '../../src/engine/alert/notifier.js';
 import { Outbox } from '../../src/engine/alert/outbox.js';
 import type { Alert, Result } from '../../src/engine/model.js';
-import { openStore } from '../../src/engine/store/open-store.js';
 import type { Store } from '../../src/engine/store/store.js';
 import { Lab, type JobEvent } from '../../src/lab/lab.js';
 import { spinSuite, tempRepo, type TempRepo } from '../helpers/temp-repo.js';
+import { useTempStore } from '../helpers/temp-store.js';
 
 /** Records what would have been posted to Slack; can be told to fail. */
 class RecordingNotifier implements Notifier {
@@ -26,20 +24,17 @@ class RecordingNotifier implements Notifier {
   }
 }
 
+const temp = useTempStore('perflab-lab-');
 let repo: TempRepo;
-let dir: string;
 let store: Store;
 
-beforeEach(async () => {
+beforeEach(() => {
   repo = tempRepo();
-  dir = mkdtempSync(join(tmpdir(), 'perflab-lab-'));
-  store = await openStore(dir);
+  store = temp.store;
 });
 
-afterEach(async () => {
-  await store.close();
+afterEach(() => {
   repo.remove();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 /** A stored run with one result for `caseId` and an open regression alert about it. */
@@ -186,8 +181,7 @@ describe('Outbox', () => {
   it('after a restart posts what was pending and nothing that was posted', async () => {
     const alert = await seedRegression();
     await store.addAlert({ ...alert, id: 'a-posted', delivery: { state: 'posted', attempts: 1, channel: 'C1', ts: '9.000100' } });
-    await store.close();
-    store = await openStore(dir);
+    store = await temp.reopen();
     const notifier = new RecordingNotifier();
 
     await new Outbox(store, notifier).resume();

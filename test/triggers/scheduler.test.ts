@@ -1,23 +1,18 @@
 // Schedules with real node-cron tasks (a per-second expression keeps the test
 // short) and a real store: add, list, remove, bad input, overlapping runs
 // skipped and recorded, and survival across a restart.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/engine/store/open-store.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/engine/store/store.js';
 import { Lab } from '../../src/lab/lab.js';
 import { Scheduler, type FireOutcome } from '../../src/triggers/scheduler.js';
-import { tempDir } from '../engine/store/helpers/store-fixtures.js';
+import { useTempStore } from '../helpers/temp-store.js';
 
+const temp = useTempStore('perflab-scheduler-');
 let dir: string;
 let store: Store;
 
-beforeEach(async () => {
-  dir = await tempDir();
-  store = await openStore(dir);
-});
-
-afterEach(async () => {
-  await store.close();
+beforeEach(() => {
+  ({ dir, store } = temp);
 });
 
 // Jobs are queued but never started (lab.start() is not called), so nothing is measured.
@@ -74,9 +69,8 @@ describe('Scheduler', () => {
     await first.start();
     const added = await first.add({ cron: '*/15 * * * *', pattern: 'tls', mode: 'bench' }, 'slack:U0ALICE');
     await first.stop();
-    await store.close();
 
-    store = await openStore(dir);
+    store = await temp.reopen();
     const second = new Scheduler(idleLab(), { configured: [] }); // the config entry was deleted
     await second.start();
     expect((await second.list()).map((s) => s.schedule.id)).toEqual([added.id]);

@@ -4,29 +4,26 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Alert } from '../../src/engine/model.js';
-import { openStore } from '../../src/engine/store/open-store.js';
 import type { Store } from '../../src/engine/store/store.js';
 import { watchedRepoSchema } from '../../src/engine/config/watch-config.js';
 import { Lab, type JobEvent } from '../../src/lab/lab.js';
 import { Watcher } from '../../src/triggers/watcher.js';
-import { tempDir } from '../engine/store/helpers/store-fixtures.js';
 import { spinSuite, tempRepo, type TempRepo } from '../helpers/temp-repo.js';
+import { useTempStore } from '../helpers/temp-store.js';
 
 const BUILD_OK = "require('node:fs').writeFileSync('built.txt', 'ok');\n";
 const BUILD_BROKEN = "console.error('syntax error in src/parser.c, line 42'); process.exit(1);\n";
 
+const temp = useTempStore('perflab-watcher-');
 let repo: TempRepo;
-let storeDir: string;
 let store: Store;
 
-beforeEach(async () => {
+beforeEach(() => {
   repo = tempRepo();
-  storeDir = await tempDir();
-  store = await openStore(storeDir);
+  store = temp.store;
 });
 
-afterEach(async () => {
-  await store.close();
+afterEach(() => {
   repo.remove();
 });
 

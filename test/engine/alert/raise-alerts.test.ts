@@ -1,14 +1,11 @@
 // raiseAlerts on a real store on disk: what only the history shows (drift
 // alerts, once) and regressions that close themselves when measured back.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { raiseAlerts } from '../../../src/engine/alert/raise-alerts.js';
 import type { Run } from '../../../src/engine/model.js';
-import { openStore } from '../../../src/engine/store/open-store.js';
 import type { Store } from '../../../src/engine/store/store.js';
 import { seedBaselines, seedRuns } from '../../helpers/seed-runs.js';
+import { useTempStore } from '../../helpers/temp-store.js';
 import { mulberry32, normals } from '../stats/seeded-random.js';
 
 const MACHINE = 'lab-1';
@@ -24,17 +21,11 @@ function noisy(levels: readonly number[], seed: number): number[] {
   return levels.map((v) => v * (1 + 0.01 * normal()));
 }
 
-let dir: string;
+const temp = useTempStore('perflab-raise-');
 let store: Store;
 
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'perflab-raise-'));
-  store = await openStore(dir);
-});
-
-afterEach(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
+beforeEach(() => {
+  store = temp.store;
 });
 
 /** Runs with the case at `levels` (1% noise), the first one its baseline. */
@@ -78,8 +69,7 @@ describe('raiseAlerts: drift', () => {
     const [next] = await seedHistory(flat(1, 100_000 * 1.01 ** 5), DRIFT.length);
     expect(await raiseAlerts(store, next as Run, unchanged)).toEqual([]);
 
-    await store.close();
-    store = await openStore(dir);
+    store = await temp.reopen();
     const [after] = await seedHistory(flat(1, 100_000 * 1.01 ** 5), DRIFT.length + 1);
     expect(await raiseAlerts(store, after as Run, unchanged)).toEqual([]);
     expect((await store.listAlerts()).filter((a) => a.kind === 'drift')).toHaveLength(1);
@@ -100,9 +90,7 @@ describe('raiseAlerts: drift', () => {
     const runs = await seedHistory(flat(60, 100_000));
     expect(await raiseAlerts(store, runs.at(-1) as Run, unchanged)).toEqual([]);
 
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-    store = await openStore(dir);
+    store = await temp.reopen({ empty: true });
     const drifted = await seedHistory(DRIFT);
     const suspect = { ...(drifted.at(-1) as Run), environment: 'suspect' as const };
     expect((await raiseAlerts(store, suspect, unchanged)).filter((a) => a.kind === 'drift')).toEqual([]);

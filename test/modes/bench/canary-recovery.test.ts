@@ -2,19 +2,12 @@
 // level is its baseline. Measured for real (the canary in a fresh worker, a
 // real store on disk, a real git repository); only the canary's past is
 // written into the store.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { describeCheckout } from '../../../src/engine/git/git.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { RecordedResult } from '../../../src/engine/model.js';
-import { ExclusivePool } from '../../../src/engine/pool/exclusive-pool.js';
-import { caseFilter } from '../../../src/engine/suite/case-filter.js';
-import { openStore } from '../../../src/engine/store/open-store.js';
 import type { HistoryEntry, Store } from '../../../src/engine/store/store.js';
 import { CANARY_RECOVERY_RUNS, canaryStayedMoved } from '../../../src/modes/bench/canary-recovery.js';
-import { runBench, WORKER_FILE } from '../../../src/modes/bench/run-bench.js';
-import { spinSuite, tempRepo, type TempRepo } from '../../helpers/temp-repo.js';
+import { useBenchInRepo } from '../../helpers/bench-in-repo.js';
+import { spinSuite } from '../../helpers/temp-repo.js';
 
 const MACHINE = 'test-machine';
 const CANARY = 'perflab/canary';
@@ -54,37 +47,16 @@ describe('canaryStayedMoved', () => {
 });
 
 describe('runBench with a canary that moved and stayed moved', () => {
-  let repo: TempRepo;
-  let storeDir: string;
+  const bench = useBenchInRepo({ machine: MACHINE, canary: true });
+  const run = bench.run;
   let store: Store;
-  const pool = new ExclusivePool({ filename: WORKER_FILE });
 
-  beforeEach(async () => {
-    repo = tempRepo();
+  beforeEach(() => {
+    const { repo } = bench;
     repo.write('suites/spin.ts', spinSuite(1));
     repo.commit('spin');
-    storeDir = mkdtempSync(join(tmpdir(), 'perflab-canary-'));
-    store = await openStore(storeDir);
+    store = bench.store;
   });
-
-  afterEach(async () => {
-    await store.close();
-    repo.remove();
-    rmSync(storeDir, { recursive: true, force: true });
-  });
-
-  const run = async () =>
-    runBench({
-      suitesDir: join(repo.dir, 'suites'),
-      filter: caseFilter(undefined),
-      store,
-      machine: MACHINE,
-      trigger: { kind: 'cli', by: 'cli:test' },
-      checkout: await describeCheckout(repo.dir),
-      overrides: { timeBudgetMs: 60, minSamples: 5, warmupMs: 10 },
-      pool,
-      canary: true,
-    });
 
   /**
    * The canary's past on this machine: three times faster at its baseline and

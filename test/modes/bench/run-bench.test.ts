@@ -1,50 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describeCheckout } from '../../../src/engine/git/git.js';
-import { ExclusivePool } from '../../../src/engine/pool/exclusive-pool.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { caseFilter } from '../../../src/engine/suite/case-filter.js';
-import { openStore } from '../../../src/engine/store/open-store.js';
 import type { Store } from '../../../src/engine/store/store.js';
-import { FIRST_BASELINE_RUNS, runBench, WORKER_FILE, type RunBenchOptions } from '../../../src/modes/bench/run-bench.js';
+import { FIRST_BASELINE_RUNS } from '../../../src/modes/bench/run-bench.js';
 import { baselineWindow } from '../../../src/engine/compare/compare-to-baseline.js';
 import { PAIRED_SCREEN } from '../../../src/engine/stats/index.js';
-import { spinSuite, tempRepo, type TempRepo } from '../../helpers/temp-repo.js';
+import { useBenchInRepo } from '../../helpers/bench-in-repo.js';
+import { spinSuite, type TempRepo } from '../../helpers/temp-repo.js';
 
-const FAST = { timeBudgetMs: 60, minSamples: 5, warmupMs: 10 };
-
+const bench = useBenchInRepo({ machine: 'test-machine', canary: false });
+const run = bench.run;
 let repo: TempRepo;
-let storeDir: string;
 let store: Store;
-const pool = new ExclusivePool({ filename: WORKER_FILE });
 
-beforeEach(async () => {
-  repo = tempRepo();
-  storeDir = mkdtempSync(join(tmpdir(), 'perflab-store-'));
-  store = await openStore(storeDir);
+beforeEach(() => {
+  ({ repo, store } = bench);
 });
-
-afterEach(async () => {
-  await store.close();
-  repo.remove();
-  rmSync(storeDir, { recursive: true, force: true });
-});
-
-async function run(extra: Partial<RunBenchOptions> = {}) {
-  return runBench({
-    suitesDir: join(repo.dir, 'suites'),
-    filter: caseFilter(undefined),
-    store,
-    machine: 'test-machine',
-    trigger: { kind: 'cli', by: 'cli:test' },
-    checkout: await describeCheckout(repo.dir),
-    overrides: FAST,
-    pool,
-    canary: false,
-    ...extra,
-  });
-}
 
 describe('runBench', () => {
   it('accepts the first result of a case as its baseline', async () => {
@@ -78,8 +48,7 @@ describe('runBench', () => {
     expect(second.entries[0]?.comparison.reason).not.toContain('z not used: only 1 run(s) in the window');
     expect((await baselineWindow(store, 'spin/work', 'test-machine', baseline)).current).toHaveLength(second.entries[0]?.comparison.verdict === 'unchanged' ? 4 : 3);
     // Reopened, the store still has the runs.
-    await store.close();
-    store = await openStore(storeDir);
+    store = await bench.reopen();
     expect((await store.getBaseline('spin/work', 'test-machine'))?.runMedians).toEqual(baseline.runMedians);
   });
 

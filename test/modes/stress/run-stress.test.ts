@@ -1,31 +1,25 @@
 // A stress run end to end against a real store: results, findings, alerts,
 // and baselines for p99, throughput and error rate.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { caseFilter } from '../../../src/engine/suite/case-filter.js';
-import { openStore } from '../../../src/engine/store/open-store.js';
 import type { Store } from '../../../src/engine/store/store.js';
 import { MIN_WINDOW } from '../../../src/modes/stress/compare-stress-metrics.js';
 import { runStress, type StressProgress } from '../../../src/modes/stress/run-stress.js';
 import { StressPool } from '../../../src/modes/stress/stress-pool.js';
+import { useTempStore } from '../../helpers/temp-store.js';
 
 const DIR = fileURLToPath(new URL('../../fixtures/stress/', import.meta.url));
 const pool = new StressPool();
-let storeDir: string;
+const temp = useTempStore('perflab-stress-store-');
 let store: Store;
 
-beforeEach(async () => {
-  storeDir = mkdtempSync(join(tmpdir(), 'perflab-stress-store-'));
-  store = await openStore(storeDir);
+beforeEach(() => {
+  store = temp.store;
 });
 
-afterEach(async () => {
+afterEach(() => {
   delete process.env.PERFLAB_FIXTURE_DELAY_MS;
-  await store.close();
-  rmSync(storeDir, { recursive: true, force: true });
 });
 
 function stress(pattern: string, onProgress?: (e: StressProgress) => void) {
