@@ -165,7 +165,9 @@ export async function compareToBaseline(ctx: CompareContext, caseId: string, thr
   const screening = { median: result.summary.median, windowMedian: result.summary.median / (1 + screened.delta), windowRuns: Math.max(1, window.current.length), delta: screened.delta, z: screened.z, gate: screened.gate };
   if (code === 'same') {
     const commit = baseline.commit ? ` (${baseline.commit.slice(0, 12)})` : '';
-    return { caseId, verdict: 'unchanged', reason: `The same code as the baseline${commit}, clean trees: nothing to confirm, only the machine can differ. ${screened.reason}`, evidence: { screening } };
+    const { unit } = result.summary;
+    const moved = `${formatMeasure(screening.median, unit)} is ${(Math.abs(screened.delta) * 100).toFixed(1)}% ${screened.delta >= 0 ? 'above' : 'below'} the median ${formatMeasure(screening.windowMedian, unit)} of ${screening.windowRuns} earlier run${screening.windowRuns === 1 ? '' : 's'}`;
+    return { caseId, verdict: 'unchanged', reason: `The same code as the baseline${commit}, clean trees: nothing to confirm. Run median ${moved}: only the machine can differ.`, evidence: { screening } };
   }
   if (!paired && !screened.suspect) return { caseId, verdict: 'unchanged', reason: screened.reason };
   if (ctx.environment === 'suspect') {

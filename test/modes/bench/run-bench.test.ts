@@ -63,7 +63,7 @@ describe('runBench', () => {
     const comparison = report.entries[0]?.comparison;
     expect(comparison?.verdict).toBe('unchanged');
     expect(comparison?.change).toBeUndefined();
-    expect(comparison?.reason).toMatch(/^The same code as the baseline \([0-9a-f]{12}\), clean trees: nothing to confirm/);
+    expect(comparison?.reason).toMatch(/^The same code as the baseline \([0-9a-f]{12}\), clean trees: nothing to confirm\. Run median .* earlier runs: only the machine can differ\.$/);
     expect(comparison?.evidence?.screening.windowRuns).toBe(FIRST_BASELINE_RUNS);
     expect(confirmRuns).toEqual([]);
     // Its run joins the window: it says how far the machine moves between runs.
