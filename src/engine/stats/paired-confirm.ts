@@ -16,9 +16,10 @@
 //      confirmation; anything else goes on to the first look, the n pairs
 //      kept. This is the screen for code that changed: a run against the
 //      history window cannot tell a 3% change from the machine, whose state
-//      moves ~5% for tens of seconds at a time on the idle VM (one fresh
-//      worker against a window spread 3.2–3.9%, adjacent pairs 1.2–2.0%;
-//      docs/benchmarks.md), so the baseline's code is run beside the
+//      moves ~5% for tens of seconds at a time on the idle VM (a fresh
+//      run against its window spread 2.0–3.9% in the detection benchmark;
+//      two runs side by side differed by 1.1–2.0%, runs ~15 s apart by
+//      2.3–3.9%: docs/benchmarks.md, `pairing.bench.ts`), so the baseline's code is run beside the
 //      candidate from the start. It decides nothing but "not worth
 //      confirming": a change is still only ever shown by rule 1 or 2.
 //
