@@ -6,7 +6,7 @@ import { ErrorCode } from '../errors.js';
 import type { Baseline, Comparison, Result, Summary } from '../model.js';
 import { median } from 'simple-statistics';
 import { formatMeasure } from '../report/format-measure.js';
-import { CONFIRM_MAX_CV, PAIRED_SCREEN, robustCv, screen } from '../stats/index.js';
+import { CONFIRM_MAX_CV, describeMove, PAIRED_SCREEN, robustCv, screen } from '../stats/index.js';
 import type { HistoryEntry, Store } from '../store/store.js';
 import type { Confirmation, ConfirmRunOptions } from './confirm-change.js';
 
@@ -109,7 +109,8 @@ export const SCREEN_AGAIN = { fromFraction: 0.5, runs: 3 } as const;
 export type RemeasureCandidate = () => Promise<number | undefined>;
 
 /** How a suspect is confirmed: the mode measures the baseline's code and the candidate again (see `confirm-change.ts`). */
-export type ConfirmSuspect = (baseline: Baseline, window: readonly number[], run: ConfirmRunOptions) => Promise<Confirmation>;
+/** `code` is where the baseline's code is (`BaselineCode`): never 'same', which is not confirmed. */
+export type ConfirmSuspect = (baseline: Baseline, window: readonly number[], run: ConfirmRunOptions, code: Exclude<BaselineCode, 'same'>) => Promise<Confirmation>;
 
 /** Screens the result, and a borderline one again on the median of `SCREEN_AGAIN.runs` runs. */
 async function screenResult(ctx: CompareContext, caseId: string, baseline: Baseline, summary: Summary, threshold: number, remeasure?: RemeasureCandidate) {
@@ -165,8 +166,7 @@ export async function compareToBaseline(ctx: CompareContext, caseId: string, thr
   const screening = { median: result.summary.median, windowMedian: result.summary.median / (1 + screened.delta), windowRuns: Math.max(1, window.current.length), delta: screened.delta, z: screened.z, gate: screened.gate };
   if (code === 'same') {
     const commit = baseline.commit ? ` (${baseline.commit.slice(0, 12)})` : '';
-    const { unit } = result.summary;
-    const moved = `${formatMeasure(screening.median, unit)} is ${(Math.abs(screened.delta) * 100).toFixed(1)}% ${screened.delta >= 0 ? 'above' : 'below'} the median ${formatMeasure(screening.windowMedian, unit)} of ${screening.windowRuns} earlier run${screening.windowRuns === 1 ? '' : 's'}`;
+    const moved = describeMove(screening.median, screening.windowMedian, screening.windowRuns, result.summary.unit);
     return { caseId, verdict: 'unchanged', reason: `The same code as the baseline${commit}, clean trees: nothing to confirm. Run median ${moved}: only the machine can differ.`, evidence: { screening } };
   }
   if (!paired && !screened.suspect) return { caseId, verdict: 'unchanged', reason: screened.reason };
@@ -182,7 +182,7 @@ export async function compareToBaseline(ctx: CompareContext, caseId: string, thr
     onRun: (side, done, target) => ctx.onConfirmRun?.(caseId, side, done, target),
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   };
-  const confirmation = await confirm(baseline, window.current, run);
+  const confirmation = await confirm(baseline, window.current, run, code);
   if (confirmation.verdict === 'errored') {
     if (confirmation.error.code === ErrorCode.Cancelled) return { caseId, verdict: 'unstable', reason: `${screened.reason} Confirmation was cancelled: no verdict.` };
     return { caseId, verdict: 'errored', reason: confirmation.reason };

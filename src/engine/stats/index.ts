@@ -2,7 +2,7 @@
 export { summarize } from './summarize.js';
 export { encodeSamples, decodeSamples, MAX_STORED_SAMPLES } from './samples-codec.js';
 export { robustCv, MAD_TO_SD } from './robust-noise.js';
-export { screen } from './screen.js';
+export { describeMove, screen } from './screen.js';
 export type { ScreenOptions, ScreenOutcome } from './screen.js';
 export { mannWhitneyU } from './mann-whitney.js';
 export type { Alternative, MannWhitneyResult } from './mann-whitney.js';

@@ -115,8 +115,7 @@ export function screen(current: number, window: readonly number[], options: Scre
   const capped = Math.abs(delta) >= capLimit;
   const bigEnough = Math.abs(delta) >= gate;
   const farEnough = z === null || Math.abs(z) >= zLimit;
-  const show = (x: number) => formatMeasure(x, options.unit ?? 'ns');
-  const moved = `${show(current)} is ${pct(Math.abs(delta))} ${delta >= 0 ? 'above' : 'below'} the median ${show(centre)} of ${values.length} earlier run${values.length === 1 ? '' : 's'}`;
+  const moved = describeMove(current, centre, values.length, options.unit ?? 'ns');
   const noiseFrom = longEnough ? "the window's spread" : 'this run’s own, the window being too short';
   const zText = z !== null ? `; robust z ${z.toFixed(1)}, needs ${zLimit}` : longEnough ? '; z not used: the window has no spread' : '';
   const thresholdText = options.thresholdNote ? `${pct(threshold)} (${options.thresholdNote})` : pct(threshold);
@@ -143,6 +142,12 @@ export function screen(current: number, window: readonly number[], options: Scre
     noise,
     reason: `Run median ${moved}, ${worse ? 'worse' : 'better'} beyond the limit (${limitText}): suspect, to be confirmed.`,
   };
+}
+
+/** "3.46 ms is 4.8% below the median 3.63 ms of 10 earlier runs". */
+export function describeMove(current: number, centre: number, runs: number, unit: string): string {
+  const delta = current / centre - 1;
+  return `${formatMeasure(current, unit)} is ${pct(Math.abs(delta))} ${delta >= 0 ? 'above' : 'below'} the median ${formatMeasure(centre, unit)} of ${runs} earlier run${runs === 1 ? '' : 's'}`;
 }
 
 function pct(x: number): string {

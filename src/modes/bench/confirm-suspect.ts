@@ -48,9 +48,10 @@ export async function baselineCode(store: Store, checkout: Checkout | null, base
   return (await hasCommit(checkout.root, baseline.commit)) ? 'beside' : 'none';
 }
 
-export async function confirmSuspect(pool: ExclusivePool, checkout: Checkout | null, ref: BenchCaseRef, baseline: Baseline, window: readonly number[], run: ConfirmRunOptions): Promise<Confirmation> {
+/** Confirms a suspect where `baselineCode` found the baseline's code: beside the candidate, or, with none, against the stored runs. */
+export async function confirmSuspect(pool: ExclusivePool, checkout: Checkout | null, ref: BenchCaseRef, baseline: Baseline, window: readonly number[], run: ConfirmRunOptions, code: Exclude<BaselineCode, 'same'>): Promise<Confirmation> {
   const againstWindow = (medians: readonly number[]) => confirmAgainstWindow(measureSides(pool, ref, ref, run.signal), medians, run);
-  if (!checkout || !baseline.commit || !(await hasCommit(checkout.root, baseline.commit))) return againstWindow(window.length > 0 ? window : [baseline.median]);
+  if (code === 'none' || !checkout || !baseline.commit) return againstWindow(window.length > 0 ? window : [baseline.median]);
   // Same commit and a clean tree: the code is identical, so both sides run from here.
   if (baseline.commit === checkout.commit && !checkout.dirty) return confirmInterleaved(measureSides(pool, ref, ref, run.signal), run);
   return withWorktree(checkout.root, baseline.commit, async (dir) => {

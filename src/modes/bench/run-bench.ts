@@ -102,7 +102,7 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
   };
   const entries: ReportEntry[] = [];
   for (const { ref, result } of measured) {
-    const confirm: ConfirmSuspect = (baseline, window, run) => confirmSuspect(pool, options.checkout, ref, baseline, window, run);
+    const confirm: ConfirmSuspect = (baseline, window, run, code) => confirmSuspect(pool, options.checkout, ref, baseline, window, run, code);
     const remeasure = async () => {
       const again = await measureCase(pool, ref, ref.options, options.signal);
       return again.state === 'ok' ? again.summary.median : undefined;
